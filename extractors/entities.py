@@ -1,0 +1,266 @@
+"""Entities: which mentions name the same real thing, within a document and across documents.
+
+Within a document, mentions join when they have the same name, when one glosses the other in
+parentheses (``亚历山大·王(Alexandr Wang)``), when one is a part of a person's full name that
+no other person in the text shares (``王`` … ``亚历山大·王``, ``Al-Dahle`` … ``Ahmad Al-Dahle``),
+when both are the same known entity (``小扎`` / ``扎克伯格``), or when two team names differ only
+in the unit word (``GenAI团队`` / ``GenAI部门``). Across documents, entities join on a known id
+or on a shared full name — never on a short form alone, so two people surnamed 王 in two
+articles stay two people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from extractors.lexicon import words
+from extractors.model import Entity, Mention
+from extractors.text import NAME_DOT, has_cjk, name_key
+from ontology.keys import slug
+from ontology.known import KnownEntity, lookup
+
+UNIT_WORDS = ("实验室", "研究院", "研究所", "事业部", "事业群", "工作室", "团队", "部门", "小组", "中心")
+
+
+class UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def name_parts(name: str) -> list[str]:
+    """The parts of a personal name: ``亚历山大·王`` -> [亚历山大, 王]; ``Ahmad Al-Dahle`` -> [Ahmad, Al-Dahle]."""
+    return [p for p in re.split(rf"[{NAME_DOT}\s]+", name) if p]
+
+
+def unit_stem(name: str) -> str | None:
+    for word in sorted(UNIT_WORDS, key=len, reverse=True):
+        if name.endswith(word) and len(name) > len(word):
+            return name_key(name[: -len(word)])
+    return None
+
+
+@dataclass
+class Cluster:
+    """Mentions of one entity inside one document (work in progress)."""
+
+    mentions: list[Mention]
+    type: str
+    kind: str
+    known: KnownEntity | None
+
+    def names(self) -> list[str]:
+        forms = set()
+        for mention in self.mentions:
+            forms.add(mention.text)
+            forms.add(mention.name or mention.text)
+        return sorted(forms)
+
+    def full_names(self) -> list[str]:
+        """Names that identify the entity on their own (not a bare surname or first name)."""
+        names = [n for n in self.names() if self.type != "Person" or len(name_parts(n)) > 1 or has_cjk(n) and len(n) >= 4]
+        return names or self.names()
+
+
+def _parenthetical_pairs(mentions: Sequence[Mention], raw: str) -> Iterable[tuple[int, int]]:
+    """Index pairs (a, b) where mention b stands in parentheses right after mention a."""
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        between = raw[a.end : b.start]
+        after = raw[b.end : b.end + 1]
+        if between in ("(", "（") and after in (")", "）"):
+            yield i, i + 1
+
+
+def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
+    """Group one document's mentions into entities and settle each entity's type."""
+    mentions = list(mentions)
+    n = len(mentions)
+    uf = UnionFind(n)
+    known: list[KnownEntity | None] = [lookup(m.name or m.text) for m in mentions]
+
+    # 1. same name, same known entity
+    first_by_key: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        ident = ("known", known[i].id) if known[i] else ("name", name_key(m.name or m.text))
+        if ident in first_by_key:
+            uf.union(first_by_key[ident], i)
+        else:
+            first_by_key[ident] = i
+
+    # 2. a gloss in parentheses: 中文名(English Name), FAIR(基础人工智能研究部门)
+    for a, b in _parenthetical_pairs(mentions, raw):
+        if {mentions[a].type, mentions[b].type} - {""} and len({mentions[a].type, mentions[b].type} - {""}) > 1:
+            # a gloss never joins a person to a product; types disagree only when a rule guessed
+            if "Person" in (mentions[a].type, mentions[b].type) and not (mentions[a].type == "" or mentions[b].type == ""):
+                strong = max((mentions[a], mentions[b]), key=lambda m: m.confidence)
+                if strong.confidence < 0.8:
+                    continue
+        uf.union(a, b)
+
+    # 3. teams whose names differ only in the unit word
+    first_by_stem: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.kind == "Team":
+            stem = unit_stem(m.name or m.text)
+            if stem:
+                if stem in first_by_stem:
+                    uf.union(first_by_stem[stem], i)
+                else:
+                    first_by_stem[stem] = i
+
+    clusters = _collect(mentions, uf, known)
+
+    # 4. short forms of personal names: a part of exactly one person's full name
+    part_owner: dict[str, set[int]] = defaultdict(set)
+    for index, cluster in enumerate(clusters):
+        if cluster.type != "Person":
+            continue
+        for full in cluster.full_names():
+            parts = name_parts(full)
+            if len(parts) > 1:
+                for part in parts:
+                    part_owner[name_key(part)].add(index)
+    merged: dict[int, int] = {}
+    for index, cluster in enumerate(clusters):
+        names = {name_key(n) for n in cluster.names()}
+        if len(names) != 1 or cluster.known is not None:
+            continue
+        key = next(iter(names))
+        owners = part_owner.get(key, set()) - {index}
+        if len(owners) == 1 and (cluster.type in ("Person", "") or cluster.mentions[0].confidence <= 0.6):
+            merged[index] = next(iter(owners))
+    if merged:
+        for index, owner in merged.items():
+            clusters[owner].mentions.extend(clusters[index].mentions)
+        clusters = [c for i, c in enumerate(clusters) if i not in merged]
+
+    # 5. whatever is still untyped: a lone first name that no one bears is dropped; a
+    # capitalized word is most often a company in business news.
+    settled = []
+    for cluster in clusters:
+        if not cluster.type:
+            names = cluster.names()
+            if all(n in words("given_names_en.txt") for n in names):
+                continue
+            cluster.type = "Organization"
+        settled.append(cluster)
+    for cluster in settled:
+        cluster.mentions.sort(key=lambda m: (m.start, m.end))
+    return sorted(settled, key=lambda c: (c.mentions[0].start, c.mentions[0].end))
+
+
+def _collect(mentions: list[Mention], uf: UnionFind, known: list[KnownEntity | None]) -> list[Cluster]:
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        groups[uf.find(i)].append(i)
+    clusters = []
+    for members in groups.values():
+        group = [mentions[i] for i in members]
+        known_entity = next((known[i] for i in members if known[i] is not None), None)
+        votes: Counter[str] = Counter()
+        kinds: Counter[str] = Counter()
+        for m in group:
+            if m.type:
+                votes[m.type] += m.confidence
+            if m.kind:
+                kinds[m.kind] += m.confidence
+        if known_entity is not None:
+            type_, kind = known_entity.type, known_entity.kind or ""
+        else:
+            type_ = max(sorted(votes), key=lambda t: votes[t]) if votes else ""
+            kind = max(sorted(kinds), key=lambda k: kinds[k]) if kinds else ""
+        clusters.append(Cluster(group, type_, kind, known_entity))
+    return clusters
+
+
+# ---------------------------------------------------------------------------------------
+# Across documents
+
+
+def _labels(cluster_names: Iterable[str], known: KnownEntity | None) -> tuple[str | None, str | None]:
+    names = sorted(set(cluster_names))
+    zh = [n.replace("?", NAME_DOT) for n in names if has_cjk(n)]
+    en = [n for n in names if not has_cjk(n)]
+    label_zh = known.zh[0] if known and known.zh else (max(zh, key=lambda n: (len(n), n)) if zh else None)
+    label_en = known.en[0] if known and known.en else (max(en, key=lambda n: (len(n.split()), len(n), n)) if en else None)
+    return label_zh, label_en
+
+
+def link_documents(per_document: Sequence[Sequence[Cluster]]) -> tuple[list[Entity], list[dict[int, str]]]:
+    """Merge the documents' clusters into corpus entities.
+
+    Returns the entities (sorted by key) and, for each document, cluster index -> entity key.
+    """
+    flat: list[tuple[int, int, Cluster]] = [(d, c, cl) for d, clusters in enumerate(per_document) for c, cl in enumerate(clusters)]
+    uf = UnionFind(len(flat))
+    seen: dict[tuple[str, str], int] = {}
+    for index, (_, _, cluster) in enumerate(flat):
+        idents = [("known", cluster.known.id)] if cluster.known else []
+        idents += [(cluster.type, name_key(n)) for n in cluster.full_names()]
+        for ident in idents:
+            if ident in seen:
+                uf.union(seen[ident], index)
+            else:
+                seen[ident] = index
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(flat)):
+        groups[uf.find(index)].append(index)
+
+    entities: list[Entity] = []
+    assignment: list[dict[int, str]] = [dict() for _ in per_document]
+    used_keys: set[str] = set()
+    for members in sorted(groups.values()):
+        clusters = [flat[i][2] for i in members]
+        known = next((c.known for c in clusters if c.known), None)
+        votes: Counter[str] = Counter()
+        for c in clusters:
+            votes[c.type] += len(c.mentions)
+        type_ = known.type if known else max(sorted(votes), key=lambda t: votes[t])
+        kind = known.kind if known and known.kind else next((c.kind for c in clusters if c.kind), "")
+        names = sorted({n for c in clusters for n in c.names()})
+        full = sorted({n for c in clusters for n in c.full_names()})
+        label_zh, label_en = _labels(full, known)
+        base = f"{type_.lower()}/{slug(label_en or label_zh or names[0])}"
+        key = base
+        counter = 2
+        while key in used_keys:
+            key = f"{base}-{counter}"
+            counter += 1
+        used_keys.add(key)
+        mentions = tuple(sorted((m for c in clusters for m in c.mentions), key=lambda m: (m.doc_id, m.start, m.end)))
+        all_names = set(names)
+        if label_zh:
+            all_names.add(label_zh)
+        if label_en:
+            all_names.add(label_en)
+        entities.append(
+            Entity(
+                key=key,
+                type=type_,
+                names=tuple(sorted(all_names)),
+                mentions=tuple(replace(m, type=type_) for m in mentions),
+                wikidata=known.wikidata if known else None,
+                label_zh=label_zh,
+                label_en=label_en,
+                kind=kind or "",
+            )
+        )
+        for i in members:
+            doc, cluster_index, _ = flat[i]
+            assignment[doc][cluster_index] = key
+    entities.sort(key=lambda e: e.key)
+    return entities, assignment

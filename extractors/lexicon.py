@@ -1,0 +1,49 @@
+"""The word lists the rules read (``extractors/data/*.txt``), loaded once.
+
+Each list is plain text, one item per line (``#`` starts a comment), so that a linguist can
+review and extend it without reading code.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].rstrip() if not line.lstrip().startswith("#") else ""
+        if line.strip():
+            rows.append(line.strip())
+    return rows
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """The first column of every line of a list."""
+    return frozenset(row.split("\t")[0].strip() for row in _lines(name))
+
+
+@lru_cache(maxsize=None)
+def table(name: str) -> dict[str, tuple[str, ...]]:
+    """First column -> the other tab-separated columns."""
+    rows = {}
+    for row in _lines(name):
+        cells = [cell.strip() for cell in row.split("\t")]
+        rows[cells[0]] = tuple(cells[1:])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def translit_chars() -> frozenset[str]:
+    """Characters Chinese uses to transliterate foreign names (阿, 克, 斯 …)."""
+    return frozenset(ch for row in _lines("translit_chars.txt") for ch in row if not ch.isspace())
+
+
+def alternation(items: frozenset[str] | list[str]) -> str:
+    """A regex alternation matching the longest item first."""
+    import re
+
+    return "|".join(re.escape(item) for item in sorted(items, key=lambda s: (-len(s), s)))

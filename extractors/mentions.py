@@ -1,0 +1,561 @@
+"""Mentions: the spans of a document that name a person, an organization or a product.
+
+Each rule below is small, named and versioned, and describes one way Chinese news writes
+names: a known name, a Latin name, a transliterated name with a dot, a 《title》 outlet, a
+name ending in an organization word, a team inside a company, a citation's author. Rules
+propose candidates; ``resolve_overlaps`` keeps one reading of every stretch of text.
+Matching happens in the normalized view (``extractors.text``), whose offsets are the raw
+text's, so every mention satisfies ``raw[start:end] == text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
+
+from extractors.lexicon import alternation, table, translit_chars, words
+from extractors.model import Document, Mention
+from extractors.text import CJK, NAME_DOT, has_cjk, name_key, normalize
+from extractors.tokens import Token, tokenize
+from ontology.known import KnownEntity, known_entities
+
+# ---------------------------------------------------------------------------------------
+# Shared context
+
+
+@dataclass
+class DocumentView:
+    """A document with the derived views every rule needs, each computed once."""
+
+    document: Document
+    view: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.view = normalize(self.document.raw)
+
+    @cached_property
+    def analysed(self) -> list[tuple[int, int, str]]:
+        """Regions to read, as (start, end, kind)."""
+        return [(r.start, r.end, r.kind) for r in sorted(self.document.regions)]
+
+    @cached_property
+    def blocked(self) -> list[tuple[int, int]]:
+        """Spans no mention may overlap: URLs, Markdown link targets, HTML tags, footnote marks."""
+        spans = []
+        for match in _BLOCKED.finditer(self.view):
+            spans.append(match.span())
+        return spans
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        tokens: list[Token] = []
+        for start, end, _ in self.analysed:
+            tokens.extend(tokenize(self.view[start:end], start))
+        return tokens
+
+    def is_blocked(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.blocked)
+
+    def inside(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e, _ in self.analysed) and not self.is_blocked(start, end)
+
+
+_BLOCKED = re.compile(r"https?://[^\s)\]）>]+|\]\([^)]*\)|</?[A-Za-z][^>]*>|\[\^\d+\]|www\.[^\s)]+")
+
+
+def _mention(ctx: DocumentView, start: int, end: int, type_: str, extractor: str, confidence: float,
+             kind: str = "", name: str | None = None) -> Mention:
+    text = ctx.document.raw[start:end]
+    return Mention(
+        doc_id=ctx.document.id,
+        start=start,
+        end=end,
+        text=text,
+        type=type_,
+        extractor=extractor,
+        confidence=confidence,
+        name=name if name is not None else ctx.view[start:end],
+        kind=kind,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Vocabulary shared by the rules
+
+LATIN_WORD = r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*)(?:[.\-'&][A-Za-z0-9]+)*"
+LATIN_TAIL = r"(?:[0-9]+(?:\.[0-9]+)*[a-z]?|[A-Z][A-Za-z0-9]*(?:[.\-'&][A-Za-z0-9]+)*)"
+# A run of capitalized words ("Scale AI", "Alexandr Wang", "Llama 4", "GPT-5", "Character.AI").
+LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9.\-@/_]){LATIN_WORD}(?: {LATIN_TAIL})*(?![A-Za-z0-9@_])")
+
+# All-capital abbreviations that are not names in news text.
+COMMON_ABBREVIATIONS = frozenset(
+    """AI AGI ASI CEO CTO CFO COO CIO CMO CSO CPO CXO VP SVP EVP IPO M&A GPU CPU TPU NPU API APP APPS App
+    SaaS PaaS IaaS LLM LLMs NLP ML RL RLHF SDK OS PC VR AR XR MR EV EVs ETF GDP IT UI UX B2B B2C PR HR RD
+    ESG USD RMB CNY HKD EUR GBP JPY IoT AIGC ToB ToC KPI OKR PE VC LP GP ROI ARR MAU DAU CAGR H1 H2 Q1 Q2
+    Q3 Q4 FY YoY QoQ OK TV PDF HTML URL IP ID AGI-level GenAI-era vs PhD MBA CBD SOTA FAQ PPT DNA""".split()
+)
+COMMON_ENGLISH = frozenset(
+    """The A An And Or Of In On At To For With By From As Is Are Was Were Be This That These Those It
+    Interview Show Podcast Report Reports News Update Blog Video Episode Part Chapter Page Vol No Inc""".split()
+)
+TRAILING_NOT_NAME = frozenset({"Interview", "Show", "Podcast", "Report", "News", "Update", "Video", "Episode"})
+
+PRODUCT_HEADS = ("大模型", "模型", "系列", "芯片", "手机", "应用", "App", "APP", "app", "聊天机器人", "机器人", "助手",
+                 "汽车", "操作系统", "处理器", "眼镜", "平板", "游戏")
+UNIT_SUFFIXES = ("实验室", "研究院", "研究所", "事业部", "事业群", "工作室", "团队", "部门", "小组", "中心")
+SPEECH_VERBS = ("表示", "称", "说", "指出", "认为", "透露", "强调", "坦言", "介绍", "回应", "写道", "评价", "宣布", "承认")
+REPORT_CUES = ("报道", "报导", "援引", "估计", "消息", "撰文", "发文", "披露", "刊登", "社论")
+
+
+@lru_cache(maxsize=1)
+def roles() -> frozenset[str]:
+    return words("roles.txt")
+
+
+@lru_cache(maxsize=1)
+def role_pattern() -> str:
+    return alternation(roles())
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    return words("given_names_en.txt")
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return words("surnames.txt")
+
+
+@lru_cache(maxsize=1)
+def org_suffixes() -> dict[str, tuple[str, frozenset[str]]]:
+    """Organization head noun -> (finer kind, flags such as "unit" and "ambiguous")."""
+    out = {}
+    for suffix, cells in table("org_suffixes.txt").items():
+        kind = cells[0] if cells and cells[0] != "-" else ""
+        flags = frozenset(f.strip() for f in cells[1].split(",")) if len(cells) > 1 else frozenset()
+        out[suffix] = (kind, flags)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Known entities
+
+
+@lru_cache(maxsize=1)
+def _known_index() -> tuple[re.Pattern[str], dict[str, KnownEntity]]:
+    by_name: dict[str, KnownEntity] = {}
+    for entity in known_entities():
+        for name in (*entity.zh, *entity.en):
+            surface = normalize(name)
+            if len(name_key(surface)) >= 2:
+                by_name.setdefault(surface, entity)
+    pattern = re.compile(alternation(frozenset(by_name)))
+    return pattern, by_name
+
+
+def known_by_name(name: str) -> KnownEntity | None:
+    from ontology.known import lookup
+
+    return lookup(name)
+
+
+def _latin_boundary(view: str, start: int, end: int) -> bool:
+    before = view[start - 1] if start > 0 else " "
+    after = view[end] if end < len(view) else " "
+    first, last = view[start], view[end - 1]
+    if first.isascii() and first.isalnum() and before.isascii() and (before.isalnum() or before in "-_."):
+        return False
+    return not (last.isascii() and last.isalnum() and after.isascii() and (after.isalnum() or after in "-_"))
+
+
+class KnownNames:
+    """Names from the reference list of well-known entities (ontology/known_entities.json)."""
+
+    name = "mentions.known.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        pattern, by_name = _known_index()
+        for start, end, _ in ctx.analysed:
+            for match in pattern.finditer(ctx.view, start, end):
+                s, e = match.span()
+                if not _latin_boundary(ctx.view, s, e) or not ctx.inside(s, e):
+                    continue
+                entity = by_name[match.group()]
+                yield _mention(ctx, s, e, entity.type, self.name, 0.95, kind=entity.kind or "")
+
+
+# ---------------------------------------------------------------------------------------
+# Latin-script names
+
+
+def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple[str, str, float]:
+    """Type, kind and confidence of a Latin name from its own shape and its neighbours."""
+    view = ctx.view
+    after = view[end : end + 6].lstrip()
+    before = view[max(0, start - 8) : start]
+    parts = name.split(" ")
+    if before.endswith(("“", '"', "《")) and after.startswith(("”", '"')):
+        after = view[view.find("”", end) + 1 : view.find("”", end) + 6] if "”" in view[end : end + 2] else after[1:]
+    if after.startswith(PRODUCT_HEADS) or re.search(r"[0-9]", parts[-1]) and len(parts) > 1:
+        return "Product", "AIModel" if after.startswith(("模型", "大模型")) else "", 0.75
+    if re.fullmatch(r"[A-Za-z]+(?:-[0-9][A-Za-z0-9.]*)", name):  # GPT-5, DeepSeek-R1
+        return "Product", "AIModel", 0.7
+    if before.endswith("《") or after.startswith(REPORT_CUES) or re.match(r"(?:[^，。,]{0,8})(?:报道|报导)", after):
+        return "Organization", "MediaOutlet", 0.8
+    if after.startswith(UNIT_SUFFIXES):
+        return "Organization", "", 0.7
+    if len(parts) >= 2 and parts[0] in given_names() and all(p[:1].isupper() and p.replace("-", "").isalpha() for p in parts):
+        return "Person", "", 0.85
+    if len(parts) == 1 and name in given_names():
+        return "", "", 0.5  # a first name alone: a person if someone in the text bears it
+    if re.search(r"(?:" + role_pattern() + r")\s*$", before) and len(parts) >= 2:
+        return "Person", "", 0.7
+    if after.startswith(SPEECH_VERBS) and len(parts) == 2 and all(p.isalpha() and p[:1].isupper() for p in parts):
+        return "Person", "", 0.6
+    if len(parts) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
+        return "", "", 0.5  # one capitalized word: a surname alias or a company; entities decide
+    return "Organization", "", 0.6
+
+
+class LatinNames:
+    """Runs of capitalized Latin words: ``Scale AI``, ``Alexandr Wang``, ``Llama 4``, ``GPT-5``."""
+
+    name = "mentions.latin.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        for start, end, _ in ctx.analysed:
+            for match in LATIN_NAME.finditer(ctx.view, start, end):
+                yield from self._from_run(ctx, match.start(), match.end())
+
+    def _from_run(self, ctx: DocumentView, start: int, end: int) -> Iterator[Mention]:
+        words_ = ctx.view[start:end].split(" ")
+        # Drop leading articles and trailing common nouns ("Alexandr Wang Interview").
+        while words_ and words_[0] in COMMON_ENGLISH and len(words_) > 1 and words_[0] in {"The", "A", "An"} and not self._titled(ctx, start):
+            start += len(words_[0]) + 1
+            words_ = words_[1:]
+        while len(words_) > 1 and words_[-1] in TRAILING_NOT_NAME:
+            end -= len(words_[-1]) + 1
+            words_ = words_[:-1]
+        if words_[-1] in TRAILING_NOT_NAME and len(words_) == 1:
+            return
+        name = " ".join(words_)
+        if not ctx.inside(start, end) or name in COMMON_ABBREVIATIONS or name in COMMON_ENGLISH:
+            return
+        if len(name) < 2 or name.isdigit():
+            return
+        # A run that starts with an abbreviation ("AI Scale"?) keeps it; one that is only
+        # abbreviations joined by spaces ("CEO AI") is not a name.
+        if all(w in COMMON_ABBREVIATIONS for w in words_):
+            return
+        type_, kind, confidence = _classify_latin(ctx, start, end, name)
+        yield _mention(ctx, start, end, type_, self.name, confidence, kind=kind)
+
+    @staticmethod
+    def _titled(ctx: DocumentView, start: int) -> bool:
+        return ctx.view[max(0, start - 1) : start] == "《"
+
+
+# ---------------------------------------------------------------------------------------
+# Transliterated foreign names: 亚历山大·王, 埃隆·马斯克
+
+
+@lru_cache(maxsize=1)
+def _translit_name() -> re.Pattern[str]:
+    chars = "".join(sorted(translit_chars()))
+    part = f"[{re.escape(chars)}]"
+    return re.compile(rf"{part}{{1,6}}(?:{NAME_DOT}{part}{{1,8}}){{1,2}}")
+
+
+class TransliteratedNames:
+    """Foreign names written in Chinese with a name dot between given name and surname."""
+
+    name = "mentions.translit.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        for start, end, _ in ctx.analysed:
+            for match in _translit_name().finditer(ctx.view, start, end):
+                s, e = match.span()
+                if ctx.inside(s, e):
+                    yield _mention(ctx, s, e, "Person", self.name, 0.85)
+
+
+# ---------------------------------------------------------------------------------------
+# Media outlets: 《华盛顿邮报》, 彭博社, CNBC报道
+
+
+_OUTLET_ENDINGS = ("日报", "晚报", "时报", "邮报", "周刊", "周报", "杂志", "新闻", "报", "社", "网", "电视台", "通讯社")
+
+
+class MediaOutlets:
+    """Outlets the article attributes claims to: titles in 《》 that report, and 据X报道."""
+
+    name = "mentions.media.v1"
+    _TITLE = re.compile(r"《([^《》\n]{1,30})》")
+    _ATTRIBUTED = re.compile(rf"据([{CJK}]{{2,6}}?(?:社|报|台|网))(?=等|报道|报导|消息|援引|估计|称|[^，。]{{0,8}}报道)")
+    _AGENCY = re.compile(rf"([{CJK}]{{2,5}}社)(?=[^，。]{{0,10}}(?:报道|报导|援引|消息|称))")
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in self._TITLE.finditer(view, start, end):
+                s, e = match.span(1)
+                title = match.group(1)
+                follows = view[match.end() : match.end() + 12]
+                is_outlet = title.endswith(_OUTLET_ENDINGS) or re.match(
+                    r"(?:的?[^，。]{0,6})?(?:" + "|".join(REPORT_CUES) + r"|称|报道)", follows
+                ) or view[max(0, match.start() - 1) : match.start()] == "据"
+                if is_outlet and ctx.inside(s, e):
+                    yield _mention(ctx, s, e, "Organization", self.name, 0.85, kind="MediaOutlet")
+            for pattern in (self._ATTRIBUTED, self._AGENCY):
+                for match in pattern.finditer(view, start, end):
+                    s, e = match.span(1)
+                    if ctx.inside(s, e) and not match.group(1).startswith(("据", "中", "该", "这")):
+                        yield _mention(ctx, s, e, "Organization", self.name, 0.75, kind="MediaOutlet")
+
+
+# ---------------------------------------------------------------------------------------
+# Chinese organization names ending in an organization word: 美国国防部, 腾讯云开发者社区
+
+_PROPER_POS = ("ns", "nt", "nz", "nr", "nrt", "nrfg", "eng", "j")
+_GENERIC_HEADS = frozenset({"公司", "集团", "企业", "机构", "部门", "团队", "大学", "银行"})
+
+
+@lru_cache(maxsize=1)
+def _suffixes_longest_first() -> list[str]:
+    return sorted(org_suffixes(), key=lambda s: (-len(s), s))
+
+
+class SuffixOrganizations:
+    """A proper noun (place, brand, known name) followed by an organization head noun."""
+
+    name = "mentions.org_suffix.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        suffixes = org_suffixes()
+        tokens = ctx.tokens
+        for i, token in enumerate(tokens):
+            suffix = next((s for s in _suffixes_longest_first() if token.text.endswith(s)), None)
+            if suffix is None:
+                continue
+            kind, flags = suffixes[suffix]
+            if kind == "Team" or "unit" in flags:
+                continue
+            # Walk left over proper nouns and the nouns inside a name ("国家" "发展" "改革").
+            j = i
+            has_proper = token.pos in _PROPER_POS and token.text not in _GENERIC_HEADS
+            while j > 0 and tokens[j - 1].end == tokens[j].start and i - j < 4:
+                prev = tokens[j - 1]
+                if prev.pos in _PROPER_POS or (prev.pos in ("n", "nz", "vn") and has_proper is False and len(prev.text) >= 2):
+                    has_proper = has_proper or prev.pos in _PROPER_POS
+                    j -= 1
+                    if prev.pos in _PROPER_POS:
+                        continue
+                    continue
+                break
+            # Only the proper-noun-led part is a name: trim generic nouns on the left.
+            while j < i and tokens[j].pos not in _PROPER_POS:
+                j += 1
+            start, end = tokens[j].start, token.end
+            text = ctx.view[start:end]
+            if not has_proper or len(text) <= len(suffix) + 1 or text in _GENERIC_HEADS:
+                continue
+            if "ambiguous" in flags and known_by_name(ctx.view[start : end - len(suffix)]) is None:
+                continue
+            if not ctx.inside(start, end):
+                continue
+            yield _mention(ctx, start, end, "Organization", self.name, 0.7, kind=kind)
+
+
+# ---------------------------------------------------------------------------------------
+# Units inside organizations: GenAI团队, Meta AI部门, “超级智能团队”, AI研究实验室
+
+_UNIT_SUFFIX = alternation(frozenset(UNIT_SUFFIXES))
+_UNIT_GENERIC = frozenset({"内部", "核心", "整个", "独立", "管理", "研发", "技术", "产品", "销售", "运营", "两个", "这个",
+                           "该", "其", "新", "原", "多个", "一个", "相关", "专业", "部分"})
+
+
+class Units:
+    """Named teams, departments and labs inside an organization."""
+
+    name = "mentions.unit.v1"
+    _QUOTED = re.compile(rf"“([^“”\n]{{2,14}}?(?:{_UNIT_SUFFIX}))”")
+    _LATIN_LED = re.compile(
+        rf"((?:{LATIN_WORD})(?: {LATIN_TAIL})*(?:[{CJK}]{{0,6}}?)(?:{_UNIT_SUFFIX}))"
+    )
+    _GLOSS = re.compile(rf"(?<=\()([{CJK}A-Za-z]{{2,16}}(?:{_UNIT_SUFFIX}))(?=\))")
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in self._QUOTED.finditer(view, start, end):
+                s, e = match.span(1)
+                if ctx.inside(s, e):
+                    yield _mention(ctx, s, e, "Organization", self.name, 0.8, kind="Team")
+            for match in self._GLOSS.finditer(view, start, end):
+                s, e = match.span(1)
+                if ctx.inside(s, e):
+                    yield _mention(ctx, s, e, "Organization", self.name, 0.75, kind="Team")
+            for match in self._LATIN_LED.finditer(view, start, end):
+                s, e = match.span(1)
+                if s > 0 and re.match(r"[A-Za-z0-9]", view[s - 1]):
+                    continue
+                stem = re.sub(_UNIT_SUFFIX + "$", "", view[s:e])
+                cjk_part = re.sub(r"[A-Za-z0-9 .\-]", "", stem)
+                if cjk_part in _UNIT_GENERIC or any(g in cjk_part for g in ("的", "和", "与", "及", "在")):
+                    continue
+                # "Scale AI团队" is the company's staff, not a unit with a name of its own.
+                if not cjk_part and _is_organization_name(stem):
+                    continue
+                if ctx.inside(s, e):
+                    yield _mention(ctx, s, e, "Organization", self.name, 0.7, kind="Team")
+
+
+def _is_organization_name(name: str) -> bool:
+    entity = known_by_name(name)
+    if entity is not None:
+        return entity.type == "Organization"
+    parts = name.split(" ")
+    # "Meta AI" is a unit or brand of Meta; "Scale AI" is a company whose name ends in AI.
+    first = known_by_name(parts[0])
+    return not (first is not None and len(parts) > 1)
+
+
+# ---------------------------------------------------------------------------------------
+# Chinese personal names: surname + given name, next to a title or a speech verb
+
+_SPEECH = alternation(frozenset(SPEECH_VERBS))
+
+
+class ChinesePersons:
+    """Native Chinese names that jieba proposes, confirmed by a surname and a person context."""
+
+    name = "mentions.person_zh.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        tokens = ctx.tokens
+        role = re.compile(rf"(?:{role_pattern()})$")
+        for i, token in enumerate(tokens):
+            text = token.text
+            if token.pos not in ("nr", "nrfg", "nrt") or not 2 <= len(text) <= 4:
+                continue
+            before = tokens[i - 1].text if i > 0 else ""
+            after = ctx.view[token.end : token.end + 4]
+            native = (text[:2] in surnames() and len(text) >= 3) or (text[:1] in surnames() and len(text) <= 3)
+            foreign = all(ch in translit_chars() for ch in text) and len(text) >= 3
+            if not (native or foreign):
+                continue
+            in_context = bool(role.search(before)) or re.match(_SPEECH, after) is not None
+            if in_context and ctx.inside(token.start, token.end):
+                yield _mention(ctx, token.start, token.end, "Person", self.name, 0.65)
+
+
+# ---------------------------------------------------------------------------------------
+# Citations: ``[^4]: Ryan, Shawn（2025/6/16）。[title](url)。Shawn Ryan Show。``
+
+
+class CitationSources:
+    """The author and the publisher of each footnote reference of a Markdown article."""
+
+    name = "mentions.citation.v1"
+    _AUTHOR = re.compile(r"\[\^[^\]]+\]:\s*([^（(。\[]+?)\s*[（(]")
+    _PUBLISHER = re.compile(r"\)\s*[。.]\s*([^。\[\]()（）]+?)\s*[。.]")
+    _ANONYMOUS = ("作者不详", "佚名", "未知", "匿名", "本站", "unknown", "Unknown", "Anonymous")
+    _NOT_ORGANIZATION = ("Show", "Podcast", "播客", "节目", "频道")
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        for citation in ctx.document.citations:
+            text = ctx.view[citation.start : citation.end]
+            author = self._AUTHOR.match(text)
+            if author and author.group(1).strip() not in self._ANONYMOUS:
+                s = citation.start + author.start(1)
+                e = citation.start + author.end(1)
+                value = ctx.view[s:e]
+                if re.fullmatch(r"[A-Z][A-Za-z\-']+, [A-Z][A-Za-z\-'. ]+", value):
+                    yield _mention(ctx, s, e, "Person", self.name, 0.8)
+                elif has_cjk(value) and len(value) <= 12:
+                    yield _mention(ctx, s, e, "Organization", self.name, 0.7, kind="MediaOutlet")
+            publisher = self._PUBLISHER.search(text)
+            if publisher:
+                value = publisher.group(1).strip()
+                if value and not value.endswith(self._NOT_ORGANIZATION) and not value.startswith(("检索", "访问")):
+                    s = citation.start + publisher.start(1)
+                    e = s + len(publisher.group(1).rstrip())
+                    yield _mention(ctx, s, e, "Organization", self.name, 0.75, kind="MediaOutlet")
+
+
+# ---------------------------------------------------------------------------------------
+# Products named in quotes before a product word: “Behemoth”模型
+
+
+class QuotedProducts:
+    """A quoted name followed by a product head noun."""
+
+    name = "mentions.product.v1"
+    _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,24})[”\"](?=" + "|".join(PRODUCT_HEADS) + ")")
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        for start, end, _ in ctx.analysed:
+            for match in self._QUOTED.finditer(ctx.view, start, end):
+                s, e = match.span(1)
+                if ctx.inside(s, e):
+                    yield _mention(ctx, s, e, "Product", self.name, 0.75)
+
+
+RULES = (
+    KnownNames(),
+    LatinNames(),
+    TransliteratedNames(),
+    MediaOutlets(),
+    SuffixOrganizations(),
+    Units(),
+    ChinesePersons(),
+    CitationSources(),
+    QuotedProducts(),
+)
+# When two readings of the same stretch are equally long, the more specific rule wins.
+_PRIORITY = {name: rank for rank, name in enumerate(
+    ("mentions.citation.v1", "mentions.unit.v1", "mentions.media.v1", "mentions.known.v1", "mentions.product.v1",
+     "mentions.translit.v1", "mentions.org_suffix.v1", "mentions.latin.v1", "mentions.person_zh.v1")
+)}
+
+
+def resolve_overlaps(candidates: Iterable[Mention]) -> list[Mention]:
+    """Keep the longest candidate of every overlapping group (ties: rule priority), in text order.
+
+    A typed candidate of the same span absorbs an untyped one's vote.
+    """
+    ranked = sorted(
+        candidates,
+        key=lambda m: (-(m.end - m.start), _PRIORITY.get(m.extractor, 99), not m.type, m.start),
+    )
+    kept: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for mention in ranked:
+        if any(mention.start < e and s < mention.end for s, e in taken):
+            continue
+        kept.append(mention)
+        taken.append((mention.start, mention.end))
+    # A known entity's type wins over a rule's guess for the same span.
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[Mention]:
+    """All mentions of ``document``, non-overlapping, in text order."""
+    ctx = ctx or DocumentView(document)
+    candidates = [mention for rule in RULES for mention in rule.find(ctx)]
+    typed = _adopt_known_types(candidates)
+    return resolve_overlaps(typed)
+
+
+def _adopt_known_types(candidates: list[Mention]) -> list[Mention]:
+    """A candidate whose exact text is a known name takes the known entity's type."""
+    out = []
+    for mention in candidates:
+        known = known_by_name(mention.name) if mention.extractor != KnownNames.name else None
+        if known is not None and mention.extractor not in (Units.name, CitationSources.name):
+            mention = replace(mention, type=known.type, kind=known.kind or mention.kind)
+        out.append(mention)
+    return out

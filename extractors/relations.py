@@ -1,0 +1,628 @@
+"""Facts: the business events a sentence states between the entities it names.
+
+Every sentence is turned into a *frame*: its text with each entity mention replaced by one
+placeholder character for its type (person ``P``, organization ``O``, product ``R``; a
+media outlet the sentence cites as its source becomes ``M`` and takes part in no event).
+Pronouns that point back to an entity (其, 该公司, 他, 他们 …) become placeholders too.
+Relation rules are regular expressions over frames, written in the vocabulary of Chinese
+business news (``{O}…投资…{O}``, ``{O}的?(联合)?创始人{P}``); each rule is named and
+versioned, and its name goes into the provenance of every fact it finds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from extractors.mentions import role_pattern
+from extractors.model import Amount, Fact, Mention, Sentence, When
+from extractors.quantities import parse_amounts, parse_dates, parse_stake
+from extractors.text import normalize
+
+PERSON, ORG, PRODUCT, OUTLET = "\ue001", "\ue002", "\ue003", "\ue004"
+_SENTINEL = {"Person": PERSON, "Organization": ORG, "Product": PRODUCT}
+ANY = PERSON + ORG + PRODUCT + OUTLET
+
+
+@dataclass(frozen=True)
+class Slot:
+    """An entity's place in a frame."""
+
+    entity: str  # entity key
+    type: str
+    kind: str
+    start: int  # raw offsets of the mention (or pronoun) it stands for
+    end: int
+
+
+@dataclass
+class Frame:
+    sentence: Sentence
+    text: str  # the masked sentence
+    raw_start: list[int]  # frame index -> raw offset where that character begins
+    raw_end: list[int]
+    slots: dict[int, Slot]
+
+    def slots_in(self, start: int, end: int) -> list[Slot]:
+        return [self.slots[i] for i in range(start, end) if i in self.slots]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.raw_start[start], self.raw_end[end - 1]
+
+
+@dataclass
+class Discourse:
+    """What the text has been about so far: for pronouns and for omitted arguments."""
+
+    published_year: int | None
+    salient_company: str | None
+    last_person: Slot | None = None
+    previous_topic: Slot | None = None
+    year: int | None = None
+    paragraph_facts: list[Fact] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------
+# Regex vocabulary for frames
+
+_GAP = rf"[^，。；！？,;!?{ANY}]"  # a stretch of one clause that names no entity
+_LIST_SEP = r"(?:[、和与及跟]|以及)"
+
+
+def _expand(pattern: str) -> re.Pattern[str]:
+    vocab = {
+        "P": PERSON,
+        "O": ORG,
+        "R": PRODUCT,
+        "PL": rf"{PERSON}(?:{_LIST_SEP}{PERSON})*",
+        "OL": rf"{ORG}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{ORG})*",
+        "RL": rf"{PRODUCT}(?:{_LIST_SEP}{PRODUCT})*",
+        "G": _GAP,
+        "S": rf"[^。！？!?{PERSON}]",
+        "ROLE": f"(?:{role_pattern()})",
+        "NOT": r"(?<!而非)(?<!并非)(?<!不是)(?<!没有)(?<!未)(?<!不)",
+    }
+    return re.compile(pattern.format(**vocab))
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    relation: str
+    pattern: str
+    confidence: float
+    subject_types: tuple[str, ...] = ("Organization",)
+    object_types: tuple[str, ...] = ("Organization",)
+    # the subject missing from the match is the sentence's topic organization
+    topic_subject: bool = False
+    # subject and object named in the other order ("B获得A投资")
+    swap: bool = False
+
+    def compiled(self) -> re.Pattern[str]:
+        return _compiled(self.pattern)
+
+
+_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    if pattern not in _CACHE:
+        _CACHE[pattern] = _expand(pattern)
+    return _CACHE[pattern]
+
+
+_PLANNED = r"(?:计划|准备|打算|拟|将要|即将|有望|预计|原计划|考虑|正准备|或将|可能)"
+_INVEST = r"(?:战略投资|投资|注资|入股|领投|参投|跟投|押注)"
+
+RULES: tuple[Rule, ...] = (
+    # founded -------------------------------------------------------------------------
+    Rule("relations.founded.title.v1", "founded",
+         r"(?P<o>{O})(?:的)?{G}{{0,6}}?(?:联合)?(?:创始人|创办人|创立者|缔造者)(?:之一)?(?:兼{G}{{0,12}}?)?(?P<s>{P})",
+         0.85, ("Person",)),
+    Rule("relations.founded.verb.v1", "founded",
+         r"(?P<s>{P}){S}{{0,30}}?(?:联合|共同|亲手)?(?:创立|创办|创建|成立|创设)了?(?:{G}{{0,12}}的)?(?P<o>{O})",
+         0.75, ("Person",)),
+    Rule("relations.founded.passive.v1", "founded",
+         r"(?P<o>{O}){G}{{0,8}}?由(?P<s>{PL}){G}{{0,6}}?(?:联合|共同)?(?:创立|创办|创建|成立)",
+         0.8, ("Person",), swap=False),
+    Rule("relations.founded.copula.v1", "founded",
+         r"(?P<s>{P}){G}{{0,6}}?(?:是|为|作为)(?P<o>{O})(?:的)?(?:联合)?(?:创始人|创办人)", 0.85, ("Person",)),
+    # worksFor ------------------------------------------------------------------------
+    Rule("relations.works_for.title.v1", "worksFor",
+         r"(?P<o>{O})(?:的)?(?<!前)(?:(?:联合)?创始人兼|董事会)?(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?\s*(?P<s>{P})",
+         0.85, ("Person",)),
+    Rule("relations.works_for.copula.v1", "worksFor",
+         r"(?P<s>{P}){G}{{0,4}}?(?:现任|担任|出任|任|是|为)(?P<o>{O})(?:的)?(?P<role>{ROLE})", 0.8, ("Person",)),
+    Rule("relations.works_for.apposition.v1", "worksFor",
+         r"(?P<s>{P})[,，(（]\s*(?P<o>{O})(?:的)?(?P<role>{ROLE})", 0.75, ("Person",)),
+    Rule("relations.works_for.possessive.v1", "worksFor",
+         r"(?P<o>{O})的(?P<s>{P})(?![的和与])", 0.55, ("Person",)),
+    Rule("relations.works_for.lead.v1", "worksFor",
+         r"(?:由|交由|交给)(?:{G}{{0,6}}?)(?P<s>{PL})(?:共同|一起|联合)?(?P<role>负责{G}{{1,12}}?(?=[，。；,;而]|$)|领导|执掌|掌管|牵头|主管)",
+         0.65, ("Person",), topic_subject=True),
+    # joined --------------------------------------------------------------------------
+    Rule("relations.joined.verb.v1", "joined",
+         r"(?P<s>{PL}){S}{{0,24}}?(?<!说服)(?<!劝)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归)了?(?P<o>{O})", 0.75, ("Person",)),
+    Rule("relations.joined.hire.v1", "joined",
+         r"(?P<o>{O}){S}{{0,30}}?(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:{G}{{0,12}}?)(?P<s>{PL})(?!{G}{{0,8}}在内)",
+         0.7, ("Person",)),
+    Rule("relations.joined.recruit.v1", "joined",
+         r"(?P<o>{O}){S}{{0,40}}?将{S}{{0,20}}?(?P<s>{P}){G}{{0,12}}?(?:招至麾下|收入麾下|招入|纳入麾下|招致麾下)", 0.75, ("Person",)),
+    # left ----------------------------------------------------------------------------
+    Rule("relations.left.former.v1", "left",
+         r"(?P<o>{O})(?:的)?前(?:任)?(?P<role>{ROLE})\s*(?P<s>{P})", 0.8, ("Person",)),
+    Rule("relations.left.verb.v1", "left",
+         r"(?P<s>{P}){S}{{0,20}}?(?:卸任|辞去|辞任|离开|离职|退出|辞职|告别|离任)(?:了)?{G}{{0,14}}?(?P<o>{O})(?:的)?\s*(?P<role>{ROLE})?",
+         0.75, ("Person",)),
+    Rule("relations.left.fired.v1", "left",
+         r"(?P<s>{P}){G}{{0,8}}?被(?P<o>{O})(?:解雇|开除|辞退|罢免|免职|解职)", 0.8, ("Person",)),
+    # educatedAt ----------------------------------------------------------------------
+    Rule("relations.educated_at.v1", "educatedAt",
+         r"(?P<s>{P}){S}{{0,20}}?(?:毕业于|就读于|求学于|考入|肄业于|就读)(?P<o>{O})", 0.8, ("Person",)),
+    Rule("relations.educated_at.from.v1", "educatedAt",
+         r"(?P<s>{P}){S}{{0,20}}?从(?P<o>{O})(?:辍学|退学|毕业|肄业)", 0.8, ("Person",)),
+    # investedIn ----------------------------------------------------------------------
+    Rule("relations.investment.verb.v1", "investedIn",
+         r"(?P<s>{OL}){G}{{0,20}}?{NOT}" + _INVEST + r"(?:了)?{G}{{0,8}}?(?P<o>{OL})(?!的?{G}{{0,4}}(?:公司)?(?:人才|员工|团队))",
+         0.75, ("Organization", "Person")),
+    Rule("relations.investment.toward.v1", "investedIn",
+         r"(?P<s>{O}){S}{{0,20}}?(?:向|对)(?P<o>{O}){G}{{0,24}}?" + _INVEST, 0.8, ("Organization", "Person")),
+    Rule("relations.investment.deal.v1", "investedIn",
+         r"(?P<s>{O}){G}{{0,20}}?投资协议{S}{{0,12}}?(?:换取|获得|取得|收购)(?P<o>{O})", 0.8, ("Organization", "Person")),
+    Rule("relations.investment.received.v1", "investedIn",
+         r"(?P<o>{O}){G}{{0,10}}?(?:获得|获)(?:了)?(?P<s>{OL})(?:的)?{G}{{0,16}}?(?:投资|注资|领投)", 0.75,
+         ("Organization", "Person")),
+    Rule("relations.investment.stake.v1", "investedIn",
+         r"(?P<s>{O}){G}{{0,6}}?(?:持有|持股|入股)(?P<o>{O}){G}{{0,6}}?[0-9.]+\s*[%％]", 0.75, ("Organization", "Person")),
+    Rule("relations.investment.via.v1", "investedIn",
+         r"(?:通过|借助)入股(?P<o>{O}){S}{{0,20}}?[，,](?P<s>{O})", 0.7, ("Organization", "Person")),
+    # acquired ------------------------------------------------------------------------
+    Rule("relations.acquisition.v1", "acquired",
+         r"(?<!当)(?P<s>{O}){G}{{0,12}}?{NOT}(?:全资)?(?:收购|并购|买下|吞并|收归)(?:了)?(?P<o>{O})(?!{G}{{0,4}}[0-9.]+\s*[%％])(?!{G}{{0,4}}时)",
+         0.75),
+    Rule("relations.acquisition.passive.v1", "acquired",
+         r"(?P<o>{O}){G}{{0,6}}?被(?P<s>{O})(?:全资)?(?:收购|并购|吞并)", 0.8),
+    # partnersWith --------------------------------------------------------------------
+    Rule("relations.partnership.v1", "partnersWith",
+         r"(?P<s>{O}){G}{{0,12}}?(?<!终止)(?<!结束)(?<!停止)(?<!中止)(?:与|和|同|跟)(?P<o>{OL}){G}{{0,10}}?(?:达成|建立|签署|签订|开展|展开|宣布)?{G}{{0,6}}?(?:战略)?(?:合作|联合开发|共同开发|结盟|联手|携手)(?!关系的)",
+         0.7),
+    Rule("relations.partnership.topic.v1", "partnersWith",
+         r"(?:^|[，,；;])(?:并|还|也|同时|此后|随后)?(?:于{G}{{0,10}}?)?(?:与|和|同)(?P<o>{OL}){G}{{0,6}}?(?:合作|联合开发|共同开发|联手|携手)",
+         0.65, topic_subject=True),
+    Rule("relations.partnership.with.v1", "partnersWith",
+         r"(?P<s>{O})(?:与|和|同)(?P<o>{O})(?:宣布|正式)?(?:达成|建立)?(?:战略)?(?:合作|结盟|联手)", 0.75),
+    # endedPartnershipWith ------------------------------------------------------------
+    Rule("relations.partnership_end.v1", "endedPartnershipWith",
+         r"(?P<s>{O}){G}{{0,14}}?(?:终止|结束|中止|停止|暂停|切断|叫停|取消)(?:了)?(?:与|和|同)(?P<o>{O})(?:之间)?(?:的)?{G}{{0,8}}?(?:合作|关系|合同|协议|业务|往来)",
+         0.8),
+    Rule("relations.partnership_end.split.v1", "endedPartnershipWith",
+         r"(?P<s>{O}){G}{{0,8}}?(?:与|和|对)(?P<o>{O})(?:的)?{G}{{0,6}}?(?:决裂|分道扬镳|断绝关系|切割)", 0.7),
+    # customerOf (subject = customer, object = supplier) -------------------------------
+    Rule("relations.customer.provide.v1", "customerOf",
+         r"(?:^|(?P<o>{O}))[^。！？!?]{{0,40}}?(?:为|向)(?:包括)?(?P<s>{OL})(?:等{G}{{0,8}}?|在内的{G}{{0,14}}?)?提供{G}{{0,16}}?(?:服务|产品|数据|技术|解决方案|支持|算力|芯片)",
+         0.7, swap=True),
+    Rule("relations.customer.list.v1", "customerOf",
+         r"(?P<o>{O})(?:的)?(?:客户|用户|买家)(?:包括|有|涵盖|囊括|名单包括)(?P<s>{OL})", 0.8),
+    Rule("relations.customer.copula.v1", "customerOf",
+         r"(?P<s>{O}){G}{{0,6}}?(?:是|为|成为)(?P<o>{O})的(?:客户|用户|买家)", 0.8),
+    Rule("relations.customer.contract.v1", "customerOf",
+         r"(?P<o>{O}){G}{{0,10}}?(?:与|和|同)(?P<s>{O})签(?:署|订|下)(?:了)?{G}{{0,20}}?(?:合同|订单|采购协议|大单)", 0.7),
+    Rule("relations.customer.order.v1", "customerOf",
+         r"(?P<s>{O}){S}{{0,20}}?(?:支付给|付给|采购|订购|购买)(?:了)?(?P<o>{O})的{G}{{0,16}}?(?:订单|服务|产品|芯片|费用|数据)", 0.65),
+    # competitorOf --------------------------------------------------------------------
+    Rule("relations.competitor.list.v1", "competitorOf",
+         r"(?:落后于|领先于|超越|对标|击败|打败|追赶|挑战)(?P<o>{OL})(?:等)?(?:{G}{{0,4}})?竞争对手", 0.75, topic_subject=True),
+    Rule("relations.competitor.rivalry.v1", "competitorOf",
+         r"(?:与|和|同)(?P<o>{OL})(?:等{G}{{0,6}}?)?(?:的)?(?:较量|竞争|角逐|抗衡|对抗|争夺|比拼|竞赛)", 0.7, topic_subject=True),
+    Rule("relations.competitor.named.v1", "competitorOf",
+         r"(?P<s>{O})(?:的)?(?:主要|最大的?|直接)?(?:竞争对手|竞品|对手)(?:是|为|包括|有)?(?P<o>{OL})", 0.8),
+)
+
+
+# ---------------------------------------------------------------------------------------
+# Frames
+
+
+def build_frame(sentence: Sentence, view: str, slots: Sequence[tuple[int, int, Slot]]) -> Frame:
+    """Mask ``slots`` (raw start, raw end, slot) in the sentence; keep the offset maps."""
+    text: list[str] = []
+    raw_start: list[int] = []
+    raw_end: list[int] = []
+    frame_slots: dict[int, Slot] = {}
+    position = sentence.start
+    for start, end, slot in sorted(slots, key=lambda s: s[0]):
+        if start < position or end > sentence.end:
+            continue
+        for i in range(position, start):
+            text.append(view[i])
+            raw_start.append(i)
+            raw_end.append(i + 1)
+        frame_slots[len(text)] = slot
+        text.append(OUTLET if slot.kind == "outlet-cited" else _SENTINEL.get(slot.type, ORG))
+        raw_start.append(start)
+        raw_end.append(end)
+        position = end
+    for i in range(position, sentence.end):
+        text.append(view[i])
+        raw_start.append(i)
+        raw_end.append(i + 1)
+    return Frame(sentence, "".join(text), raw_start, raw_end, frame_slots)
+
+
+_ATTRIBUTION = [
+    re.compile(rf"据(?P<m>{ORG})(?:{_GAP}{{0,12}}?)(?:报道|报导|消息|估计|援引|披露|称|统计|数据)"),
+    re.compile(rf"(?:^|[，,。；])(?P<m>{ORG})(?:[^，。{ANY}]{{0,10}}?)(?:报道|报导|援引|披露|消息)(?:称|指出|说|显示)?"),
+    re.compile(rf"(?P<m>{ORG})的(?:一篇|最新)?(?:报道|文章|消息)(?:则|也|还)?称"),
+]
+
+
+def _cited_outlets(frame: Frame) -> list[int]:
+    """Frame indices of organizations the sentence gives as its source (据CNBC报道 …)."""
+    found = []
+    for pattern in _ATTRIBUTION:
+        for match in pattern.finditer(frame.text):
+            index = match.start("m")
+            slot = frame.slots.get(index)
+            if slot is not None and slot.type == "Organization" and slot.kind not in ("Team",):
+                found.append(index)
+    return sorted(set(found))
+
+
+# ---------------------------------------------------------------------------------------
+# The document pass
+
+
+_PRONOUNS = re.compile(r"该公司|这家公司|该企业|这家企业|此公司|该机构|他们|她们|其|他|她|(?<=加入|加盟|离开)公司")
+
+
+class RelationExtractor:
+    """Finds facts sentence by sentence, carrying what the text is about from one to the next."""
+
+    def __init__(self, doc_id: str, raw: str, published_year: int | None, entity_of: dict[tuple[int, int], Slot],
+                 salient_company: str | None) -> None:
+        self.doc_id = doc_id
+        self.raw = raw
+        self.view = normalize(raw)
+        self.entity_of = entity_of
+        self.discourse = Discourse(published_year, salient_company)
+
+    # -- pronouns -----------------------------------------------------------------------
+    def _resolve_pronouns(self, sentence: Sentence, slots: list[tuple[int, int, Slot]]) -> list[tuple[int, int, Slot]]:
+        taken = [(s, e) for s, e, _ in slots]
+        resolved = []
+        for match in _PRONOUNS.finditer(self.view, sentence.start, sentence.end):
+            s, e = match.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            word = match.group()
+            before = [slot for a, _, slot in slots if a < s]
+            target: Slot | None = None
+            if word in ("他", "她"):
+                people = [x for x in before if x.type == "Person"]
+                target = people[-1] if people else self.discourse.last_person
+                if self.view[e : e + 1] in "们":  # 他们 is matched as a whole above
+                    target = None
+            elif word == "其":
+                candidates = [x for x in before if x.type in ("Person", "Organization") and x.kind not in ("outlet-cited", "MediaOutlet")]
+                target = candidates[-1] if candidates else self.discourse.previous_topic
+            elif word == "公司":
+                target = self._salient_slot(s, e)
+            else:  # 该公司, 他们 …
+                companies = [x for x in before if x.type == "Organization" and x.kind not in ("MediaOutlet", "outlet-cited", "Team")]
+                target = companies[0] if companies else self.discourse.previous_topic
+            if target is not None:
+                resolved.append((s, e, Slot(target.entity, target.type, target.kind, s, e)))
+        return resolved
+
+    def _salient_slot(self, start: int, end: int) -> Slot | None:
+        key = self.discourse.salient_company
+        return Slot(key, "Organization", "Company", start, end) if key else None
+
+    # -- main -----------------------------------------------------------------------------
+    def extract(self, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Fact]:
+        facts: list[Fact] = []
+        by_sentence: dict[int, list[tuple[int, int, Slot]]] = {i: [] for i in range(len(sentences))}
+        cursor = 0
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for index, sentence in enumerate(sentences):
+            while cursor < len(ordered) and ordered[cursor].start < sentence.start:
+                cursor += 1
+            j = cursor
+            while j < len(ordered) and ordered[j].end <= sentence.end:
+                m = ordered[j]
+                slot = self.entity_of.get((m.start, m.end))
+                if slot is not None:
+                    by_sentence[index].append((m.start, m.end, slot))
+                j += 1
+        previous_end = -1
+        for index, sentence in enumerate(sentences):
+            if self.raw.count("\n", previous_end + 1 if previous_end >= 0 else 0, sentence.start) > 0:
+                self.discourse.paragraph_facts = []
+            previous_end = sentence.end
+            slots = by_sentence[index]
+            slots = slots + self._resolve_pronouns(sentence, slots)
+            frame = build_frame(sentence, self.view, slots)
+            outlets = _cited_outlets(frame)
+            if outlets:
+                for i in outlets:
+                    old = frame.slots[i]
+                    frame.slots[i] = Slot(old.entity, old.type, "outlet-cited", old.start, old.end)
+                frame.text = "".join(OUTLET if i in outlets else ch for i, ch in enumerate(frame.text))
+            reporter = frame.slots[outlets[0]].entity if outlets else None
+            dates = self._dates(sentence)
+            found = list(self._facts(frame, dates, reporter))
+            found += self._valuations(frame, dates, reporter)
+            found += self._competitors_named_later(frame, reporter)
+            found += self._investment_follow_up(frame, found, reporter)
+            found += self._units(frame)
+            facts.extend(found)
+            self.discourse.paragraph_facts.extend(found)
+            self._update_discourse(frame)
+        return _unique(facts)
+
+    def _update_discourse(self, frame: Frame) -> None:
+        people = [s for _, s in sorted(frame.slots.items()) if s.type == "Person"]
+        if people:
+            self.discourse.last_person = people[-1]
+        companies = [s for _, s in sorted(frame.slots.items())
+                     if s.type == "Organization" and s.kind not in ("MediaOutlet", "outlet-cited", "Team")]
+        if companies:
+            self.discourse.previous_topic = companies[0]
+
+    def _dates(self, sentence: Sentence) -> list[tuple[int, int, When]]:
+        found = parse_dates(self.view[sentence.start : sentence.end], self.discourse.published_year, self.discourse.year)
+        for item in found:
+            if item.explicit_year is not None:
+                self.discourse.year = item.explicit_year
+        return [(sentence.start + f.start, sentence.start + f.end, f.when) for f in found]
+
+    def _topic(self, frame: Frame, before: int | None = None) -> Slot | None:
+        for index in sorted(frame.slots):
+            if before is not None and index >= before:
+                break
+            slot = frame.slots[index]
+            if slot.type == "Organization" and slot.kind not in ("MediaOutlet", "outlet-cited", "Team"):
+                return slot
+        return self.discourse.previous_topic
+
+    def _make(self, frame: Frame, rule_name: str, relation: str, subject: Slot, obj: Slot | None, span: tuple[int, int],
+              confidence: float, reporter: str | None, dates: list[tuple[int, int, When]], role: str | None = None,
+              amount: Amount | None = None, stake: Decimal | None = None) -> Fact | None:
+        if obj is not None and subject.entity == obj.entity:
+            return None
+        start, end = span
+        when = _date_for(dates, start, end, frame.sentence.start)
+        return Fact(
+            doc_id=self.doc_id,
+            relation=relation,
+            subject=subject.entity,
+            object=obj.entity if obj else None,
+            start=start,
+            end=end,
+            evidence=self.raw[start:end],
+            extractor=rule_name,
+            confidence=confidence,
+            amount=amount,
+            stake=stake,
+            role=role,
+            date=when,
+            reported_by=reporter,
+        )
+
+    def _facts(self, frame: Frame, dates: list[tuple[int, int, When]], reporter: str | None) -> Iterator[Fact]:
+        for rule in RULES:
+            for match in rule.compiled().finditer(frame.text):
+                groups = match.groupdict()
+                subjects = frame.slots_in(*match.span("s")) if groups.get("s") is not None else []
+                objects = frame.slots_in(*match.span("o")) if groups.get("o") is not None else []
+                if rule.topic_subject and not (groups.get("s") and rule.relation != "worksFor"):
+                    topic = self._topic(frame, match.start())
+                    if topic is None:
+                        continue
+                    if rule.relation == "worksFor":
+                        objects = [topic]
+                    else:
+                        subjects = [topic]
+                if rule.swap:
+                    subjects, objects = objects, subjects
+                    if not objects:  # "为X提供服务" with the supplier named earlier or in the topic
+                        topic = self._topic(frame, match.start("s") if groups.get("s") else None)
+                        objects = [topic] if topic else []
+                if not subjects or not objects:
+                    continue
+                role = _clean_role(groups.get("role2") or groups.get("role"))
+                if rule.relation == "founded" and role:
+                    role = None
+                span = frame.raw_span(*match.span())
+                amount, stake = None, None
+                if rule.relation == "investedIn":
+                    amount, stake = self._deal_terms(frame, match.start(), match.end())
+                for s in subjects:
+                    for o in objects:
+                        if not _types_fit(rule, s, o):
+                            continue
+                        fact = self._make(frame, rule.name, rule.relation, s, o, span, rule.confidence, reporter, dates,
+                                          role=role, amount=amount, stake=stake)
+                        if fact is not None:
+                            yield fact
+                        if rule.relation == "worksFor" and groups.get("role2") and groups.get("role"):
+                            pass
+
+    def _deal_terms(self, frame: Frame, start: int, end: int) -> tuple[Amount | None, Decimal | None]:
+        """The amount and stake of an investment stated in the same sentence."""
+        text = self.view[frame.sentence.start : frame.sentence.end]
+        raw_start, _ = frame.raw_span(start, end)
+        amounts = parse_amounts(text)
+        best = None
+        if amounts:
+            # the sum nearest to the deal, preferring one inside it
+            anchor = raw_start - frame.sentence.start
+            best = min(amounts, key=lambda f: abs(f.start - anchor)).amount
+        return best, parse_stake(text)
+
+    # -- relations that need more than one pattern ------------------------------------
+    def _valuations(self, frame: Frame, dates: list[tuple[int, int, When]], reporter: str | None) -> list[Fact]:
+        facts = []
+        for cue in re.finditer(r"估值", frame.text):
+            subject = None
+            before = [i for i in frame.slots if i < cue.start() and frame.slots[i].type == "Organization"
+                      and frame.slots[i].kind not in ("outlet-cited", "MediaOutlet")]
+            if before:
+                subject = frame.slots[before[-1]]
+            after = re.match(rf"{_GAP}{{0,20}}?的(?P<o>{ORG})", frame.text[cue.end():])
+            if after:
+                subject = frame.slots[cue.end() + after.start("o")]
+            if subject is None:
+                continue
+            clause_end = re.search(r"[。；;！？]|$", frame.text[cue.end():]).start() + cue.end()
+            raw_a = frame.raw_start[cue.start()]
+            raw_b = frame.raw_end[clause_end - 1] if clause_end > cue.end() else frame.raw_end[cue.end() - 1]
+            text = self.view[raw_a:raw_b]
+            for found in parse_amounts(text):
+                # "估值从140亿美元跃升至280亿美元" states two valuations; stop at the next clause's topic
+                begin = frame.raw_start[before[-1]] if before else raw_a
+                fact = self._make(frame, "relations.valuation.v1", "valuedAt", subject, None,
+                                  (min(begin, raw_a), raw_a + found.end), 0.8, reporter, dates, amount=found.amount)
+                if fact:
+                    facts.append(fact)
+        return facts
+
+    def _competitors_named_later(self, frame: Frame, reporter: str | None) -> list[Fact]:
+        """``A的竞争对手…比如B、C`` and ``竞争对手B`` with the rival named elsewhere in the sentence."""
+        facts = []
+        for cue in re.finditer(r"竞争对手(?:们)?", frame.text):
+            owner_index = None
+            m = re.search(rf"({ORG})(?:的)?(?:{_GAP}{{0,4}})?$", frame.text[: cue.start()])
+            if m:
+                owner_index = m.start(1)
+            rest = frame.text[cue.end():]
+            rivals: list[int] = []
+            direct = re.match(rf"\s*(?:{_GAP}{{0,2}})({ORG})", rest)
+            if direct:
+                rivals.append(cue.end() + direct.start(1))
+            for intro in re.finditer(r"比如|例如|譬如|包括|像是|诸如", rest):
+                lst = re.match(rf"{_GAP}{{0,8}}?({ORG}(?:{_LIST_SEP}{ORG})*)", rest[intro.end():])
+                if lst:
+                    base = cue.end() + intro.end() + lst.start(1)
+                    rivals += [base + k for k, ch in enumerate(lst.group(1)) if ch == ORG]
+            if not rivals:
+                continue
+            if owner_index is None:
+                others = [i for i in frame.slots if frame.slots[i].type == "Organization" and i not in rivals
+                          and frame.slots[i].kind not in ("outlet-cited", "MediaOutlet", "Team")]
+                if not others:
+                    continue
+                owner_index = others[0]
+            owner = frame.slots[owner_index]
+            for r in sorted(set(rivals)):
+                rival = frame.slots[r]
+                span = frame.raw_span(min(owner_index, cue.start()), max(r, owner_index) + 1)
+                fact = self._make(frame, "relations.competitor.rivals.v1", "competitorOf", rival, owner, span, 0.7,
+                                  reporter, [])
+                if fact and rival.kind not in ("MediaOutlet", "Team"):
+                    facts.append(fact)
+        return facts
+
+    def _investment_follow_up(self, frame: Frame, found: list[Fact], reporter: str | None) -> list[Fact]:
+        """A sentence that only gives another figure for a deal already described (投资金额可能超过100亿美元)."""
+        if any(f.relation == "investedIn" for f in found):
+            return []
+        previous = [f for f in self.discourse.paragraph_facts if f.relation == "investedIn"]
+        if not previous:
+            return []
+        text = self.view[frame.sentence.start : frame.sentence.end]
+        if not re.search(r"投资金额|交易金额|投资额|交易额|交易价格|收购价|支付|出资|的投资", text):
+            return []
+        amounts = parse_amounts(text)
+        if not amounts:
+            return []
+        deal = previous[-1]
+        subject = deal.subject
+        payer = re.search(rf"({ORG})(?:{_GAP}{{0,6}}?)(?:将|会|已)?(?:支付|出资|投入)", frame.text)
+        if payer:
+            subject = frame.slots[payer.start(1)].entity
+        facts = []
+        for item in amounts:
+            a = frame.sentence.start + item.start
+            start = frame.raw_start[_first_index_after(frame, reporter)] if reporter else a
+            fact = Fact(self.doc_id, "investedIn", subject, deal.object, min(start, a), frame.sentence.start + item.end,
+                        self.raw[min(start, a) : frame.sentence.start + item.end], "relations.investment.follow_up.v1", 0.6,
+                        amount=item.amount, stake=parse_stake(text), reported_by=reporter or None)
+            facts.append(fact)
+        return facts
+
+    def _units(self, frame: Frame) -> list[Fact]:
+        """Every team or lab is part of an organization: the one it is named with, or the topic."""
+        facts = []
+        for index, slot in sorted(frame.slots.items()):
+            if slot.kind != "Team" or slot.type != "Organization":
+                continue
+            parent = None
+            owner = re.search(rf"({ORG})(?:{_GAP}{{0,10}})$", frame.text[:index])
+            if owner and frame.slots[owner.start(1)].kind not in ("Team", "outlet-cited", "MediaOutlet"):
+                parent = frame.slots[owner.start(1)]
+            if parent is None:
+                parent = self._topic(frame)
+            if parent is None and self.discourse.salient_company:
+                parent = Slot(self.discourse.salient_company, "Organization", "Company", slot.start, slot.end)
+            if parent is None:
+                continue
+            start = min(parent.start, slot.start) if parent.start < slot.start and slot.start - parent.start < 40 else slot.start
+            fact = self._make(frame, "relations.part_of.unit.v1", "partOf", slot, parent, (start, slot.end), 0.65, None, [])
+            if fact:
+                facts.append(fact)
+        return facts
+
+
+def _first_index_after(frame: Frame, entity: str | None) -> int:
+    for index, slot in sorted(frame.slots.items()):
+        if slot.entity == entity:
+            return index
+    return 0
+
+
+def _types_fit(rule: Rule, subject: Slot, obj: Slot) -> bool:
+    if subject.type not in rule.subject_types or obj.type not in rule.object_types:
+        return False
+    # an outlet reports events; it is not a party to business ones
+    return not (rule.relation != "worksFor" and "MediaOutlet" in (subject.kind, obj.kind))
+
+
+def _clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    return role.strip().rstrip("，,。；;而")
+
+
+def _date_for(dates: list[tuple[int, int, When]], start: int, end: int, sentence_start: int) -> When | None:
+    """A date inside the evidence, or a date standing alone at the head of its sentence (``2024年3月,…``)."""
+    inside = [w for s, e, w in dates if start <= s and e <= end]
+    if inside:
+        return inside[-1]
+    heads = [(s, e, w) for s, e, w in dates if e <= start]
+    if heads:
+        s, e, w = heads[-1]
+        return w if s - sentence_start <= 2 else None
+    return None
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    seen: set[tuple] = set()
+    out = []
+    for fact in sorted(facts, key=lambda f: (f.start, f.end, f.relation, f.subject, f.object or "", f.extractor)):
+        key = (fact.key(), fact.start, fact.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(fact)
+    return out
+
+
+def salient_company(slots: Sequence[Slot]) -> str | None:
+    """The company a text is most about: the one it names most often."""
+    counts = Counter(s.entity for s in slots if s.type == "Organization" and s.kind not in ("MediaOutlet", "Team"))
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

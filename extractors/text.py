@@ -1,0 +1,65 @@
+"""A normalized view of raw text that keeps every offset.
+
+Extractors match against ``normalize(raw)``, which has exactly the same length as ``raw``:
+each character is replaced by at most one character, so an offset found in the view is an
+offset into the raw text. Repairs made here:
+
+- full-width ASCII and other NFKC single-character folds (``（`` -> ``(``, ``Ａ`` -> ``A``);
+- the dots of transliterated names (``•`` ``・`` ``‧`` ``．`` between CJK) -> ``·``;
+- a ``?`` glued between a transliteration character and another CJK character, left where
+  a ``·`` was lost in a bad re-encoding (``马克?扎克伯格``), -> ``·``. A genuine question
+  ends in a particle (吗, 呢, 吧 …), which is never a transliteration character, so
+  ``真的吗?好`` keeps its question mark.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+NAME_DOT = "·"
+_DOT_LIKE = "•・‧．·"
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_DOT_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}])[?{_DOT_LIKE}](?=[{CJK}])")
+
+
+@lru_cache(maxsize=4096)
+def _fold(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch
+
+
+def _repair_dot(match: re.Match[str]) -> str:
+    from extractors.lexicon import translit_chars
+
+    if match.group() != "?" or match.string[match.start() - 1] in translit_chars():
+        return NAME_DOT
+    return match.group()
+
+
+def normalize(raw: str) -> str:
+    """Return the same-length normalized view of ``raw``.
+
+    >>> normalize("马克?扎克伯格（Mark）")
+    '马克·扎克伯格(Mark)'
+    """
+    # NFKC would turn "·" into "·" already; "？" folds to "?" and is then repaired like "?".
+    view = "".join(_fold(ch) for ch in raw)
+    view = _DOT_BETWEEN_CJK.sub(_repair_dot, view)
+    assert len(view) == len(raw)
+    return view
+
+
+def name_key(name: str) -> str:
+    """The form two names are compared in: NFKC, casefolded, no spaces, every name dot removed.
+
+    >>> name_key("马克?扎克伯格") == name_key("马克 · 扎克伯格")
+    True
+    """
+    text = unicodedata.normalize("NFKC", name).casefold()
+    return re.sub(rf"[\s?？{_DOT_LIKE}·]", "", text)
+
+
+def has_cjk(text: str) -> bool:
+    return re.search(f"[{CJK}]", text) is not None

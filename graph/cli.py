@@ -1,0 +1,480 @@
+"""The ``newskg`` command line: build, extract, query, render, evaluate.
+
+Each command parses its arguments, calls one library function and writes the result. Data goes to
+stdout (or the file given with ``-o``); messages, the build summary and progress go to stderr, so that
+``newskg query … > out.csv`` holds only data.
+
+Exit status: 0 when every input was read and the command succeeded; 1 when an input was skipped
+(it is named on stderr, the rest is still processed) or the command failed on a user error (a missing
+file, a SPARQL syntax error, a bad gold directory: one line on stderr, naming it); 2 for usage errors.
+Files are written atomically (a temporary file in the same directory, then renamed), so an interrupted
+run or a failed one leaves the previous outputs as they were, and when no document could be read
+nothing is written at all.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import click
+
+from extractors.model import Document, Fact, Mention
+from extractors.pipeline import Corpus, extract_corpus
+from extractors.reader import read_inputs
+from graph.build import build_graph
+from graph.evaluate import GoldError, evaluate, load_gold
+from graph.export import atomic_write, load_graph, turtle_bytes
+from graph.query import QueryError, run_query
+from graph.render import render_html
+from ontology.iris import resolve_base
+
+DEFAULT_INPUT = "seeds"
+DEFAULT_OUTDIR = "output"
+GRAPH_FILE = "graph.ttl"
+HTML_FILE = "graph.html"
+# Below this many documents the whole run takes about a second: a progress bar would only flicker.
+PROGRESS_MIN_DOCUMENTS = 5
+
+
+class UserError(click.ClickException):
+    """A problem with the user's input: reported as one ``newskg: …`` line on stderr, exit status 1."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"newskg: {self.format_message()}", err=True)
+
+
+def _version() -> str:
+    try:
+        return metadata.version("newskg")
+    except metadata.PackageNotFoundError:  # a bare checkout, not pip-installed
+        return "unknown (not installed: pip install -e .)"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(_version(), "--version", prog_name="newskg", message="%(prog)s %(version)s")
+def main() -> None:
+    """newskg: Chinese news articles -> an RDF knowledge graph with provenance.
+
+    \b
+    Example:
+        newskg build                      # seeds/ -> output/graph.ttl, output/graph.html
+        newskg query output/graph.ttl "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+    Exit status: 0 = all inputs read, 1 = some input skipped or a user error, 2 = usage error.
+    """
+
+
+# ---------------------------------------------------------------------------------------------------------
+# build
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
+@click.option(
+    "-o",
+    "--outdir",
+    default=DEFAULT_OUTDIR,
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Directory to write graph.ttl and graph.html into (created if missing).",
+)
+@click.option(
+    "--base",
+    metavar="IRI",
+    envvar="NEWSKG_BASE",
+    help="Base IRI of the minted entity/document/claim IRIs [default: https://w3id.org/newskg/id/; "
+    "env NEWSKG_BASE].",
+)
+def build(inputs: tuple[str, ...], outdir: Path, base: str | None) -> None:
+    """Build the knowledge graph of INPUT files and directories (default: seeds/).
+
+    Reads .txt, .md and .jsonl articles (directories are walked), extracts entities and facts, and
+    writes OUTDIR/graph.ttl (Turtle) and OUTDIR/graph.html (an offline interactive view). A summary
+    goes to stderr. Unreadable files are named and skipped; if none can be read, nothing is written.
+
+    \b
+    Example:
+        newskg build                              # seeds/ -> output/
+        newskg build news/ extra.md -o out/       # several inputs, another directory
+    """
+    started = time.perf_counter()
+    base = _base(base)
+    documents, skipped = _read(inputs or (DEFAULT_INPUT,))
+    with _Stages(
+        len(documents), ["extracting", "building the graph", "writing Turtle", "rendering"]
+    ) as stage:
+        corpus = extract_corpus(documents)
+        stage.done()
+        graph = build_graph(corpus, base)
+        stage.done()
+        # Both files are made in memory first: a failure cannot leave a new graph.ttl beside an old page.
+        turtle = turtle_bytes(graph)
+        stage.done()
+        page = render_html(graph).encode("utf-8")
+        stage.done()
+    ttl_path, html_path = outdir / GRAPH_FILE, outdir / HTML_FILE
+    _write(ttl_path, turtle)
+    _write(html_path, page)
+    _echo_summary(corpus, len(graph), skipped, [ttl_path, html_path], time.perf_counter() - started)
+    _exit_if(skipped)
+
+
+def _echo_summary(
+    corpus: Corpus, triples: int, skipped: int, written: Sequence[Path], seconds: float
+) -> None:
+    types = Counter(e.type for e in corpus.entities)
+    relations = Counter(f.relation for f in corpus.facts)
+    documents = f"{len(corpus.documents)} documents" + (f" ({skipped} inputs skipped)" if skipped else "")
+    click.echo(f"newskg: {documents}", err=True)
+    click.echo(f"  entities  {len(corpus.entities):>6}  {_counts(types)}", err=True)
+    click.echo(f"  facts     {len(corpus.facts):>6}  {_counts(relations)}", err=True)
+    click.echo(f"  triples   {triples:>6}", err=True)
+    click.echo(f"  wrote {', '.join(str(p) for p in written)} in {seconds:.1f} s", err=True)
+
+
+def _counts(counter: Counter[str]) -> str:
+    return ", ".join(
+        f"{name} {n}" for name, n in sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# extract
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the JSON Lines to this file instead of stdout.",
+)
+def extract(inputs: tuple[str, ...], output: Path | None) -> None:
+    """Extract mentions and facts from INPUT files as JSON Lines (no RDF).
+
+    One line per mention and per fact, documents in id order, each with its offsets into the
+    document's text ("start", "end": code points, end exclusive), so raw[start:end] is the "text"
+    of a mention or the "evidence" of a fact.
+
+    \b
+    Mention: {"doc", "kind": "mention", "start", "end", "text", "type", "entity", "name",
+              "extractor", "confidence"}
+    Fact:    {"doc", "kind": "fact", "start", "end", "evidence", "relation", "subject", "object",
+              "qualifiers": {"amount", "stake", "role", "date", "reported_by"}, "extractor", "confidence"}
+
+    \b
+    Example:
+        newskg extract seeds/000_43652604587c5b95.txt | jq -c 'select(.kind == "fact")'
+        newskg extract corpus.jsonl -o annotations.jsonl
+    """
+    documents, skipped = _read(inputs)
+    corpus = _extract(documents)
+    text = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in extraction_records(corpus))
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        _write(output, text.encode("utf-8"))
+    _exit_if(skipped)
+
+
+def extraction_records(corpus: Corpus) -> Iterator[dict[str, Any]]:
+    """The JSON Lines records of ``newskg extract``: per document, its mentions then its facts."""
+    for extraction in corpus.extractions:
+        for mention in sorted(extraction.mentions, key=lambda m: (m.start, m.end, m.type, m.text)):
+            yield _mention_record(mention)
+        for fact in sorted(extraction.facts, key=_fact_order):
+            yield _fact_record(fact)
+
+
+def _mention_record(m: Mention) -> dict[str, Any]:
+    return {
+        "doc": m.doc_id,
+        "kind": "mention",
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "type": m.type,
+        "entity": m.entity or None,
+        "name": m.name or m.text,
+        "extractor": m.extractor,
+        "confidence": m.confidence,
+    }
+
+
+def _fact_record(f: Fact) -> dict[str, Any]:
+    amount = None
+    if f.amount is not None:
+        amount = {
+            "value": _number(f.amount.value),
+            "currency": f.amount.currency,
+            "qualifier": f.amount.qualifier,
+            "upper": None if f.amount.upper is None else _number(f.amount.upper),
+        }
+    return {
+        "doc": f.doc_id,
+        "kind": "fact",
+        "start": f.start,
+        "end": f.end,
+        "evidence": f.evidence,
+        "relation": f.relation,
+        "subject": f.subject,
+        "object": f.object,
+        "qualifiers": {
+            "amount": amount,
+            "stake": None if f.stake is None else _number(f.stake),
+            "role": f.role,
+            "date": None if f.date is None else {"value": f.date.value, "precision": f.date.precision},
+            "reported_by": f.reported_by,
+        },
+        "extractor": f.extractor,
+        "confidence": f.confidence,
+    }
+
+
+def _fact_order(f: Fact) -> tuple[Any, ...]:
+    return (f.start, f.end, f.relation, f.subject, f.object or "", f.extractor, repr(f.key()))
+
+
+def _number(value: Decimal) -> int | float:
+    """A JSON number: integral amounts stay exact integers (14300000000), others are floats (0.49)."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# query
+
+
+@main.command()
+@click.argument("graph_file", metavar="GRAPH")
+@click.argument("sparql", required=False)
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Read the SPARQL query from this file instead of the argument.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format of SELECT results (CONSTRUCT/DESCRIBE results are Turtle).",
+)
+def query(graph_file: str, sparql: str | None, query_file: Path | None, fmt: str) -> None:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on GRAPH, a file written by build.
+
+    Updates (INSERT, DELETE, LOAD …) are refused: the graph file is only read.
+
+    \b
+    Example:
+        newskg query output/graph.ttl 'PREFIX nkg: <https://w3id.org/newskg/ontology/>
+          SELECT ?who ?org WHERE { ?who nkg:worksFor ?org }'
+        newskg query output/graph.ttl -f examples/who-works-where.rq --format csv > people.csv
+    """
+    if (sparql is None) == (query_file is None):
+        raise click.UsageError("give the query either as the SPARQL argument or with -f FILE (one of them)")
+    if query_file is not None:
+        sparql = _read_text(query_file)
+    assert sparql is not None
+    _require_file(graph_file)
+    try:
+        result = run_query(graph_file, sparql)
+    except QueryError as error:
+        message = str(error)
+        # Problems with the graph file already name it; the others are about the query: name that.
+        if not message.startswith(f"{Path(graph_file)}:"):
+            message = f"{query_file if query_file is not None else 'SPARQL'}: {message}"
+        raise UserError(message) from None
+    text = result.format(fmt)
+    click.echo(text, nl=not text.endswith("\n"))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# render
+
+
+@main.command()
+@click.argument("graph_file", metavar="GRAPH")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the page [default: GRAPH with the suffix .html].",
+)
+@click.option("--title", default="newskg", show_default=True, help="Title of the page.")
+def render(graph_file: str, output: Path | None, title: str) -> None:
+    """Render GRAPH (a Turtle file) as one offline, interactive HTML page.
+
+    \b
+    Example:
+        newskg render output/graph.ttl                 # -> output/graph.html
+        newskg render output/graph.ttl -o /tmp/kg.html
+    """
+    _require_file(graph_file)
+    target = output if output is not None else Path(graph_file).with_suffix(".html")
+    if target.resolve() == Path(graph_file).resolve():
+        raise UserError(f"{target}: the page would overwrite the graph; choose another file with -o")
+    try:
+        graph = load_graph(graph_file)
+    except (ValueError, SyntaxError) as error:  # rdflib reports parse errors as either
+        raise UserError(f"{graph_file}: not a readable RDF graph: {_one_line(error)}") from None
+    _write(target, render_html(graph, title).encode("utf-8"))
+    click.echo(f"newskg: wrote {target}", err=True)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# evaluate
+
+
+@main.command(name="evaluate")
+@click.option(
+    "--gold",
+    "gold_dir",
+    required=True,
+    metavar="DIR",
+    help="Directory of gold annotation files (*.json, the format of gold/SCHEMA.md).",
+)
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
+@click.option("-v", "--verbose", is_flag=True, help="Also list missed and spurious entities and facts.")
+@click.option("--json", "as_json", is_flag=True, help="Write the whole report as JSON.")
+def evaluate_command(gold_dir: str, inputs: tuple[str, ...], verbose: bool, as_json: bool) -> None:
+    """Score extraction from INPUT (default: seeds/) against the gold files in DIR.
+
+    Prints precision, recall and F1 of entities and facts, and the accuracy of fact qualifiers, per
+    document and over the corpus; the rules are in graph/evaluate.py. Only documents with a gold file
+    are scored.
+
+    \b
+    Example:
+        newskg evaluate --gold ../shared/gold seeds
+        newskg evaluate --gold ../shared/gold --verbose | less
+    """
+    try:
+        gold = load_gold(gold_dir)  # before extracting: a bad directory fails at once
+    except GoldError as error:
+        raise UserError(str(error)) from None
+    documents, skipped = _read(inputs or (DEFAULT_INPUT,))
+    corpus = _extract(documents)
+    try:
+        report = evaluate(corpus, gold)
+    except GoldError as error:
+        raise UserError(str(error)) from None
+    click.echo(report.to_json() if as_json else report.format(verbose=verbose))
+    _exit_if(skipped)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# shared steps
+
+
+def _read(inputs: Sequence[str]) -> tuple[tuple[Document, ...], int]:
+    """Documents of ``inputs``; each problem is reported on one line. Fails when nothing was read."""
+    result = read_inputs(list(inputs))
+    for problem in result.problems:
+        click.echo(f"newskg: {problem}", err=True)
+    if not result.documents:
+        if result.problems:  # already said why, one line per input
+            raise click.exceptions.Exit(1)
+        raise UserError(f"{', '.join(inputs)}: no articles found (*.txt, *.md, *.jsonl)")
+    return result.documents, len(result.problems)
+
+
+def _extract(documents: Sequence[Document]) -> Corpus:
+    with _Stages(len(documents), ["extracting"]) as stage:
+        corpus = extract_corpus(documents)
+        stage.done()
+    return corpus
+
+
+class _Stages:
+    """A progress bar on stderr over the stages of a long run (only when there are enough documents).
+
+    click shows the bar only on a terminal; elsewhere (a log, a pipe) it prints the label once.
+    """
+
+    def __init__(self, documents: int, names: Sequence[str]) -> None:
+        self.names = list(names)
+        self.bar: Any = None
+        if documents >= PROGRESS_MIN_DOCUMENTS:
+            self.bar = click.progressbar(
+                length=len(self.names),
+                label=f"newskg: {documents} documents",
+                file=sys.stderr,
+                show_eta=False,
+                item_show_func=lambda name: name,
+            )
+
+    def __enter__(self) -> _Stages:
+        if self.bar is not None:
+            self.bar.__enter__()
+            self.bar.update(0, self.names[0])
+        return self
+
+    def done(self) -> None:
+        """The current stage is finished; show the next one."""
+        if self.bar is not None:
+            finished = self.bar.pos + 1
+            self.bar.update(1, self.names[finished] if finished < len(self.names) else "done")
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+def _base(base: str | None) -> str:
+    try:
+        return resolve_base(base)
+    except ValueError as error:
+        raise UserError(str(error)) from None
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
+    except OSError as error:
+        raise UserError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+def _require_file(path: str) -> None:
+    if not Path(path).exists():
+        raise UserError(f"{path}: no such file")
+    if not Path(path).is_file():
+        raise UserError(f"{path}: not a file")
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: not UTF-8 text") from None
+    except OSError as error:
+        raise UserError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+def _exit_if(skipped: int) -> None:
+    if skipped:
+        raise click.exceptions.Exit(1)
+
+
+if __name__ == "__main__":
+    main()
