@@ -111,7 +111,7 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
                     continue
         uf.union(a, b)
 
-    # 3. teams whose names differ only in the unit word
+    # 3. teams whose names differ only in the unit word, and a team named without it
     first_by_stem: dict[str, int] = {}
     for i, m in enumerate(mentions):
         if m.kind == "Team":
@@ -121,6 +121,10 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
                     uf.union(first_by_stem[stem], i)
                 else:
                     first_by_stem[stem] = i
+    for i, m in enumerate(mentions):
+        same = first_by_stem.get(name_key(m.name or m.text))
+        if same is not None and m.type in ("Organization", "") and (m.kind == "Team" or known[i] is None or known[i].kind == "Team"):
+            uf.union(same, i)
 
     clusters = _collect(mentions, uf, known)
 

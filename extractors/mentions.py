@@ -96,6 +96,7 @@ COMMON_ABBREVIATIONS = frozenset(
     ESG USD RMB CNY HKD EUR GBP JPY IoT AIGC ToB ToC KPI OKR PE VC LP GP ROI ARR MAU DAU CAGR H1 H2 Q1 Q2
     Q3 Q4 FY YoY QoQ OK TV PDF HTML URL IP ID AGI-level GenAI-era vs PhD MBA CBD SOTA FAQ PPT DNA""".split()
 )
+TITLE_ABBREVIATIONS = frozenset("CEO CTO CFO COO CIO CMO CSO CPO CXO VP SVP EVP".split())
 COMMON_ENGLISH = frozenset(
     """The A An And Or Of In On At To For With By From As Is Are Was Were Be This That These Those It
     Interview Show Podcast Report Reports News Update Blog Video Episode Part Chapter Page Vol No Inc""".split()
@@ -156,6 +157,11 @@ def _known_index() -> tuple[re.Pattern[str], dict[str, KnownEntity]]:
     return pattern, by_name
 
 
+def _known_type(name: str) -> str:
+    entity = known_by_name(name)
+    return entity.type if entity else ""
+
+
 def known_by_name(name: str) -> KnownEntity | None:
     from ontology.known import lookup
 
@@ -201,6 +207,8 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         after = view[view.find("”", end) + 1 : view.find("”", end) + 6] if "”" in view[end : end + 2] else after[1:]
     if after.startswith(PRODUCT_HEADS) or re.search(r"[0-9]", parts[-1]) and len(parts) > 1:
         return "Product", "AIModel" if after.startswith(("模型", "大模型")) else "", 0.75
+    if len(parts) > 1 and any(_known_type(p) == "Product" for p in parts):  # Defense Llama, Code Llama
+        return "Product", "", 0.7
     if re.fullmatch(r"[A-Za-z]+(?:-[0-9][A-Za-z0-9.]*)", name):  # GPT-5, DeepSeek-R1
         return "Product", "AIModel", 0.7
     if before.endswith("《") or after.startswith(REPORT_CUES) or re.match(r"(?:[^，。,]{0,8})(?:报道|报导)", after):
@@ -236,7 +244,13 @@ class LatinNames:
         while words_ and words_[0] in COMMON_ENGLISH and len(words_) > 1 and words_[0] in {"The", "A", "An"} and not self._titled(ctx, start):
             start += len(words_[0]) + 1
             words_ = words_[1:]
-        while len(words_) > 1 and words_[-1] in TRAILING_NOT_NAME:
+        # Drop trailing words that are not part of the name: common nouns ("… Interview"),
+        # titles ("SuperAnnotate CEO") and numbers that measure something ("Scale AI 49%").
+        while len(words_) > 1 and (
+            words_[-1] in TRAILING_NOT_NAME
+            or words_[-1] in TITLE_ABBREVIATIONS
+            or words_[-1].isdigit() and re.match(r"\s*[%％年月日亿万岁个名家倍]", ctx.view[end : end + 2])
+        ):
             end -= len(words_[-1]) + 1
             words_ = words_[:-1]
         if words_[-1] in TRAILING_NOT_NAME and len(words_) == 1:
@@ -341,13 +355,17 @@ class SuffixOrganizations:
             if suffix is None:
                 continue
             kind, flags = suffixes[suffix]
-            if kind == "Team" or "unit" in flags:
+            # a unit word names a part of something (units are found by ``Units``); an ambiguous
+            # one (技术, 中心, 网) ends ordinary phrases as often as names
+            if kind == "Team" or "unit" in flags or "ambiguous" in flags:
                 continue
             # Walk left over proper nouns and the nouns inside a name ("国家" "发展" "改革").
             j = i
             has_proper = token.pos in _PROPER_POS and token.text not in _GENERIC_HEADS
             while j > 0 and tokens[j - 1].end == tokens[j].start and i - j < 4:
                 prev = tokens[j - 1]
+                if prev.text in COMMON_ABBREVIATIONS:
+                    break
                 if prev.pos in _PROPER_POS or (prev.pos in ("n", "nz", "vn") and has_proper is False and len(prev.text) >= 2):
                     has_proper = has_proper or prev.pos in _PROPER_POS
                     j -= 1
@@ -361,8 +379,6 @@ class SuffixOrganizations:
             start, end = tokens[j].start, token.end
             text = ctx.view[start:end]
             if not has_proper or len(text) <= len(suffix) + 1 or text in _GENERIC_HEADS:
-                continue
-            if "ambiguous" in flags and known_by_name(ctx.view[start : end - len(suffix)]) is None:
                 continue
             if not ctx.inside(start, end):
                 continue
@@ -407,20 +423,24 @@ class Units:
                 if cjk_part in _UNIT_GENERIC or any(g in cjk_part for g in ("的", "和", "与", "及", "在")):
                     continue
                 # "Scale AI团队" is the company's staff, not a unit with a name of its own.
-                if not cjk_part and _is_organization_name(stem):
+                if not cjk_part and _names_whole_organization(ctx, stem.strip()):
                     continue
                 if ctx.inside(s, e):
                     yield _mention(ctx, s, e, "Organization", self.name, 0.7, kind="Team")
 
 
-def _is_organization_name(name: str) -> bool:
-    entity = known_by_name(name)
+def _names_whole_organization(ctx: DocumentView, stem: str) -> bool:
+    """Is ``stem`` the name of a whole organization (so ``stem团队`` is just its people)?
+
+    Yes when it is a known organization that is not itself a unit, or when the text also uses it
+    on its own, without a unit word after it ("Scale AI" … "Scale AI团队成员").
+    """
+    entity = known_by_name(stem)
     if entity is not None:
-        return entity.type == "Organization"
-    parts = name.split(" ")
-    # "Meta AI" is a unit or brand of Meta; "Scale AI" is a company whose name ends in AI.
-    first = known_by_name(parts[0])
-    return not (first is not None and len(parts) > 1)
+        return entity.type == "Organization" and entity.kind != "Team"
+    unit = "|".join(UNIT_SUFFIXES)
+    alone = re.compile(rf"(?<![A-Za-z0-9]){re.escape(stem)}(?![A-Za-z0-9]|\s*(?:{unit}))")
+    return alone.search(ctx.view) is not None
 
 
 # ---------------------------------------------------------------------------------------

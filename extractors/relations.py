@@ -20,7 +20,7 @@ from decimal import Decimal
 from extractors.mentions import role_pattern
 from extractors.model import Amount, Fact, Mention, Sentence, When
 from extractors.quantities import parse_amounts, parse_dates, parse_stake
-from extractors.text import normalize
+from extractors.text import name_key, normalize
 
 PERSON, ORG, PRODUCT, OUTLET = "\ue001", "\ue002", "\ue003", "\ue004"
 _SENTINEL = {"Person": PERSON, "Organization": ORG, "Product": PRODUCT}
@@ -98,8 +98,10 @@ class Rule:
     object_types: tuple[str, ...] = ("Organization",)
     # the subject missing from the match is the sentence's topic organization
     topic_subject: bool = False
-    # subject and object named in the other order ("B获得A投资")
-    swap: bool = False
+    # the object missing from the match is the sentence's topic ("曾为A、B提供服务": supplier)
+    topic_object: bool = False
+    # the object missing from the match is the company the whole text is about ("王的加盟")
+    salient_object: bool = False
 
     def compiled(self) -> re.Pattern[str]:
         return _compiled(self.pattern)
@@ -114,6 +116,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return _CACHE[pattern]
 
 
+_FOUNDER_ROLES = frozenset({"创始人", "联合创始人", "创办人", "联合创办人", "创始人之一"})
 _PLANNED = r"(?:计划|准备|打算|拟|将要|即将|有望|预计|原计划|考虑|正准备|或将|可能)"
 _INVEST = r"(?:战略投资|投资|注资|入股|领投|参投|跟投|押注)"
 
@@ -123,23 +126,30 @@ RULES: tuple[Rule, ...] = (
          r"(?P<o>{O})(?:的)?{G}{{0,6}}?(?:联合)?(?:创始人|创办人|创立者|缔造者)(?:之一)?(?:兼{G}{{0,12}}?)?(?P<s>{P})",
          0.85, ("Person",)),
     Rule("relations.founded.verb.v1", "founded",
-         r"(?P<s>{P}){S}{{0,30}}?(?:联合|共同|亲手)?(?:创立|创办|创建|成立|创设)了?(?:{G}{{0,12}}的)?(?P<o>{O})",
+         r"(?P<s>{P}){S}{{0,30}}?(?:联合|共同|亲手)?(?:创立|创办|创建|创设)了?(?:{G}{{0,12}}的)?(?P<o>{O})",
          0.75, ("Person",)),
     Rule("relations.founded.passive.v1", "founded",
          r"(?P<o>{O}){G}{{0,8}}?由(?P<s>{PL}){G}{{0,6}}?(?:联合|共同)?(?:创立|创办|创建|成立)",
-         0.8, ("Person",), swap=False),
+         0.8, ("Person",)),
     Rule("relations.founded.copula.v1", "founded",
          r"(?P<s>{P}){G}{{0,6}}?(?:是|为|作为)(?P<o>{O})(?:的)?(?:联合)?(?:创始人|创办人)", 0.85, ("Person",)),
+    # released ------------------------------------------------------------------------
+    Rule("relations.release.v1", "released",
+         r"(?P<s>{O})(?P<plan>{G}{{0,10}}?)(?:正式|首次|重磅|悄然)?(?:推出|发布|上线|开源了|发表|公布|亮相|上市)(?:了)?{G}{{0,16}}?(?P<o>{RL})",
+         0.75, ("Organization",), ("Product",)),
+    Rule("relations.release.passive.v1", "released",
+         r"(?P<o>{R}){G}{{0,8}}?由(?P<s>{O})(?P<plan>{G}{{0,6}}?)(?:推出|发布|开发并推出|开源)", 0.75, ("Organization",), ("Product",)),
     # worksFor ------------------------------------------------------------------------
     Rule("relations.works_for.title.v1", "worksFor",
-         r"(?P<o>{O})(?:的)?(?<!前)(?:(?:联合)?创始人兼|董事会)?(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?\s*(?P<s>{P})",
+         r"(?P<o>{O})\s*(?:的)?(?<!前)(?:(?:联合)?创始人兼|董事会)?(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?\s*(?P<s>{P})",
          0.85, ("Person",)),
     Rule("relations.works_for.copula.v1", "worksFor",
          r"(?P<s>{P}){G}{{0,4}}?(?:现任|担任|出任|任|是|为)(?P<o>{O})(?:的)?(?P<role>{ROLE})", 0.8, ("Person",)),
     Rule("relations.works_for.apposition.v1", "worksFor",
          r"(?P<s>{P})[,，(（]\s*(?P<o>{O})(?:的)?(?P<role>{ROLE})", 0.75, ("Person",)),
     Rule("relations.works_for.possessive.v1", "worksFor",
-         r"(?P<o>{O})的(?P<s>{P})(?![的和与])", 0.55, ("Person",)),
+         r"(?P<o>{O})的(?P<s>{P})(?![的和与])"
+         r"(?=(?:\({P}\))?(?:[或和、及]{O}的{P}(?:\({P}\))?)*等{G}{{0,10}}?(?P<role>{ROLE}))?", 0.55, ("Person",)),
     Rule("relations.works_for.lead.v1", "worksFor",
          r"(?:由|交由|交给)(?:{G}{{0,6}}?)(?P<s>{PL})(?:共同|一起|联合)?(?P<role>负责{G}{{1,12}}?(?=[，。；,;而]|$)|领导|执掌|掌管|牵头|主管)",
          0.65, ("Person",), topic_subject=True),
@@ -147,8 +157,10 @@ RULES: tuple[Rule, ...] = (
     Rule("relations.joined.verb.v1", "joined",
          r"(?P<s>{PL}){S}{{0,24}}?(?<!说服)(?<!劝)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归)了?(?P<o>{O})", 0.75, ("Person",)),
     Rule("relations.joined.hire.v1", "joined",
-         r"(?P<o>{O}){S}{{0,30}}?(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:{G}{{0,12}}?)(?P<s>{PL})(?!{G}{{0,8}}在内)",
+         r"(?P<o>{O}){S}{{0,30}}?(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:其)?(?:{G}{{0,12}}?)(?P<s>{PL})(?!{G}{{0,8}}在内)",
          0.7, ("Person",)),
+    Rule("relations.joined.arrival.v1", "joined",
+         r"(?P<s>{P})(?:\({P}\))?的(?:加盟|加入|入职|到来)", 0.55, ("Person",), salient_object=True),
     Rule("relations.joined.recruit.v1", "joined",
          r"(?P<o>{O}){S}{{0,40}}?将{S}{{0,20}}?(?P<s>{P}){G}{{0,12}}?(?:招至麾下|收入麾下|招入|纳入麾下|招致麾下)", 0.75, ("Person",)),
     # left ----------------------------------------------------------------------------
@@ -203,7 +215,7 @@ RULES: tuple[Rule, ...] = (
     # customerOf (subject = customer, object = supplier) -------------------------------
     Rule("relations.customer.provide.v1", "customerOf",
          r"(?:^|(?P<o>{O}))[^。！？!?]{{0,40}}?(?:为|向)(?:包括)?(?P<s>{OL})(?:等{G}{{0,8}}?|在内的{G}{{0,14}}?)?提供{G}{{0,16}}?(?:服务|产品|数据|技术|解决方案|支持|算力|芯片)",
-         0.7, swap=True),
+         0.7, topic_object=True),
     Rule("relations.customer.list.v1", "customerOf",
          r"(?P<o>{O})(?:的)?(?:客户|用户|买家)(?:包括|有|涵盖|囊括|名单包括)(?P<s>{OL})", 0.8),
     Rule("relations.customer.copula.v1", "customerOf",
@@ -288,6 +300,13 @@ class RelationExtractor:
         self.view = normalize(raw)
         self.entity_of = entity_of
         self.discourse = Discourse(published_year, salient_company)
+        # names of the whole organizations in this text, to find the parent a unit is named after
+        self.organization_names = {
+            name_key(self.view[s.start : s.end]): s.entity
+            for s in sorted(entity_of.values(), key=lambda s: (s.start, s.end))
+            if s.type == "Organization" and s.kind not in ("Team", "MediaOutlet")
+        }
+        self.unit_parents: dict[str, str] = {}
 
     # -- pronouns -----------------------------------------------------------------------
     def _resolve_pronouns(self, sentence: Sentence, slots: list[tuple[int, int, Slot]]) -> list[tuple[int, int, Slot]]:
@@ -351,12 +370,12 @@ class RelationExtractor:
                     old = frame.slots[i]
                     frame.slots[i] = Slot(old.entity, old.type, "outlet-cited", old.start, old.end)
                 frame.text = "".join(OUTLET if i in outlets else ch for i, ch in enumerate(frame.text))
-            reporter = frame.slots[outlets[0]].entity if outlets else None
+            reporters = [(i, frame.slots[i].entity) for i in outlets]
             dates = self._dates(sentence)
-            found = list(self._facts(frame, dates, reporter))
-            found += self._valuations(frame, dates, reporter)
-            found += self._competitors_named_later(frame, reporter)
-            found += self._investment_follow_up(frame, found, reporter)
+            found = list(self._facts(frame, dates, reporters))
+            found += self._valuations(frame, dates, reporters)
+            found += self._competitors_named_later(frame, reporters)
+            found += self._investment_follow_up(frame, found, reporters)
             found += self._units(frame)
             facts.extend(found)
             self.discourse.paragraph_facts.extend(found)
@@ -412,13 +431,15 @@ class RelationExtractor:
             reported_by=reporter,
         )
 
-    def _facts(self, frame: Frame, dates: list[tuple[int, int, When]], reporter: str | None) -> Iterator[Fact]:
+    def _facts(self, frame: Frame, dates: list[tuple[int, int, When]], reporters: list[tuple[int, str]]) -> Iterator[Fact]:
         for rule in RULES:
             for match in rule.compiled().finditer(frame.text):
                 groups = match.groupdict()
+                if groups.get("plan") and re.search(_PLANNED, groups["plan"]):
+                    continue  # planned, not done: "原计划在4月推出…", "正准备发布…"
                 subjects = frame.slots_in(*match.span("s")) if groups.get("s") is not None else []
                 objects = frame.slots_in(*match.span("o")) if groups.get("o") is not None else []
-                if rule.topic_subject and not (groups.get("s") and rule.relation != "worksFor"):
+                if rule.topic_subject:
                     topic = self._topic(frame, match.start())
                     if topic is None:
                         continue
@@ -426,20 +447,26 @@ class RelationExtractor:
                         objects = [topic]
                     else:
                         subjects = [topic]
-                if rule.swap:
-                    subjects, objects = objects, subjects
-                    if not objects:  # "为X提供服务" with the supplier named earlier or in the topic
-                        topic = self._topic(frame, match.start("s") if groups.get("s") else None)
-                        objects = [topic] if topic else []
+                if rule.topic_object and not objects:
+                    topic = self._topic(frame, match.start("s"))
+                    objects = [topic] if topic else []
+                if rule.salient_object and not objects:
+                    salient = self._salient_slot(*frame.raw_span(*match.span()))
+                    objects = [salient] if salient else []
                 if not subjects or not objects:
                     continue
                 role = _clean_role(groups.get("role2") or groups.get("role"))
-                if rule.relation == "founded" and role:
+                if role in _FOUNDER_ROLES:
+                    if rule.relation == "worksFor":
+                        continue  # "创始人X" is a founding, told by the founded rules
+                    role = None
+                if rule.relation == "founded":
                     role = None
                 span = frame.raw_span(*match.span())
                 amount, stake = None, None
                 if rule.relation == "investedIn":
                     amount, stake = self._deal_terms(frame, match.start(), match.end())
+                reporter = _reporter_for(reporters, match.start())
                 for s in subjects:
                     for o in objects:
                         if not _types_fit(rule, s, o):
@@ -448,8 +475,6 @@ class RelationExtractor:
                                           role=role, amount=amount, stake=stake)
                         if fact is not None:
                             yield fact
-                        if rule.relation == "worksFor" and groups.get("role2") and groups.get("role"):
-                            pass
 
     def _deal_terms(self, frame: Frame, start: int, end: int) -> tuple[Amount | None, Decimal | None]:
         """The amount and stake of an investment stated in the same sentence."""
@@ -464,9 +489,10 @@ class RelationExtractor:
         return best, parse_stake(text)
 
     # -- relations that need more than one pattern ------------------------------------
-    def _valuations(self, frame: Frame, dates: list[tuple[int, int, When]], reporter: str | None) -> list[Fact]:
+    def _valuations(self, frame: Frame, dates: list[tuple[int, int, When]], reporters: list[tuple[int, str]]) -> list[Fact]:
         facts = []
         for cue in re.finditer(r"估值", frame.text):
+            reporter = _reporter_for(reporters, cue.start())
             subject = None
             before = [i for i in frame.slots if i < cue.start() and frame.slots[i].type == "Organization"
                       and frame.slots[i].kind not in ("outlet-cited", "MediaOutlet")]
@@ -490,10 +516,11 @@ class RelationExtractor:
                     facts.append(fact)
         return facts
 
-    def _competitors_named_later(self, frame: Frame, reporter: str | None) -> list[Fact]:
+    def _competitors_named_later(self, frame: Frame, reporters: list[tuple[int, str]]) -> list[Fact]:
         """``A的竞争对手…比如B、C`` and ``竞争对手B`` with the rival named elsewhere in the sentence."""
         facts = []
         for cue in re.finditer(r"竞争对手(?:们)?", frame.text):
+            reporter = _reporter_for(reporters, cue.start())
             owner_index = None
             m = re.search(rf"({ORG})(?:的)?(?:{_GAP}{{0,4}})?$", frame.text[: cue.start()])
             if m:
@@ -526,7 +553,7 @@ class RelationExtractor:
                     facts.append(fact)
         return facts
 
-    def _investment_follow_up(self, frame: Frame, found: list[Fact], reporter: str | None) -> list[Fact]:
+    def _investment_follow_up(self, frame: Frame, found: list[Fact], reporters: list[tuple[int, str]]) -> list[Fact]:
         """A sentence that only gives another figure for a deal already described (投资金额可能超过100亿美元)."""
         if any(f.relation == "investedIn" for f in found):
             return []
@@ -540,14 +567,17 @@ class RelationExtractor:
         if not amounts:
             return []
         deal = previous[-1]
-        subject = deal.subject
-        payer = re.search(rf"({ORG})(?:{_GAP}{{0,6}}?)(?:将|会|已)?(?:支付|出资|投入)", frame.text)
-        if payer:
-            subject = frame.slots[payer.start(1)].entity
         facts = []
         for item in amounts:
             a = frame.sentence.start + item.start
-            start = frame.raw_start[_first_index_after(frame, reporter)] if reporter else a
+            index = _frame_index(frame, a)
+            reporter = _reporter_for(reporters, index)
+            clause = [i for i, entity in reporters if i <= index]
+            start = frame.raw_start[clause[-1]] if clause else a
+            subject = deal.subject
+            payer = list(re.finditer(rf"({ORG})(?:{_GAP}{{0,6}}?)(?:将|会|已)?(?:支付|出资|投入)", frame.text[:index + 1]))
+            if payer:
+                subject = frame.slots[payer[-1].start(1)].entity
             fact = Fact(self.doc_id, "investedIn", subject, deal.object, min(start, a), frame.sentence.start + item.end,
                         self.raw[min(start, a) : frame.sentence.start + item.end], "relations.investment.follow_up.v1", 0.6,
                         amount=item.amount, stake=parse_stake(text), reported_by=reporter or None)
@@ -555,33 +585,56 @@ class RelationExtractor:
         return facts
 
     def _units(self, frame: Frame) -> list[Fact]:
-        """Every team or lab is part of an organization: the one it is named with, or the topic."""
+        """Every team or lab is part of an organization, told once per document: the one its
+        name starts with (``Meta AI部门``), else the one it is introduced with (``Meta新成立的
+        AI研究实验室``, ``Meta内部…生成式AI团队``), else the organization the text is about."""
         facts = []
         for index, slot in sorted(frame.slots.items()):
-            if slot.kind != "Team" or slot.type != "Organization":
+            if slot.kind != "Team" or slot.type != "Organization" or slot.entity in self.unit_parents:
                 continue
-            parent = None
-            owner = re.search(rf"({ORG})(?:{_GAP}{{0,10}})$", frame.text[:index])
-            if owner and frame.slots[owner.start(1)].kind not in ("Team", "outlet-cited", "MediaOutlet"):
-                parent = frame.slots[owner.start(1)]
+            parent = self._named_parent(slot)
+            if parent is None:
+                owner = re.search(rf"({ORG})(?:{_GAP}{{0,10}}|内部[^。{ANY}]{{0,12}})$", frame.text[:index])
+                if owner and frame.slots[owner.start(1)].kind not in ("Team", "outlet-cited", "MediaOutlet"):
+                    parent = frame.slots[owner.start(1)]
             if parent is None:
                 parent = self._topic(frame)
             if parent is None and self.discourse.salient_company:
                 parent = Slot(self.discourse.salient_company, "Organization", "Company", slot.start, slot.end)
-            if parent is None:
+            if parent is None or parent.entity == slot.entity:
                 continue
-            start = min(parent.start, slot.start) if parent.start < slot.start and slot.start - parent.start < 40 else slot.start
+            self.unit_parents[slot.entity] = parent.entity
+            near = parent.start < slot.start and slot.start - parent.start < 40
+            start = parent.start if near else slot.start
             fact = self._make(frame, "relations.part_of.unit.v1", "partOf", slot, parent, (start, slot.end), 0.65, None, [])
             if fact:
                 facts.append(fact)
         return facts
 
+    def _named_parent(self, unit: Slot) -> Slot | None:
+        """The organization a unit's own name begins with: ``Meta AI部门`` -> Meta."""
+        name = self.view[unit.start : unit.end]
+        for length in range(len(name) - 1, 1, -1):
+            entity = self.organization_names.get(name_key(name[:length]))
+            if entity is not None and entity != unit.entity:
+                return Slot(entity, "Organization", "Company", unit.start, unit.start + length)
+        return None
 
-def _first_index_after(frame: Frame, entity: str | None) -> int:
-    for index, slot in sorted(frame.slots.items()):
-        if slot.entity == entity:
+
+def _frame_index(frame: Frame, raw_offset: int) -> int:
+    """The frame position of a raw offset inside the sentence."""
+    for index, start in enumerate(frame.raw_start):
+        if start >= raw_offset:
             return index
-    return 0
+    return len(frame.raw_start) - 1
+
+
+def _reporter_for(reporters: list[tuple[int, str]], index: int) -> str | None:
+    """The outlet a statement at ``index`` is attributed to: the last one cited before it, else the first."""
+    if not reporters:
+        return None
+    before = [entity for i, entity in reporters if i <= index]
+    return before[-1] if before else reporters[0][1]
 
 
 def _types_fit(rule: Rule, subject: Slot, obj: Slot) -> bool:

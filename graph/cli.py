@@ -60,7 +60,7 @@ def _version() -> str:
         return "unknown (not installed: pip install -e .)"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="newskg", context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(_version(), "--version", prog_name="newskg", message="%(prog)s %(version)s")
 def main() -> None:
     """newskg: Chinese news articles -> an RDF knowledge graph with provenance.
