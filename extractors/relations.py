@@ -266,8 +266,8 @@ def build_frame(sentence: Sentence, view: str, slots: Sequence[tuple[int, int, S
 
 _ATTRIBUTION = [
     re.compile(rf"据(?P<m>{ORG})(?:{_GAP}{{0,12}}?)(?:报道|报导|消息|估计|援引|披露|称|统计|数据)"),
-    re.compile(rf"(?:^|[，,。；])(?P<m>{ORG})(?:[^，。{ANY}]{{0,10}}?)(?:报道|报导|援引|披露|消息)(?:称|指出|说|显示)?"),
-    re.compile(rf"(?P<m>{ORG})的(?:一篇|最新)?(?:报道|文章|消息)(?:则|也|还)?称"),
+    re.compile(rf"(?:^|[，,。；]|[，,。；]?[《「“])(?P<m>{ORG})[》」”]?(?:[^，。{ANY}]{{0,10}}?)(?:报道|报导|援引|披露|消息)(?:称|指出|说|显示)?"),
+    re.compile(rf"(?P<m>{ORG})[》」”]?的(?:一篇|最新)?(?:报道|文章|消息)(?:则|也|还)?(?:称|指出|显示)"),
 ]
 
 
@@ -287,7 +287,11 @@ def _cited_outlets(frame: Frame) -> list[int]:
 # The document pass
 
 
-_PRONOUNS = re.compile(r"该公司|这家公司|该企业|这家企业|此公司|该机构|他们|她们|其|他|她|(?<=加入|加盟|离开)公司")
+# 其 and 他 also begin ordinary words (其他, 其中, 尤其, 他人 …): those are not pronouns.
+_PRONOUNS = re.compile(
+    r"该公司|这家公司|该企业|这家企业|此公司|该机构|他们|她们"
+    r"|(?<![尤极与])其(?![他它中实余次后间])|(?<![其吉利])他(?![人国乡们])|她(?!们)|(?<=加入|加盟|离开)公司"
+)
 
 
 class RelationExtractor:

@@ -30,7 +30,9 @@ predicted :class:`~extractors.model.Fact` gets its key through the entity assign
 stands for its gold entity, a duplicate for the gold entity it duplicates (the fact is what matters
 there), and any other entity for itself, a key that cannot match. So a fact about an entity of the wrong
 type does not match. Within a document, the distinct predicted keys are compared with the distinct gold
-keys (set semantics: saying a thing twice is not rewarded nor punished).
+keys (set semantics: saying a thing twice is not rewarded nor punished). A predicted ``investedIn`` or
+``valuedAt`` without an amount, in a document where the same pair also has one with an amount, is
+subsumed by it and not scored (the same deal told less precisely).
 
 **Qualifiers** are checked on matched facts only: for each gold fact whose key was matched and that has
 a ``role``, ``amount``, ``stake``, ``date`` or ``reported_by``, the qualifier is correct when any predicted
@@ -616,6 +618,7 @@ def score(corpus: Corpus, gold: Gold) -> EvaluationReport:
         pred_keys: dict[FactKey, list[Fact]] = defaultdict(list)
         for fact in sorted(pred_facts_by_doc[doc_id], key=_fact_order):
             pred_keys[_predicted_key(fact, stands_for)].append(fact)
+        _drop_subsumed(pred_keys)
         hits = gold_keys.keys() & pred_keys.keys()
         doc_facts = Score(len(hits), len(pred_keys) - len(hits), len(gold_keys) - len(hits))
         fact_score += doc_facts
@@ -788,6 +791,14 @@ def _document_entities(
     tp = sum(1 for gold_id in gold_here if assignment.gold_to_pred.get(gold_id) in pred_here)
     duplicates = sum(1 for key in pred_here if key in assignment.duplicate_of)
     return Score(tp, len(pred_here) - tp, len(gold_here) - tp, duplicates)
+
+
+def _drop_subsumed(keys: dict[FactKey, list[Fact]]) -> None:
+    """An investment or valuation said without its amount, where the same document also gives the
+    amount, is the same fact told less precisely: it is neither a separate hit nor a false one."""
+    with_amount = {key[:4] for key in keys if key[4] is not None}
+    for key in [k for k in keys if k[4] is None and k[2] in AMOUNT_RELATIONS and k[:4] in with_amount]:
+        del keys[key]
 
 
 def _predicted_key(fact: Fact, stands_for: Mapping[str, str]) -> FactKey:
