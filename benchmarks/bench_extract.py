@@ -96,7 +96,10 @@ def _rss_peak() -> int:
 
 
 def _rate(count: float, seconds: float) -> str:
-    return f"{count / seconds:,.0f}" if seconds > 0 else "-"
+    if seconds <= 0:
+        return "-"
+    rate = count / seconds
+    return f"{rate:,.0f}" if rate >= 100 else f"{rate:.1f}"
 
 
 def _mb(value: int | None) -> str:

@@ -280,26 +280,25 @@ def query(graph_file: str, sparql: str | None, query_file: Path | None, fmt: str
 
     \b
     Example:
-        newskg query output/graph.ttl 'PREFIX nkg: <https://w3id.org/newskg/ontology/>
-          SELECT ?who ?org WHERE { ?who nkg:worksFor ?org }'
-        newskg query output/graph.ttl -f examples/who-works-where.rq --format csv > people.csv
+        newskg query output/graph.ttl 'SELECT ?who ?org WHERE { ?who nkg:worksFor ?org }'
+        newskg query output/graph.ttl -f who-works-where.rq --format csv > people.csv
+
+    The prefixes nkg: schema: prov: nif: rdf: rdfs: owl: skos: xsd: wd: are predeclared.
     """
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give the query either as the SPARQL argument or with -f FILE (one of them)")
-    if query_file is not None:
-        sparql = _read_text(query_file)
-    assert sparql is not None
+    text = _read_text(query_file) if query_file is not None else str(sparql)
     _require_file(graph_file)
     try:
-        result = run_query(graph_file, sparql)
+        result = run_query(graph_file, text)
     except QueryError as error:
         message = str(error)
         # Problems with the graph file already name it; the others are about the query: name that.
         if not message.startswith(f"{Path(graph_file)}:"):
             message = f"{query_file if query_file is not None else 'SPARQL'}: {message}"
         raise UserError(message) from None
-    text = result.format(fmt)
-    click.echo(text, nl=not text.endswith("\n"))
+    output = result.format(fmt)
+    click.echo(output, nl=not output.endswith("\n"))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -411,7 +410,7 @@ class _Stages:
         if documents >= PROGRESS_MIN_DOCUMENTS:
             self.bar = click.progressbar(
                 length=len(self.names),
-                label=f"newskg: {documents} documents",
+                label=f"newskg: processing {documents} documents",
                 file=sys.stderr,
                 show_eta=False,
                 item_show_func=lambda name: name,

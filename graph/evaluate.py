@@ -55,7 +55,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -402,7 +402,6 @@ class EvaluationReport:
     qualifier_errors: tuple[QualifierError, ...] = ()
     unscored: tuple[str, ...] = ()  # gold documents that were not among the inputs
     gold_source: str = ""
-    gold_facts: int = field(default=0)
 
     def format(self, verbose: bool = False) -> str:
         """A readable report; the last three lines are the summary (see the module docstring)."""
@@ -419,7 +418,7 @@ class EvaluationReport:
         plural = "" if len(self.documents) == 1 else "s"
         lines.append(
             f"{len(self.documents)} document{plural} scored against gold{source}: "
-            f"{self.entities.tp + self.entities.fn} gold entities, {self.gold_facts} gold facts"
+            f"{self.entities.tp + self.entities.fn} gold entities, {self.facts.tp + self.facts.fn} gold facts"
         )
         width = max([len("document")] + [len(d.document) for d in self.documents])
         columns = f"{'P':<5}  {'R':<5}  {'F1':<5}  {'tp':>3} {'fp':>3} {'fn':>3}"
@@ -618,7 +617,6 @@ def score(corpus: Corpus, gold: Gold) -> EvaluationReport:
         pred_keys: dict[FactKey, list[Fact]] = defaultdict(list)
         for fact in sorted(pred_facts_by_doc[doc_id], key=_fact_order):
             pred_keys[_predicted_key(fact, stands_for)].append(fact)
-        _drop_subsumed(pred_keys)
         hits = gold_keys.keys() & pred_keys.keys()
         doc_facts = Score(len(hits), len(pred_keys) - len(hits), len(gold_keys) - len(hits))
         fact_score += doc_facts
@@ -660,7 +658,6 @@ def score(corpus: Corpus, gold: Gold) -> EvaluationReport:
         qualifier_errors=tuple(qualifier_errors),
         unscored=unscored,
         gold_source=gold.source,
-        gold_facts=sum(len({gf.key() for gf in facts}) for facts in gold_facts_by_doc.values()),
     )
 
 
@@ -684,7 +681,6 @@ class _Assignment:
     gold_to_pred: dict[str, str]  # matched pairs
     pred_to_gold: dict[str, str]  # matched pairs, reversed
     duplicate_of: dict[str, str]  # predicted key -> gold id it duplicates
-    candidates: dict[str, dict[str, int]]  # predicted key -> {gold id: shared names}, types equal
 
     @property
     def stands_for(self) -> dict[str, str]:
@@ -743,7 +739,7 @@ def _assign(
             # In a maximum matching every neighbour of an unmatched entity is matched: it duplicates
             # the one it shares most names with.
             duplicate_of[key] = min(shared, key=lambda gold_id: (-shared[gold_id], gold_id))
-    return _Assignment(gold_to_pred, pred_to_gold, duplicate_of, candidates)
+    return _Assignment(gold_to_pred, pred_to_gold, duplicate_of)
 
 
 def _missed_entity(g: GoldEntity, documents: Mapping[str, Document]) -> EntityError:
@@ -791,14 +787,6 @@ def _document_entities(
     tp = sum(1 for gold_id in gold_here if assignment.gold_to_pred.get(gold_id) in pred_here)
     duplicates = sum(1 for key in pred_here if key in assignment.duplicate_of)
     return Score(tp, len(pred_here) - tp, len(gold_here) - tp, duplicates)
-
-
-def _drop_subsumed(keys: dict[FactKey, list[Fact]]) -> None:
-    """An investment or valuation said without its amount, where the same document also gives the
-    amount, is the same fact told less precisely: it is neither a separate hit nor a false one."""
-    with_amount = {key[:4] for key in keys if key[4] is not None}
-    for key in [k for k in keys if k[4] is None and k[2] in AMOUNT_RELATIONS and k[:4] in with_amount]:
-        del keys[key]
 
 
 def _predicted_key(fact: Fact, stands_for: Mapping[str, str]) -> FactKey:

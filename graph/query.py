@@ -93,6 +93,7 @@ def run_query(
 ) -> QueryResult:
     """Evaluate one read-only SPARQL query over one or more Turtle files (plus the ontology)."""
     _refuse_updates(sparql)
+    _refuse_remote(sparql)
     store = ox.Store()  # in memory: nothing is ever written back to the files
     for path in _paths(graph_path_or_paths):
         _load(store, path, ox.DefaultGraph())
@@ -147,6 +148,16 @@ def _refuse_updates(sparql: str) -> None:
             f"query is read-only: {keyword.group().upper()} is a SPARQL update;"
             " use SELECT, ASK, CONSTRUCT or DESCRIBE"
         )
+
+
+_STRINGS_AND_COMMENTS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"\s]*>|#[^\n]*')
+
+
+def _refuse_remote(sparql: str) -> None:
+    """A query answers from the local graph only: ``SERVICE`` would reach out over the network."""
+    code = _STRINGS_AND_COMMENTS.sub(" ", sparql)
+    if re.search(r"\bSERVICE\b", code, re.IGNORECASE):
+        raise QueryError("SERVICE is not allowed: queries run offline, on the local graph only")
 
 
 def _first_line(message: str) -> str:

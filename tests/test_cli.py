@@ -286,6 +286,18 @@ def test_extract_reads_a_jsonl_corpus_and_writes_to_a_file(tmp_path: Path) -> No
     assert leftovers(tmp_path) == []
 
 
+def test_long_runs_report_progress_on_stderr(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        "".join(f'{{"id": "n{i}", "text": "谷歌投资了Meta。"}}\n' for i in range(6)), encoding="utf-8"
+    )
+    result = invoke(["extract", str(corpus)])
+    assert result.exit_code == 0
+    # not a terminal: click prints the progress bar's label once, and the data stays clean
+    assert stderr_lines(result)[0] == "newskg: processing 6 documents"
+    assert all(json.loads(line) for line in result.stdout.splitlines())
+
+
 def test_extract_skips_unreadable_inputs_with_one_line_each(bad_inputs: Path) -> None:
     with working_directory(bad_inputs):
         result = invoke(["extract", f"seeds/{SEED_003}", "bad/empty.txt", "bad/missing.txt"])

@@ -382,6 +382,31 @@ def test_amount_is_part_of_the_key_for_investments_and_valuations(tmp_path: Path
     assert [s.statement for s in report.spurious_facts] == ["scale valuedAt (28000000000 USD)"]
 
 
+def test_an_investment_without_its_amount_is_a_different_key(tmp_path: Path) -> None:
+    """The rule as stated: gold keys investments by amount, so a bare "A investedIn B" matches none."""
+    raw = "Meta以143亿美元投资Scale AI。Meta入股Scale AI。"
+    gold_entities = [
+        gold_entity("meta", "Organization", "Meta"),
+        gold_entity("scale", "Organization", "Scale AI"),
+    ]
+    amount = {"value": 14300000000, "currency": "USD", "qualifier": "exact"}
+    gold_facts = [{"subject": "meta", "relation": "investedIn", "object": "scale", "amount": amount}]
+    write_gold(tmp_path / "gold", "a.json", "a.txt", gold_entities, gold_facts)
+    meta = entity(
+        "organization/meta", "Organization", ("Meta",), mention("a.txt", raw, "Meta", "Organization")
+    )
+    scale = entity(
+        "organization/s", "Organization", ("Scale AI",), mention("a.txt", raw, "Scale AI", "Organization")
+    )
+    facts = [
+        fact("a.txt", "investedIn", meta.key, scale.key, amount=Amount(Decimal(14300000000), "USD")),
+        fact("a.txt", "investedIn", meta.key, scale.key),
+    ]
+    report = evaluate(corpus({"a.txt": raw}, [meta, scale], facts), tmp_path / "gold")
+    assert (report.facts.tp, report.facts.fp, report.facts.fn) == (1, 1, 0)
+    assert [s.statement for s in report.spurious_facts] == ["meta investedIn scale"]
+
+
 def test_qualifier_accuracy_on_matched_facts(gold_a: Path) -> None:
     report = evaluate(scenario_a(), gold_a)
     assert report.qualifiers == (
