@@ -11,8 +11,9 @@ sentences), joined into documents of about 2,000 characters, the size of a news 
 research-use data: they are only read here, never copied into the project.
 
 Per stage it prints the wall time, characters/s and documents/s (extraction), triples/s (graph building
-and serialization), the peak of Python allocations during the stage (tracemalloc) and the process' peak
-resident set size after it (``getrusage``; a high-water mark, so it never goes down).
+and serialization), the highest Python heap during the stage (tracemalloc; it includes what earlier
+stages still hold) and the process' peak resident set size after it (``getrusage``; a high-water mark,
+so it never goes down).
 """
 
 from __future__ import annotations

@@ -55,6 +55,14 @@ class DocumentView:
             tokens.extend(tokenize(self.view[start:end], start))
         return tokens
 
+    @cached_property
+    def _boundaries(self) -> tuple[frozenset[int], frozenset[int]]:
+        return frozenset(t.start for t in self.tokens), frozenset(t.end for t in self.tokens)
+
+    def on_word_boundaries(self, start: int, end: int) -> bool:
+        starts, ends = self._boundaries
+        return start in starts and end in ends
+
     def is_blocked(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.blocked)
 
@@ -107,6 +115,7 @@ PRODUCT_HEADS = ("大模型", "模型", "系列", "芯片", "手机", "应用", 
                  "汽车", "操作系统", "处理器", "眼镜", "平板", "游戏")
 UNIT_SUFFIXES = ("实验室", "研究院", "研究所", "事业部", "事业群", "工作室", "团队", "部门", "小组", "中心")
 SPEECH_VERBS = ("表示", "称", "说", "指出", "认为", "透露", "强调", "坦言", "介绍", "回应", "写道", "评价", "宣布", "承认")
+_ORG_CUES = ("公司", "集团", "银行", "基金", "资本", "科技", "旗下", "收购", "宣布", "股价", "市值", "财报", "CEO", "首席")
 REPORT_CUES = ("报道", "报导", "援引", "估计", "消息", "撰文", "发文", "披露", "刊登", "社论")
 
 
@@ -190,6 +199,8 @@ class KnownNames:
                 if not _latin_boundary(ctx.view, s, e) or not ctx.inside(s, e):
                     continue
                 entity = by_name[match.group()]
+                if e - s <= 2 and has_cjk(match.group()) and not ctx.on_word_boundaries(s, e):
+                    continue  # 荣耀 in 王者荣耀, 北大 in 北大荒
                 yield _mention(ctx, s, e, entity.type, self.name, 0.95, kind=entity.kind or "")
 
 
@@ -225,6 +236,9 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         return "Person", "", 0.6
     if len(parts) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
         return "", "", 0.5  # one capitalized word: a surname alias or a company; entities decide
+    if len(parts) == 1 and (re.search(r"[0-9]", name) or re.fullmatch(r"[A-Z]{1,3}", name)):
+        # "WAR3", "CS", "3D": codes, games and abbreviations far more often than companies
+        return ("Organization", "", 0.6) if after.startswith(_ORG_CUES) else ("", "", 0.0)
     return "Organization", "", 0.6
 
 
@@ -265,7 +279,8 @@ class LatinNames:
         if all(w in COMMON_ABBREVIATIONS for w in words_):
             return
         type_, kind, confidence = _classify_latin(ctx, start, end, name)
-        yield _mention(ctx, start, end, type_, self.name, confidence, kind=kind)
+        if confidence > 0:
+            yield _mention(ctx, start, end, type_, self.name, confidence, kind=kind)
 
     @staticmethod
     def _titled(ctx: DocumentView, start: int) -> bool:
@@ -283,6 +298,16 @@ def _translit_name() -> re.Pattern[str]:
     return re.compile(rf"{part}{{1,6}}(?:{NAME_DOT}{part}{{1,8}}){{1,2}}")
 
 
+def _after_title(view: str, start: int, end: int) -> int:
+    """Skip characters at the start of a name that complete a title before it (总理|本雅明 …)."""
+    dot = view.find(NAME_DOT, start, end)
+    for cut in range(start + 1, min(dot, start + 3) if dot > 0 else start):
+        left = view[max(0, cut - 4) : cut]
+        if any(left.endswith(title) for title in roles() | frozenset(HONORIFICS)) and dot - cut >= 1:
+            return cut
+    return start
+
+
 class TransliteratedNames:
     """Foreign names written in Chinese with a name dot between given name and surname."""
 
@@ -292,6 +317,7 @@ class TransliteratedNames:
         for start, end, _ in ctx.analysed:
             for match in _translit_name().finditer(ctx.view, start, end):
                 s, e = match.span()
+                s = _after_title(ctx.view, s, e)
                 if ctx.inside(s, e):
                     yield _mention(ctx, s, e, "Person", self.name, 0.85)
 
@@ -326,7 +352,11 @@ class MediaOutlets:
             for pattern in (self._ATTRIBUTED, self._AGENCY):
                 for match in pattern.finditer(view, start, end):
                     s, e = match.span(1)
-                    if ctx.inside(s, e) and not match.group(1).startswith(("据", "中", "该", "这")):
+                    outlet = match.group(1)
+                    lead = re.match(r"(?:另据|根据|据|日电|日讯)", outlet)
+                    if lead:
+                        s += lead.end()
+                    if ctx.inside(s, e) and e - s >= 2 and not ctx.view[s:e].startswith(("中", "该", "这", "社")):
                         yield _mention(ctx, s, e, "Organization", self.name, 0.75, kind="MediaOutlet")
 
 
@@ -343,9 +373,14 @@ def _suffixes_longest_first() -> list[str]:
 
 
 class SuffixOrganizations:
-    """A proper noun (place, brand, known name) followed by an organization head noun."""
+    """A name (a brand, a place, a known name) followed by an organization head noun.
+
+    A company needs a brand of its own (字号): 商业银行 and 中国保险公司 are kinds of company, not
+    names. A government body is named by place and function (美国国防部), so a place suffices.
+    """
 
     name = "mentions.org_suffix.v1"
+    _STOP = frozenset({"日电", "日讯", "电", "讯", "据", "根据", "另据"})
 
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
         suffixes = org_suffixes()
@@ -355,34 +390,46 @@ class SuffixOrganizations:
             if suffix is None:
                 continue
             kind, flags = suffixes[suffix]
-            # a unit word names a part of something (units are found by ``Units``); an ambiguous
-            # one (技术, 中心, 网) ends ordinary phrases as often as names
-            if kind == "Team" or "unit" in flags or "ambiguous" in flags:
+            # units are found by ``Units``; an ambiguous head (部, 局, 中心) ends ordinary phrases
+            # as often as names, so only jieba's own organization words are trusted with one
+            if kind == "Team" or "unit" in flags or ("ambiguous" in flags and token.pos != "nt"):
                 continue
-            # Walk left over proper nouns and the nouns inside a name ("国家" "发展" "改革").
             j = i
-            has_proper = token.pos in _PROPER_POS and token.text not in _GENERIC_HEADS
             while j > 0 and tokens[j - 1].end == tokens[j].start and i - j < 4:
                 prev = tokens[j - 1]
-                if prev.text in COMMON_ABBREVIATIONS:
+                if prev.text in COMMON_ABBREVIATIONS or prev.text in self._STOP or prev.pos in ("nr", "nrfg", "nrt", "m", "t"):
                     break
-                if prev.pos in _PROPER_POS or (prev.pos in ("n", "nz", "vn") and has_proper is False and len(prev.text) >= 2):
-                    has_proper = has_proper or prev.pos in _PROPER_POS
+                if prev.pos in _PROPER_POS or prev.pos in ("n", "nz", "vn") and len(prev.text) >= 2:
                     j -= 1
-                    if prev.pos in _PROPER_POS:
-                        continue
                     continue
                 break
-            # Only the proper-noun-led part is a name: trim generic nouns on the left.
-            while j < i and tokens[j].pos not in _PROPER_POS:
+            while j < i and tokens[j].pos not in _PROPER_POS:  # generic nouns on the left are not the name
                 j += 1
-            start, end = tokens[j].start, token.end
+            parts = tokens[j : i + 1]
+            start, end = parts[0].start, token.end
             text = ctx.view[start:end]
-            if not has_proper or len(text) <= len(suffix) + 1 or text in _GENERIC_HEADS:
+            if len(text) <= len(suffix) + 1 or text in _GENERIC_HEADS or not ctx.inside(start, end):
                 continue
-            if not ctx.inside(start, end):
+            head_prefix = token.text[: -len(suffix)]
+            brands = [t for t in parts[:-1] if t.pos in _PROPER_POS and t.pos != "ns"]
+            if head_prefix and (len(parts) == 1 or not brands):
+                # the head word carries the name: trust it if it is no everyday word (商业银行 is)
+                brands += [token] if _is_brand(head_prefix) else []
+            places = [t for t in parts[:-1] if t.pos == "ns"]
+            government = kind == "GovernmentBody"
+            if not brands and not (government and (places or head_prefix)):
                 continue
             yield _mention(ctx, start, end, "Organization", self.name, 0.7, kind=kind)
+
+
+def _is_brand(word: str) -> bool:
+    """A word is a brand (字号) if jieba does not know it as an everyday word."""
+    if len(word) < 2:
+        return False
+    if known_by_name(word) is not None:
+        return True
+    tags = tokenize(word)
+    return not (len(tags) == 1 and tags[0].pos in ("n", "vn", "a", "b", "v", "an", "f", "s", "ns", "d", "l"))
 
 
 # ---------------------------------------------------------------------------------------
@@ -449,27 +496,40 @@ def _names_whole_organization(ctx: DocumentView, stem: str) -> bool:
 _SPEECH = alternation(frozenset(SPEECH_VERBS))
 
 
+# What follows a personal name in news: an honorific or title (张伟博士, 李强总理), or a verb
+# that only people do (表示, 出任, 毕业于 …).
+HONORIFICS = ("同志", "先生", "女士", "博士", "教授", "院士", "总统", "总理", "主席", "部长", "书记", "董事长", "总裁",
+              "行长", "省长", "市长", "委员长", "大使", "律师", "医生", "老师", "教练", "导演")
+PERSON_VERBS = SPEECH_VERBS + ("出任", "担任", "接任", "加入", "加盟", "创立", "创办", "毕业于", "辞去", "卸任", "离职",
+                               "被任命", "当选", "获任", "曾任", "现任", "指出", "告诉", "对记者")
+
+
 class ChinesePersons:
-    """Native Chinese names that jieba proposes, confirmed by a surname and a person context."""
+    """Native Chinese names that jieba proposes, confirmed by a surname and the company they keep."""
 
     name = "mentions.person_zh.v1"
 
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
         tokens = ctx.tokens
         role = re.compile(rf"(?:{role_pattern()})$")
+        after_cue = re.compile("|".join(map(re.escape, sorted(PERSON_VERBS + HONORIFICS, key=len, reverse=True))))
         for i, token in enumerate(tokens):
             text = token.text
             if token.pos not in ("nr", "nrfg", "nrt") or not 2 <= len(text) <= 4:
                 continue
-            before = tokens[i - 1].text if i > 0 else ""
-            after = ctx.view[token.end : token.end + 4]
             native = (text[:2] in surnames() and len(text) >= 3) or (text[:1] in surnames() and len(text) <= 3)
             foreign = all(ch in translit_chars() for ch in text) and len(text) >= 3
-            if not (native or foreign):
+            if not (native or foreign) or not ctx.inside(token.start, token.end):
                 continue
-            in_context = bool(role.search(before)) or re.match(_SPEECH, after) is not None
-            if in_context and ctx.inside(token.start, token.end):
-                yield _mention(ctx, token.start, token.end, "Person", self.name, 0.65)
+            before = tokens[i - 1].text if i > 0 else ""
+            after = ctx.view[token.end : token.end + 4]
+            in_context = bool(role.search(before)) or after_cue.match(after) is not None
+            in_list = ctx.view[token.start - 1 : token.start] == "、" or after[:1] == "、"
+            # A surname and two more characters, tagged a name by jieba, is a name far more often
+            # than not; a two-character one ("高达") needs a cue.
+            if in_context or in_list and native or native and len(text) == 3 and not foreign:
+                confidence = 0.7 if in_context else 0.55
+                yield _mention(ctx, token.start, token.end, "Person", self.name, confidence)
 
 
 # ---------------------------------------------------------------------------------------
