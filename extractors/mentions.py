@@ -11,6 +11,7 @@ text's, so every mention satisfies ``raw[start:end] == text``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -433,6 +434,63 @@ def _is_brand(word: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------
+# Chinese company names: a brand (字号) and an industry word (云帆科技, 芯瑞半导体, 高瓴创投)
+
+INDUSTRY_WORDS = ("微电子", "半导体", "科技", "智能", "智算", "创投", "资本", "量化", "传感", "电子", "网络", "信息",
+                  "软件", "生物", "医药", "能源", "材料", "汽车", "机器人", "通信", "芯片", "数据", "云计算", "传媒")
+LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
+CATEGORY_NOUNS = ("公司", "企业", "厂商", "初创", "创业公司", "独角兽", "巨头", "机构", "供应商", "制造商", "平台", "品牌")
+COMPANY_CUES = ("宣布", "完成", "发布", "推出", "表示", "创始人", "CEO", "董事长", "总裁", "股价", "市值", "旗下",
+                "成立于", "获得", "正式", "与", "和", "领投", "跟投", "参投")
+_BRAND_STOP = set("的了和与及是在等将对向从被把为也都就而但其该这那此个家位些一二三两几多各每某新老大小")
+_GENERIC_BRANDS = frozenset({"国产", "人工", "具身", "数据", "相关", "中国", "全球", "国内", "海外", "我国", "其他", "旗下",
+                             "信息", "网络", "智能", "电子", "科技", "高新", "前沿", "领先", "头部", "本土", "上游", "下游",
+                             "生成", "通用", "边缘", "量子", "算力", "基础", "自动", "无人", "工业", "消费", "金融"})
+
+
+class BrandCompanies:
+    """A two-character brand and an industry word, confirmed by how the text treats it.
+
+    Chinese company names are 字号 + 行业 (+ 组织形式). The brand is usually unknown to any
+    dictionary, so the candidate is kept only when the text confirms it: a legal form after it,
+    a category noun before it (芯片厂商X), a company's verb after it (X宣布), or a second use.
+    """
+
+    name = "mentions.brand.v1"
+    _CANDIDATE = re.compile(
+        rf"(?P<brand>[{CJK}]{{2}})(?P<industry>{'|'.join(INDUSTRY_WORDS)})(?P<legal>{'|'.join(LEGAL_FORMS)})?"
+    )
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        candidates = []
+        for start, end, _ in ctx.analysed:
+            position = start
+            while match := self._CANDIDATE.search(view, position, end):
+                position = match.start() + 1
+                brand = match.group("brand")
+                if brand in _GENERIC_BRANDS or _BRAND_STOP & set(brand) or brand in INDUSTRY_WORDS:
+                    continue
+                if match.group("industry") in ("数据", "信息", "网络", "智能") and not match.group("legal"):
+                    continue  # 大数据, 人工智能 …: too often a field, not a company
+                candidates.append(match)
+        counts = Counter(m.group("brand") + m.group("industry") for m in candidates)
+        for match in candidates:
+            s, e = match.start(), match.end()
+            name = match.group("brand") + match.group("industry")
+            before = view[max(0, s - 4) : s]
+            after = view[e : e + 4]
+            confirmed = (
+                match.group("legal")
+                or before.endswith(CATEGORY_NOUNS)
+                or after.startswith(COMPANY_CUES)
+                or counts[name] >= 2
+            )
+            if confirmed and ctx.inside(s, e):
+                yield _mention(ctx, s, e, "Organization", self.name, 0.65, kind="Company")
+
+
+# ---------------------------------------------------------------------------------------
 # Units inside organizations: GenAI团队, Meta AI部门, “超级智能团队”, AI研究实验室
 
 _UNIT_SUFFIX = alternation(frozenset(UNIT_SUFFIXES))
@@ -590,6 +648,7 @@ RULES = (
     TransliteratedNames(),
     MediaOutlets(),
     SuffixOrganizations(),
+    BrandCompanies(),
     Units(),
     ChinesePersons(),
     CitationSources(),
@@ -598,7 +657,8 @@ RULES = (
 # When two readings of the same stretch are equally long, the more specific rule wins.
 _PRIORITY = {name: rank for rank, name in enumerate(
     ("mentions.citation.v1", "mentions.unit.v1", "mentions.media.v1", "mentions.known.v1", "mentions.product.v1",
-     "mentions.translit.v1", "mentions.org_suffix.v1", "mentions.latin.v1", "mentions.person_zh.v1")
+     "mentions.translit.v1", "mentions.org_suffix.v1", "mentions.brand.v1", "mentions.latin.v1", "mentions.person_zh.v1",
+     "mentions.repeat.v1")
 )}
 
 
@@ -626,8 +686,34 @@ def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[M
     """All mentions of ``document``, non-overlapping, in text order."""
     ctx = ctx or DocumentView(document)
     candidates = [mention for rule in RULES for mention in rule.find(ctx)]
-    typed = _adopt_known_types(candidates)
-    return resolve_overlaps(typed)
+    kept = resolve_overlaps(_adopt_known_types(candidates))
+    return resolve_overlaps(kept + list(_repeated(ctx, kept)))
+
+
+_REPEATABLE = ("mentions.person_zh.v1", "mentions.org_suffix.v1", "mentions.brand.v1", "mentions.translit.v1",
+               "mentions.media.v1", "mentions.unit.v1", "mentions.product.v1")
+
+
+def _repeated(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
+    """Once the text has shown that a string is a name, its other uses are that name too.
+
+    (The rules that need context to trust a Chinese name see it only once or twice; news
+    repeats a name many times without the cue.)
+    """
+    names: dict[str, Mention] = {}
+    for mention in found:
+        if mention.extractor in _REPEATABLE and has_cjk(mention.name) and len(mention.name) >= 2:
+            names.setdefault(mention.name, mention)
+    if not names:
+        return
+    pattern = re.compile(alternation(frozenset(names)))
+    for start, end, _ in ctx.analysed:
+        for match in pattern.finditer(ctx.view, start, end):
+            s, e = match.span()
+            if ctx.inside(s, e):
+                model = names[match.group()]
+                yield replace(model, start=s, end=e, text=ctx.document.raw[s:e], extractor="mentions.repeat.v1",
+                              confidence=min(model.confidence, 0.6), name=ctx.view[s:e])
 
 
 def _adopt_known_types(candidates: list[Mention]) -> list[Mention]:

@@ -83,6 +83,7 @@ def _expand(pattern: str) -> re.Pattern[str]:
         "G": _GAP,
         "S": rf"[^。！？!?{PERSON}]",
         "ROLE": f"(?:{role_pattern()})",
+        "SEP": _LIST_SEP,
         "NOT": r"(?<!而非)(?<!并非)(?<!不是)(?<!没有)(?<!未)(?<!不)",
     }
     return re.compile(pattern.format(**vocab))
@@ -117,8 +118,10 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 _FOUNDER_ROLES = frozenset({"创始人", "联合创始人", "创办人", "联合创办人", "创始人之一"})
-_PLANNED = r"(?:计划|准备|打算|拟|将要|即将|有望|预计|原计划|考虑|正准备|或将|可能)"
-_INVEST = r"(?:战略投资|投资|注资|入股|领投|参投|跟投|押注)"
+_PLANNED = r"(?:计划|准备|打算|拟|将|即将|有望|预计|原计划|考虑|正准备|或将|可能|传闻|据传|洽谈|谈判)"
+_INVEST = r"(?:战略投资|投资|注资|入股|押注)"
+_ROUND_LEAD = r"(?:联合领投|共同领投|领投|牵头)"
+_ROUND_FOLLOW = r"(?:跟投|参投|参与(?:了)?(?:本轮|此轮|该轮)?(?:投资|融资)?|继续加注|追加投资|加注)"
 
 RULES: tuple[Rule, ...] = (
     # founded -------------------------------------------------------------------------
@@ -131,20 +134,27 @@ RULES: tuple[Rule, ...] = (
     Rule("relations.founded.passive.v1", "founded",
          r"(?P<o>{O}){G}{{0,8}}?由(?P<s>{PL}){G}{{0,6}}?(?:联合|共同)?(?:创立|创办|创建|成立)",
          0.8, ("Person",)),
+    Rule("relations.founded.passive_long.v1", "founded",
+         r"(?P<o>{O}){G}{{0,8}}?由{S}{{0,20}}?(?P<s>{PL})(?:\({P}\))?{G}{{0,10}}?(?:联合|共同)?(?:创立|创办|创建|成立)(?!的)",
+         0.75, ("Person",)),
+    Rule("relations.founded.cofounders.v1", "founded",
+         r"(?:与|和|同)(?P<s>{PL})(?:等人)?(?:共同|一起|联合)(?:创立|创办|创建)了?(?P<o>{O})", 0.75, ("Person",)),
     Rule("relations.founded.copula.v1", "founded",
          r"(?P<s>{P}){G}{{0,6}}?(?:是|为|作为)(?P<o>{O})(?:的)?(?:联合)?(?:创始人|创办人)", 0.85, ("Person",)),
     # released ------------------------------------------------------------------------
     Rule("relations.release.v1", "released",
-         r"(?P<s>{O})(?P<plan>{G}{{0,10}}?)(?:正式|首次|重磅|悄然)?(?:推出|发布|上线|开源了|发表|公布|亮相|上市)(?:了)?{G}{{0,16}}?(?P<o>{RL})",
+         r"(?P<s>{O})(?P<plan>{G}{{0,10}}?)(?:正式|首次|重磅|悄然)?(?:推出|发布|上线|开源了|发表|公布|亮相|上市)(?:了)?{G}{{0,16}}?(?:{R}(?:系列)?(?:新)?(?:模型|大模型)?)?(?P<o>{RL})",
          0.75, ("Organization",), ("Product",)),
     Rule("relations.release.passive.v1", "released",
          r"(?P<o>{R}){G}{{0,8}}?由(?P<s>{O})(?P<plan>{G}{{0,6}}?)(?:推出|发布|开发并推出|开源)", 0.75, ("Organization",), ("Product",)),
     # worksFor ------------------------------------------------------------------------
     Rule("relations.works_for.title.v1", "worksFor",
-         r"(?P<o>{O})\s*(?:的)?(?<!前)(?:(?:联合)?创始人兼|董事会)?(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?\s*(?P<s>{P})",
+         r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:(?:联合)?创始人兼|董事会)?(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?\s*(?P<s>{P})",
          0.85, ("Person",)),
     Rule("relations.works_for.copula.v1", "worksFor",
-         r"(?P<s>{P}){G}{{0,4}}?(?:现任|担任|出任|任|是|为)(?P<o>{O})(?:的)?(?P<role>{ROLE})", 0.8, ("Person",)),
+         r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|(?<!曾)任|是|为|至今仍担任|仍担任)(?P<o>{O})(?:的)?(?P<role>{ROLE})", 0.8, ("Person",)),
+    Rule("relations.works_for.company_title.v1", "worksFor",
+         r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|接任)(?P<role>{ROLE})", 0.6, ("Person",), topic_subject=True),
     Rule("relations.works_for.apposition.v1", "worksFor",
          r"(?P<s>{P})[,，(（]\s*(?P<o>{O})(?:的)?(?P<role>{ROLE})", 0.75, ("Person",)),
     Rule("relations.works_for.possessive.v1", "worksFor",
@@ -166,6 +176,13 @@ RULES: tuple[Rule, ...] = (
     # left ----------------------------------------------------------------------------
     Rule("relations.left.former.v1", "left",
          r"(?P<o>{O})(?:的)?前(?:任)?(?P<role>{ROLE})\s*(?P<s>{P})", 0.8, ("Person",)),
+    Rule("relations.left.former_before.v1", "left",
+         r"前(?:任)?(?P<o>{O})(?:的)?(?P<role>{ROLE})\s*(?P<s>{P})", 0.75, ("Person",)),
+    Rule("relations.left.once.v1", "left",
+         r"(?P<s>{P}){G}{{0,8}}?曾(?:经)?(?:任|担任|出任|在|就职于|供职于|任职于)(?P<o>{O})(?:的)?{G}{{0,4}}?(?P<role>{ROLE})?", 0.7,
+         ("Person",)),
+    Rule("relations.left.from.v1", "left",
+         r"(?P<s>{P}){S}{{0,20}}?从(?P<o>{O})(?:离职|辞职|离开|退休|出走)", 0.75, ("Person",)),
     Rule("relations.left.verb.v1", "left",
          r"(?P<s>{P}){S}{{0,20}}?(?:卸任|辞去|辞任|离开|离职|退出|辞职|告别|离任)(?:了)?{G}{{0,14}}?(?P<o>{O})(?:的)?\s*(?P<role>{ROLE})?",
          0.75, ("Person",)),
@@ -174,6 +191,10 @@ RULES: tuple[Rule, ...] = (
     # educatedAt ----------------------------------------------------------------------
     Rule("relations.educated_at.v1", "educatedAt",
          r"(?P<s>{P}){S}{{0,20}}?(?:毕业于|就读于|求学于|考入|肄业于|就读)(?P<o>{O})", 0.8, ("Person",)),
+    Rule("relations.educated_at.degree.v1", "educatedAt",
+         r"(?P<s>{P}){S}{{0,24}}?(?:获得|取得|拿到|获)(?:了)?(?P<o>{O}){G}{{0,14}}?(?:学位|学士|硕士|博士|MBA)", 0.75, ("Person",)),
+    Rule("relations.educated_at.abroad.v1", "educatedAt",
+         r"(?P<s>{P}){S}{{0,24}}?(?:赴|前往|进入|就读|考入|保送)(?P<o>{O})(?:交换|留学|深造|攻读|学习|读书|求学|就读)", 0.7, ("Person",)),
     Rule("relations.educated_at.from.v1", "educatedAt",
          r"(?P<s>{P}){S}{{0,20}}?从(?P<o>{O})(?:辍学|退学|毕业|肄业)", 0.8, ("Person",)),
     # investedIn ----------------------------------------------------------------------
@@ -185,7 +206,7 @@ RULES: tuple[Rule, ...] = (
     Rule("relations.investment.deal.v1", "investedIn",
          r"(?P<s>{O}){G}{{0,20}}?投资协议{S}{{0,12}}?(?:换取|获得|取得|收购)(?P<o>{O})", 0.8, ("Organization", "Person")),
     Rule("relations.investment.received.v1", "investedIn",
-         r"(?P<o>{O}){G}{{0,10}}?(?:获得|获)(?:了)?(?P<s>{OL})(?:的)?{G}{{0,16}}?(?:投资|注资|领投)", 0.75,
+         r"(?P<o>{O}){G}{{0,10}}?(?:获得|获)(?:了)?(?P<s>[{O}{P}](?:{SEP}[{O}{P}])*)(?:等)?(?:的)?{G}{{0,16}}?(?:投资|注资)", 0.75,
          ("Organization", "Person")),
     Rule("relations.investment.stake.v1", "investedIn",
          r"(?P<s>{O}){G}{{0,6}}?(?:持有|持股|入股)(?P<o>{O}){G}{{0,6}}?[0-9.]+\s*[%％]", 0.75, ("Organization", "Person")),
@@ -219,11 +240,27 @@ RULES: tuple[Rule, ...] = (
     Rule("relations.customer.list.v1", "customerOf",
          r"(?P<o>{O})(?:的)?(?:客户|用户|买家)(?:包括|有|涵盖|囊括|名单包括)(?P<s>{OL})", 0.8),
     Rule("relations.customer.copula.v1", "customerOf",
-         r"(?P<s>{O}){G}{{0,6}}?(?:是|为|成为)(?P<o>{O})的(?:客户|用户|买家)", 0.8),
+         r"(?P<s>{OL}){G}{{0,6}}?(?:都是|均为|是|为|成为)(?P<o>{O})的{G}{{0,6}}?(?:客户|用户|买家)", 0.8),
+    Rule("relations.customer.supplier.v1", "customerOf",
+         r"(?P<o>{O}){G}{{0,8}}?(?:是|为|成为)(?P<s>{OL})(?:等{G}{{0,6}}?)?的{G}{{0,6}}?(?:供应商|代工厂|服务商|供货商)", 0.75),
+    Rule("relations.customer.made_by.v1", "customerOf",
+         r"(?P<s>{O})的{G}{{0,12}}?由(?P<o>{O})(?:负责)?(?:代工|生产|制造|供应|提供|交付)", 0.75),
+    Rule("relations.customer.order_won.v1", "customerOf",
+         r"(?P<o>{O}){S}{{0,20}}?(?:拿下|获得|斩获|赢得|收到)(?:了)?(?P<s>{O})的{G}{{0,10}}?(?:订单|合同|大单)", 0.75),
+    Rule("relations.customer.delivered.v1", "customerOf",
+         r"(?P<o>{O}){S}{{0,30}}?(?:交付给|供应给|卖给|出售给|供货给)(?:了)?(?P<s>{OL})", 0.7),
+    Rule("relations.customer.contract_topic.v1", "customerOf",
+         r"(?:^|[，,；;])(?:并|还|也|同时)?(?:{G}{{0,6}}?)(?:与|和|同)(?P<s>{O})签(?:署|订|下)(?:了)?{G}{{0,20}}?(?:合同|订单|采购协议|大单)",
+         0.65, topic_object=True),
     Rule("relations.customer.contract.v1", "customerOf",
          r"(?P<o>{O}){G}{{0,10}}?(?:与|和|同)(?P<s>{O})签(?:署|订|下)(?:了)?{G}{{0,20}}?(?:合同|订单|采购协议|大单)", 0.7),
     Rule("relations.customer.order.v1", "customerOf",
          r"(?P<s>{O}){S}{{0,20}}?(?:支付给|付给|采购|订购|购买)(?:了)?(?P<o>{O})的{G}{{0,16}}?(?:订单|服务|产品|芯片|费用|数据)", 0.65),
+    # partOf ----------------------------------------------------------------------------
+    Rule("relations.part_of.subsidiary.v1", "partOf",
+         r"(?P<o>{O})(?:旗下|下属|内部)(?:的)?{G}{{0,8}}?(?P<s>{O})", 0.75),
+    Rule("relations.part_of.copula.v1", "partOf",
+         r"(?P<s>{O}){G}{{0,4}}?(?:是|为|隶属于|属于)(?P<o>{O})(?:旗下|下属)?(?:的)?{G}{{0,4}}?(?:子公司|部门|实验室|团队|事业部|业务部门)", 0.75),
     # competitorOf --------------------------------------------------------------------
     Rule("relations.competitor.list.v1", "competitorOf",
          r"(?:落后于|领先于|超越|对标|击败|打败|追赶|挑战)(?P<o>{OL})(?:等)?(?:{G}{{0,4}})?竞争对手", 0.75, topic_subject=True),

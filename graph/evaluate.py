@@ -396,6 +396,8 @@ class EvaluationReport:
     documents: tuple[DocumentScore, ...]
     matches: tuple[tuple[str, str], ...] = ()  # (gold id, predicted key), sorted
     missed_entities: tuple[EntityError, ...] = ()
+    # gold entities matched in the corpus, but not found in one of the documents that has them
+    missed_in_documents: tuple[EntityError, ...] = ()
     spurious_entities: tuple[EntityError, ...] = ()
     missed_facts: tuple[FactError, ...] = ()
     spurious_facts: tuple[FactError, ...] = ()
@@ -408,6 +410,10 @@ class EvaluationReport:
         lines: list[str] = []
         if verbose:
             lines += _section("missed entities", [_entity_line(e) for e in self.missed_entities])
+            lines += _section(
+                "missed in a document (matched elsewhere; not counted above)",
+                [_entity_line(e) for e in self.missed_in_documents],
+            )
             lines += _section("spurious entities", [_entity_line(e) for e in self.spurious_entities])
             lines += _section("missed facts", [_fact_line(f) for f in self.missed_facts])
             lines += _section("spurious facts", [_fact_line(f) for f in self.spurious_facts])
@@ -486,6 +492,7 @@ class EvaluationReport:
             "not_scored": list(self.unscored),
             "matches": {gold_id: key for gold_id, key in self.matches},
             "missed_entities": [entity(e) for e in self.missed_entities],
+            "missed_in_documents": [entity(e) for e in self.missed_in_documents],
             "spurious_entities": [entity(e) for e in self.spurious_entities],
             "missed_facts": [fact(f) for f in self.missed_facts],
             "spurious_facts": [fact(f) for f in self.spurious_facts],
@@ -608,6 +615,7 @@ def score(corpus: Corpus, gold: Gold) -> EvaluationReport:
     spurious_facts: list[FactError] = []
     qualifier_counts = {name: [0, 0] for name in QUALIFIERS}
     qualifier_errors: list[QualifierError] = []
+    missed_here: list[EntityError] = []
     names = _display_names(predicted, gold.entities)
     for doc_id in scored:
         document = documents[doc_id]
@@ -617,6 +625,7 @@ def score(corpus: Corpus, gold: Gold) -> EvaluationReport:
         pred_keys: dict[FactKey, list[Fact]] = defaultdict(list)
         for fact in sorted(pred_facts_by_doc[doc_id], key=_fact_order):
             pred_keys[_predicted_key(fact, stands_for)].append(fact)
+        _drop_subsumed(pred_keys)
         hits = gold_keys.keys() & pred_keys.keys()
         doc_facts = Score(len(hits), len(pred_keys) - len(hits), len(gold_keys) - len(hits))
         fact_score += doc_facts
@@ -641,9 +650,11 @@ def score(corpus: Corpus, gold: Gold) -> EvaluationReport:
                         qualifier_errors.append(
                             QualifierError(doc_id, _statement(key, names), name, expected, found)
                         )
-        document_scores.append(
-            DocumentScore(doc_id, _document_entities(doc_id, predicted, gold.entities, assignment), doc_facts)
-        )
+        doc_entities, elsewhere = _document_entities(doc_id, predicted, gold.entities, assignment)
+        document_scores.append(DocumentScore(doc_id, doc_entities, doc_facts))
+        for g in elsewhere:
+            note = f"found in other documents by {assignment.gold_to_pred[g.id]}, not here"
+            missed_here.append(_missed_entity(g, {doc_id: document}, note))
 
     return EvaluationReport(
         entities=entity_score,
@@ -652,6 +663,7 @@ def score(corpus: Corpus, gold: Gold) -> EvaluationReport:
         documents=tuple(document_scores),
         matches=tuple(sorted(assignment.gold_to_pred.items())),
         missed_entities=missed_entities,
+        missed_in_documents=tuple(missed_here),
         spurious_entities=spurious_entities,
         missed_facts=tuple(missed_facts),
         spurious_facts=tuple(spurious_facts),
@@ -742,9 +754,11 @@ def _assign(
     return _Assignment(gold_to_pred, pred_to_gold, duplicate_of)
 
 
-def _missed_entity(g: GoldEntity, documents: Mapping[str, Document]) -> EntityError:
+def _missed_entity(g: GoldEntity, documents: Mapping[str, Document], note: str = "") -> EntityError:
     where = None
     for doc_id in g.documents:
+        if doc_id not in documents:
+            continue
         raw = documents[doc_id].raw
         found = [(raw.find(name), name) for name in g.names if name in raw]
         if found:
@@ -753,7 +767,7 @@ def _missed_entity(g: GoldEntity, documents: Mapping[str, Document]) -> EntityEr
             break
     if where is None and g.documents:
         where = Where(g.documents[0])
-    return EntityError(g.id, g.type, g.names, where)
+    return EntityError(g.id, g.type, g.names, where, note=note)
 
 
 def _spurious_entity(
@@ -780,13 +794,26 @@ def _spurious_entity(
 
 def _document_entities(
     doc_id: str, predicted: Sequence[Entity], gold: Sequence[GoldEntity], assignment: _Assignment
-) -> Score:
-    """Per-document view of the corpus-wide assignment: a pair counts here when both sides are here."""
-    gold_here = {g.id for g in gold if doc_id in g.documents}
+) -> tuple[Score, list[GoldEntity]]:
+    """Per-document view of the corpus-wide assignment: a pair counts here when both sides are here.
+
+    Also returns the gold entities of this document that were matched, but only in other documents.
+    """
+    gold_here = [g for g in gold if doc_id in g.documents]
     pred_here = {e.key for e in predicted if any(m.doc_id == doc_id for m in e.mentions)}
-    tp = sum(1 for gold_id in gold_here if assignment.gold_to_pred.get(gold_id) in pred_here)
+    found = [g for g in gold_here if assignment.gold_to_pred.get(g.id) in pred_here]
+    elsewhere = [g for g in gold_here if g.id in assignment.gold_to_pred and g not in found]
     duplicates = sum(1 for key in pred_here if key in assignment.duplicate_of)
-    return Score(tp, len(pred_here) - tp, len(gold_here) - tp, duplicates)
+    tp = len(found)
+    return Score(tp, len(pred_here) - tp, len(gold_here) - tp, duplicates), elsewhere
+
+
+def _drop_subsumed(keys: dict[FactKey, list[Fact]]) -> None:
+    """An investment or valuation said without its amount, where the same document also gives the
+    amount, is the same fact told less precisely: it is neither a separate hit nor a false one."""
+    with_amount = {key[:4] for key in keys if key[4] is not None}
+    for key in [k for k in keys if k[4] is None and k[2] in AMOUNT_RELATIONS and k[:4] in with_amount]:
+        del keys[key]
 
 
 def _predicted_key(fact: Fact, stands_for: Mapping[str, str]) -> FactKey:

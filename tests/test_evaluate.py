@@ -72,7 +72,7 @@ GOLD_A_ENTITIES = [
     gold_entity("bloomberg", "Organization", "彭博社"),
     gold_entity("google", "Organization", "谷歌"),
 ]
-GOLD_A_FACTS = [
+GOLD_A_FACTS: list[dict] = [
     {
         "subject": "meta",
         "relation": "investedIn",
@@ -279,6 +279,23 @@ def test_gold_entities_are_merged_across_files_by_id(tmp_path: Path) -> None:
     assert load_gold(gold).entities[0].names == ("马克·扎克伯格", "小扎")
 
 
+def test_per_document_lines_show_an_entity_found_only_in_another_document(tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    write_gold(gold, "a.json", "a.txt", [gold_entity("meta", "Organization", "Meta")], [])
+    write_gold(gold, "b.json", "b.txt", [gold_entity("meta", "Organization", "Meta")], [])
+    meta = entity(
+        "organization/meta", "Organization", ("Meta",), mention("a.txt", RAW_A, "Meta", "Organization")
+    )
+    report = evaluate(corpus({"a.txt": RAW_A, "b.txt": RAW_B}, [meta], []), gold)
+    assert (report.entities.tp, report.entities.fn) == (1, 0)  # over the corpus: found
+    by_document = {d.document: (d.entities.tp, d.entities.fp, d.entities.fn) for d in report.documents}
+    assert by_document == {"a.txt": (1, 0, 0), "b.txt": (0, 0, 1)}
+    [missed] = report.missed_in_documents
+    assert (missed.id, missed.note) == ("meta", "found in other documents by organization/meta, not here")
+    assert missed.where is not None and RAW_B[missed.where.start : missed.where.end] == "Meta"
+    assert "missed in a document (matched elsewhere; not counted above) (1)" in report.format(verbose=True)
+
+
 def test_only_documents_with_gold_count(tmp_path: Path) -> None:
     gold = tmp_path / "gold"
     write_gold(gold, "b.json", "b.txt", [gold_entity("meta", "Organization", "Meta")], [])
@@ -333,7 +350,7 @@ def test_symmetric_relations_ignore_direction_but_others_do_not(tmp_path: Path) 
         gold_entity("meta", "Organization", "Meta"),
         gold_entity("google", "Organization", "谷歌"),
     ]
-    gold_facts = [
+    gold_facts: list[dict] = [
         {"subject": "google", "relation": "partnersWith", "object": "meta", "evidence": "Meta与谷歌合作"},
         {"subject": "google", "relation": "investedIn", "object": "meta", "evidence": "谷歌投资Meta"},
     ]
@@ -382,8 +399,16 @@ def test_amount_is_part_of_the_key_for_investments_and_valuations(tmp_path: Path
     assert [s.statement for s in report.spurious_facts] == ["scale valuedAt (28000000000 USD)"]
 
 
-def test_an_investment_without_its_amount_is_a_different_key(tmp_path: Path) -> None:
-    """The rule as stated: gold keys investments by amount, so a bare "A investedIn B" matches none."""
+@pytest.mark.parametrize(
+    "with_amount, expected",
+    [
+        # told again without its amount beside the full statement: subsumed, neither hit nor miss
+        (True, (1, 0, 0)),
+        # only ever told without the amount: a different key from gold's, so a false positive
+        (False, (0, 1, 1)),
+    ],
+)
+def test_an_investment_without_its_amount(tmp_path: Path, with_amount: bool, expected: tuple) -> None:
     raw = "Meta以143亿美元投资Scale AI。Meta入股Scale AI。"
     gold_entities = [
         gold_entity("meta", "Organization", "Meta"),
@@ -398,13 +423,13 @@ def test_an_investment_without_its_amount_is_a_different_key(tmp_path: Path) -> 
     scale = entity(
         "organization/s", "Organization", ("Scale AI",), mention("a.txt", raw, "Scale AI", "Organization")
     )
-    facts = [
-        fact("a.txt", "investedIn", meta.key, scale.key, amount=Amount(Decimal(14300000000), "USD")),
-        fact("a.txt", "investedIn", meta.key, scale.key),
-    ]
+    facts = [fact("a.txt", "investedIn", meta.key, scale.key)]
+    if with_amount:
+        facts.append(
+            fact("a.txt", "investedIn", meta.key, scale.key, amount=Amount(Decimal(14300000000), "USD"))
+        )
     report = evaluate(corpus({"a.txt": raw}, [meta, scale], facts), tmp_path / "gold")
-    assert (report.facts.tp, report.facts.fp, report.facts.fn) == (1, 1, 0)
-    assert [s.statement for s in report.spurious_facts] == ["meta investedIn scale"]
+    assert (report.facts.tp, report.facts.fp, report.facts.fn) == expected
 
 
 def test_qualifier_accuracy_on_matched_facts(gold_a: Path) -> None:
