@@ -94,7 +94,7 @@ def _mention(ctx: DocumentView, start: int, end: int, type_: str, extractor: str
 # Vocabulary shared by the rules
 
 LATIN_WORD = r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*)(?:[.\-'&][A-Za-z0-9]+)*"
-LATIN_TAIL = r"(?:[0-9]+(?:\.[0-9]+)*[a-z]?|[A-Z][A-Za-z0-9]*(?:[.\-'&][A-Za-z0-9]+)*)"
+LATIN_TAIL = r"(?:[0-9]+(?:\.[0-9]+)*[a-z]?|[a-z][0-9]+(?:\.[0-9]+)*|[A-Z][A-Za-z0-9]*(?:[.\-'&][A-Za-z0-9]+)*)"
 # A run of capitalized words ("Scale AI", "Alexandr Wang", "Llama 4", "GPT-5", "Character.AI").
 LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9.\-@/_]){LATIN_WORD}(?: {LATIN_TAIL})*(?![A-Za-z0-9@_])")
 
@@ -110,6 +110,8 @@ COMMON_ENGLISH = frozenset(
     """The A An And Or Of In On At To For With By From As Is Are Was Were Be This That These Those It
     Interview Show Podcast Report Reports News Update Blog Video Episode Part Chapter Page Vol No Inc""".split()
 )
+PRODUCT_TIERS = frozenset("Turbo Pro Max Ultra Plus Mini Lite Air Flash Nano Preview Beta".split())
+EVENT_HEADS = ("大会", "开发者大会", "峰会", "论坛", "发布会", "会议", "展会", "博览会")
 TRAILING_NOT_NAME = frozenset({"Interview", "Show", "Podcast", "Report", "News", "Update", "Video", "Episode"})
 
 PRODUCT_HEADS = ("大模型", "模型", "系列", "芯片", "手机", "应用", "App", "APP", "app", "聊天机器人", "机器人", "助手",
@@ -237,9 +239,14 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         return "Person", "", 0.6
     if len(parts) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
         return "", "", 0.5  # one capitalized word: a surname alias or a company; entities decide
-    if len(parts) == 1 and (re.search(r"[0-9]", name) or re.fullmatch(r"[A-Z]{1,3}", name)):
-        # "WAR3", "CS", "3D": codes, games and abbreviations far more often than companies
+    if len(parts) == 1 and re.search(r"[0-9]", name) and len(re.sub(r"[^A-Za-z]", "", name)) >= 3:
+        # Qwen3, DeepSeek-R2, Qwen3-235B-A22B: a versioned name is a product (a model, a chip, a game)
+        return ("Organization", "", 0.6) if after.startswith(_ORG_CUES) else ("Product", "", 0.6)
+    if len(parts) == 1 and (re.search(r"[0-9]", name) or re.fullmatch(r"[A-Z]{1,3}|[A-Z][a-z]?[A-Z]", name)):
+        # "CS", "3D", "MoE": codes and abbreviations far more often than companies
         return ("Organization", "", 0.6) if after.startswith(_ORG_CUES) else ("", "", 0.0)
+    if len(parts) == 1 and (name in PRODUCT_TIERS or after.startswith(EVENT_HEADS)):
+        return "", "", 0.0  # "Turbo" alone; "Create开发者大会" is an event
     return "Organization", "", 0.6
 
 
@@ -416,8 +423,12 @@ class SuffixOrganizations:
             if head_prefix and (len(parts) == 1 or not brands):
                 # the head word carries the name: trust it if it is no everyday word (商业银行 is)
                 brands += [token] if _is_brand(head_prefix) else []
+            if kind == "Company" and brands and not text.endswith(LEGAL_FORMS):
+                while parts[0].pos == "ns" and len(parts) > 2:
+                    parts = parts[1:]
+                start = parts[0].start
             places = [t for t in parts[:-1] if t.pos == "ns"]
-            government = kind == "GovernmentBody"
+            government = kind in ("GovernmentBody", "University", "MediaOutlet")
             if not brands and not (government and (places or head_prefix)):
                 continue
             yield _mention(ctx, start, end, "Organization", self.name, 0.7, kind=kind)
@@ -442,7 +453,7 @@ LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集�
 CATEGORY_NOUNS = ("公司", "企业", "厂商", "初创", "创业公司", "独角兽", "巨头", "机构", "供应商", "制造商", "平台", "品牌")
 COMPANY_CUES = ("宣布", "完成", "发布", "推出", "表示", "创始人", "CEO", "董事长", "总裁", "股价", "市值", "旗下",
                 "成立于", "获得", "正式", "与", "和", "领投", "跟投", "参投")
-_BRAND_STOP = set("的了和与及是在等将对向从被把为也都就而但其该这那此个家位些一二三两几多各每某新老大小")
+_BRAND_STOP = set("的了和与及是在等将对向从被把为也都就而但其该这那此个家位些一二三两几多各每某新老大小由于以并还")
 _GENERIC_BRANDS = frozenset({"国产", "人工", "具身", "数据", "相关", "中国", "全球", "国内", "海外", "我国", "其他", "旗下",
                              "信息", "网络", "智能", "电子", "科技", "高新", "前沿", "领先", "头部", "本土", "上游", "下游",
                              "生成", "通用", "边缘", "量子", "算力", "基础", "自动", "无人", "工业", "消费", "金融"})
@@ -480,11 +491,12 @@ class BrandCompanies:
             name = match.group("brand") + match.group("industry")
             before = view[max(0, s - 4) : s]
             after = view[e : e + 4]
+            # a category noun or a legal form says "company" outright; a company's verb or a second
+            # use only when the brand is no everyday word (人形机器人 is a kind of robot)
             confirmed = (
                 match.group("legal")
                 or before.endswith(CATEGORY_NOUNS)
-                or after.startswith(COMPANY_CUES)
-                or counts[name] >= 2
+                or (after.startswith(COMPANY_CUES) or counts[name] >= 2) and _is_brand(match.group("brand"))
             )
             if confirmed and ctx.inside(s, e):
                 yield _mention(ctx, s, e, "Organization", self.name, 0.65, kind="Company")
@@ -687,7 +699,7 @@ def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[M
     ctx = ctx or DocumentView(document)
     candidates = [mention for rule in RULES for mention in rule.find(ctx)]
     kept = resolve_overlaps(_adopt_known_types(candidates))
-    return resolve_overlaps(kept + list(_repeated(ctx, kept)))
+    return _people_in_lists(ctx, resolve_overlaps(kept + list(_repeated(ctx, kept))))
 
 
 _REPEATABLE = ("mentions.person_zh.v1", "mentions.org_suffix.v1", "mentions.brand.v1", "mentions.translit.v1",
@@ -714,6 +726,24 @@ def _repeated(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
                 model = names[match.group()]
                 yield replace(model, start=s, end=e, text=ctx.document.raw[s:e], extractor="mentions.repeat.v1",
                               confidence=min(model.confidence, 0.6), name=ctx.view[s:e])
+
+
+def _people_in_lists(ctx: DocumentView, mentions: list[Mention]) -> list[Mention]:
+    """A two-word Latin name coordinated with a person (``A、Curtis Priem``) is a person too."""
+    out = list(mentions)
+    for i, mention in enumerate(out):
+        if mention.extractor != LatinNames.name or mention.type == "Person" or mention.confidence > 0.6:
+            continue
+        words_ = mention.name.split(" ")
+        if not 2 <= len(words_) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words_):
+            continue
+        neighbours = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
+        for other in neighbours:
+            between = ctx.view[min(other.end, mention.end) : max(other.start, mention.start)]
+            if other.type == "Person" and between.strip() in ("、", "和", "与", "及", ",", "，"):
+                out[i] = replace(mention, type="Person", confidence=0.65)
+                break
+    return out
 
 
 def _adopt_known_types(candidates: list[Mention]) -> list[Mention]:

@@ -139,6 +139,10 @@ RULES: tuple[Rule, ...] = (
          0.75, ("Person",)),
     Rule("relations.founded.cofounders.v1", "founded",
          r"(?:与|和|同)(?P<s>{PL})(?:等人)?(?:共同|一起|联合)(?:创立|创办|创建)了?(?P<o>{O})", 0.75, ("Person",)),
+    Rule("relations.founded.later.v1", "founded",
+         r"(?P<o>{O})[^。{P}]{{0,24}}?[，,]\s*(?:其)?(?:联合)?创始人(?:兼(?P<role>{ROLE}))?(?:为|是)?(?P<s>{PL})", 0.7, ("Person",)),
+    Rule("relations.works_for.founder_title.v1", "worksFor",
+         r"(?P<o>{O})[^。{P}]{{0,24}}?[，,]\s*(?:其)?(?:联合)?创始人兼(?P<role>{ROLE})(?:为|是)?(?P<s>{P})", 0.7, ("Person",)),
     Rule("relations.founded.copula.v1", "founded",
          r"(?P<s>{P}){G}{{0,6}}?(?:是|为|作为)(?P<o>{O})(?:的)?(?:联合)?(?:创始人|创办人)", 0.85, ("Person",)),
     # released ------------------------------------------------------------------------
@@ -165,7 +169,7 @@ RULES: tuple[Rule, ...] = (
          0.65, ("Person",), topic_subject=True),
     # joined --------------------------------------------------------------------------
     Rule("relations.joined.verb.v1", "joined",
-         r"(?P<s>{PL}){S}{{0,24}}?(?<!说服)(?<!劝)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归)了?(?P<o>{O})", 0.75, ("Person",)),
+         r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归)了?(?P<o>{O})", 0.75, ("Person",)),
     Rule("relations.joined.hire.v1", "joined",
          r"(?P<o>{O}){S}{{0,30}}?(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:其)?(?:{G}{{0,12}}?)(?P<s>{PL})(?!{G}{{0,8}}在内)",
          0.7, ("Person",)),
@@ -175,7 +179,10 @@ RULES: tuple[Rule, ...] = (
          r"(?P<o>{O}){S}{{0,40}}?将{S}{{0,20}}?(?P<s>{P}){G}{{0,12}}?(?:招至麾下|收入麾下|招入|纳入麾下|招致麾下)", 0.75, ("Person",)),
     # left ----------------------------------------------------------------------------
     Rule("relations.left.former.v1", "left",
-         r"(?P<o>{O})(?:的)?前(?:任)?(?P<role>{ROLE})\s*(?P<s>{P})", 0.8, ("Person",)),
+         r"(?P<o>{O})(?:的)?(?:前|原)(?:任)?(?P<role>{ROLE})\s*(?P<s>{P})", 0.8, ("Person",)),
+    Rule("relations.left.former_topic.v1", "left",
+         r"(?:^|[，,；;])(?:其|公司)?(?:前|原)(?:任)?(?P<role>{ROLE})\s*(?P<s>{P})(?:{G}{{0,12}}?)(?:离职|卸任|辞职|离开|转任|退休|将转任|改任)",
+         0.7, ("Person",), topic_subject=True),
     Rule("relations.left.former_before.v1", "left",
          r"前(?:任)?(?P<o>{O})(?:的)?(?P<role>{ROLE})\s*(?P<s>{P})", 0.75, ("Person",)),
     Rule("relations.left.once.v1", "left",
@@ -194,7 +201,11 @@ RULES: tuple[Rule, ...] = (
     Rule("relations.educated_at.degree.v1", "educatedAt",
          r"(?P<s>{P}){S}{{0,24}}?(?:获得|取得|拿到|获)(?:了)?(?P<o>{O}){G}{{0,14}}?(?:学位|学士|硕士|博士|MBA)", 0.75, ("Person",)),
     Rule("relations.educated_at.abroad.v1", "educatedAt",
-         r"(?P<s>{P}){S}{{0,24}}?(?:赴|前往|进入|就读|考入|保送)(?P<o>{O})(?:交换|留学|深造|攻读|学习|读书|求学|就读)", 0.7, ("Person",)),
+         r"(?P<s>{P}){S}{{0,24}}?(?:赴|前往|进入|就读|考入|保送){G}{{0,4}}?(?P<o>{O})(?:交换|留学|深造|攻读|学习|读书|求学|就读)", 0.7, ("Person",)),
+    Rule("relations.educated_at.at.v1", "educatedAt",
+         r"(?P<s>{P}){S}{{0,24}}?在(?P<o>{O})(?:获得|取得|攻读|完成)(?:了)?{G}{{0,14}}?(?:学位|学士|硕士|博士|学业)", 0.75, ("Person",)),
+    Rule("relations.educated_at.graduated.v1", "educatedAt",
+         r"(?P<s>{P}){G}{{0,6}}?在(?P<o>{O})(?:毕业|就读|读书|求学|读完)", 0.7, ("Person",)),
     Rule("relations.educated_at.from.v1", "educatedAt",
          r"(?P<s>{P}){S}{{0,20}}?从(?P<o>{O})(?:辍学|退学|毕业|肄业)", 0.8, ("Person",)),
     # investedIn ----------------------------------------------------------------------
@@ -217,7 +228,7 @@ RULES: tuple[Rule, ...] = (
          r"(?<!当)(?P<s>{O}){G}{{0,12}}?{NOT}(?:全资)?(?:收购|并购|买下|吞并|收归)(?:了)?(?P<o>{O})(?!{G}{{0,4}}[0-9.]+\s*[%％])(?!{G}{{0,4}}时)",
          0.75),
     Rule("relations.acquisition.passive.v1", "acquired",
-         r"(?P<o>{O}){G}{{0,6}}?被(?P<s>{O})(?:全资)?(?:收购|并购|吞并)", 0.8),
+         r"(?P<o>{O}){G}{{0,6}}?被(?P<s>{O}){G}{{0,12}}?(?:全资)?(?:收购|并购|吞并|收入囊中|买下)", 0.8),
     # partnersWith --------------------------------------------------------------------
     Rule("relations.partnership.v1", "partnersWith",
          r"(?P<s>{O}){G}{{0,12}}?(?<!终止)(?<!结束)(?<!停止)(?<!中止)(?:与|和|同|跟)(?P<o>{OL}){G}{{0,10}}?(?:达成|建立|签署|签订|开展|展开|宣布)?{G}{{0,6}}?(?:战略)?(?:合作|联合开发|共同开发|结盟|联手|携手)(?!关系的)",
@@ -265,7 +276,8 @@ RULES: tuple[Rule, ...] = (
     Rule("relations.competitor.list.v1", "competitorOf",
          r"(?:落后于|领先于|超越|对标|击败|打败|追赶|挑战)(?P<o>{OL})(?:等)?(?:{G}{{0,4}})?竞争对手", 0.75, topic_subject=True),
     Rule("relations.competitor.rivalry.v1", "competitorOf",
-         r"(?:与|和|同)(?P<o>{OL})(?:等{G}{{0,6}}?)?(?:的)?(?:较量|竞争|角逐|抗衡|对抗|争夺|比拼|竞赛)", 0.7, topic_subject=True),
+         r"(?:与|和|同)(?P<o>{OL})(?:等{G}{{0,6}}?)?(?:的|{G}{{0,14}}?(?:展开|进行|正面|直接|激烈))?(?:的)?(?:较量|竞争|角逐|抗衡|对抗|争夺|比拼|竞赛)",
+         0.7, topic_subject=True),
     Rule("relations.competitor.named.v1", "competitorOf",
          r"(?P<s>{O})(?:的)?(?:主要|最大的?|直接)?(?:竞争对手|竞品|对手)(?:是|为|包括|有)?(?P<o>{OL})", 0.8),
 )
@@ -327,7 +339,8 @@ def _cited_outlets(frame: Frame) -> list[int]:
 # 其 and 他 also begin ordinary words (其他, 其中, 尤其, 他人 …): those are not pronouns.
 _PRONOUNS = re.compile(
     r"该公司|这家公司|该企业|这家企业|此公司|该机构|他们|她们"
-    r"|(?<![尤极与])其(?![他它中实余次后间])|(?<![其吉利])他(?![人国乡们])|她(?!们)|(?<=加入|加盟|离开)公司"
+    r"|(?<![尤极与])其(?![他它中实余次后间])|(?<![其吉利])他(?![人国乡们])|她(?!们)"
+    r"|(?<=加入|加盟|离开|现任|担任|出任|创办|创立)公司|(?:(?<=^)|(?<=[，,。；;：:、]))公司(?=[^，。的]{0,2}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|还|也|已|将|在|与))"
 )
 
 
@@ -369,7 +382,7 @@ class RelationExtractor:
                 candidates = [x for x in before if x.type in ("Person", "Organization") and x.kind not in ("outlet-cited", "MediaOutlet")]
                 target = candidates[-1] if candidates else self.discourse.previous_topic
             elif word == "公司":
-                target = self._salient_slot(s, e)
+                target = self.discourse.previous_topic or self._salient_slot(s, e)
             else:  # 该公司, 他们 …
                 companies = [x for x in before if x.type == "Organization" and x.kind not in ("MediaOutlet", "outlet-cited", "Team")]
                 target = companies[0] if companies else self.discourse.previous_topic
@@ -416,21 +429,27 @@ class RelationExtractor:
             found = list(self._facts(frame, dates, reporters))
             found += self._valuations(frame, dates, reporters)
             found += self._competitors_named_later(frame, reporters)
+            found += self._funding_round(frame, dates, reporters)
             found += self._investment_follow_up(frame, found, reporters)
             found += self._units(frame)
             facts.extend(found)
             self.discourse.paragraph_facts.extend(found)
-            self._update_discourse(frame)
+            self._update_discourse(frame, found)
         return _unique(facts)
 
-    def _update_discourse(self, frame: Frame) -> None:
+    def _update_discourse(self, frame: Frame, found: list[Fact]) -> None:
         people = [s for _, s in sorted(frame.slots.items()) if s.type == "Person"]
         if people:
             self.discourse.last_person = people[-1]
-        companies = [s for _, s in sorted(frame.slots.items())
-                     if s.type == "Organization" and s.kind not in ("MediaOutlet", "outlet-cited", "Team")]
+        companies = [(i, s) for i, s in sorted(frame.slots.items())
+                     if s.type == "Organization" and s.kind not in ("MediaOutlet", "outlet-cited", "Team")
+                     and not re.search(r"(?:前|原|曾在|曾任|从)$", frame.text[max(0, i - 2) : i])]
         if companies:
-            self.discourse.previous_topic = companies[0]
+            # the company the sentence is about: one that a person founded, joined or works for
+            # ("林嘉文与前百度研究员陈思远联合创办了Vecta AI" is about Vecta AI), else the first named
+            about = [s for _, s in companies if any(
+                f.object == s.entity and f.relation in ("founded", "joined", "worksFor") for f in found)]
+            self.discourse.previous_topic = about[0] if about else companies[0][1]
 
     def _dates(self, sentence: Sentence) -> list[tuple[int, int, When]]:
         found = parse_dates(self.view[sentence.start : sentence.end], self.discourse.published_year, self.discourse.year)
@@ -484,7 +503,7 @@ class RelationExtractor:
                     topic = self._topic(frame, match.start())
                     if topic is None:
                         continue
-                    if rule.relation == "worksFor":
+                    if rule.relation in ("worksFor", "left", "joined"):
                         objects = [topic]
                     else:
                         subjects = [topic]
@@ -521,7 +540,7 @@ class RelationExtractor:
         """The amount and stake of an investment stated in the same sentence."""
         text = self.view[frame.sentence.start : frame.sentence.end]
         raw_start, _ = frame.raw_span(start, end)
-        amounts = parse_amounts(text)
+        amounts = [a for a in parse_amounts(text) if not re.search(r"估值", text[max(0, a.start - 10) : a.start])]
         best = None
         if amounts:
             # the sum nearest to the deal, preferring one inside it
@@ -542,6 +561,10 @@ class RelationExtractor:
             after = re.match(rf"{_GAP}{{0,20}}?的(?P<o>{ORG})", frame.text[cue.end():])
             if after:
                 subject = frame.slots[cue.end() + after.start("o")]
+            elif re.search(r"(?:投后|投前|本轮|此轮|融资后)$", frame.text[: cue.start()]) or (
+                re.search(r"融资", frame.text) and not re.search(rf"{ORG}(?:的)?$", frame.text[: cue.start()])
+            ):
+                subject = self._raiser(frame) or subject  # a round's valuation is the raising company's
             if subject is None:
                 continue
             clause_end = re.search(r"[。；;！？]|$", frame.text[cue.end():]).start() + cue.end()
@@ -572,7 +595,7 @@ class RelationExtractor:
             if direct:
                 rivals.append(cue.end() + direct.start(1))
             for intro in re.finditer(r"比如|例如|譬如|包括|像是|诸如", rest):
-                lst = re.match(rf"{_GAP}{{0,8}}?({ORG}(?:{_LIST_SEP}{ORG})*)", rest[intro.end():])
+                lst = re.match(rf"{_GAP}{{0,8}}?({ORG}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{ORG})*)", rest[intro.end():])
                 if lst:
                     base = cue.end() + intro.end() + lst.start(1)
                     rivals += [base + k for k, ch in enumerate(lst.group(1)) if ch == ORG]
@@ -594,6 +617,44 @@ class RelationExtractor:
                     facts.append(fact)
         return facts
 
+    def _raiser(self, frame: Frame) -> Slot | None:
+        """The company a funding sentence is about: the one that 完成/获得 the round, else the topic."""
+        raised = re.search(rf"({ORG}){_GAP}{{0,30}}?(?:完成|获得|宣布完成|宣布获得|迎来|启动|进行)(?:了)?{_GAP}{{0,24}}?(?:融资|投资|募资)",
+                           frame.text)
+        if raised:
+            return frame.slots[raised.start(1)]
+        previous = [f for f in self.discourse.paragraph_facts if f.relation == "investedIn" and f.object]
+        if previous and re.match(rf"^(?:[^{ANY}]{{0,12}})(?:本轮|此轮|该轮|这轮|由)", frame.text):
+            obj = previous[-1].object
+            return Slot(obj, "Organization", "Company", frame.sentence.start, frame.sentence.start) if obj else None
+        return None
+
+    def _funding_round(self, frame: Frame, dates: list[tuple[int, int, When]], reporters: list[tuple[int, str]]) -> list[Fact]:
+        """``X完成N亿美元融资，由A领投，B、C跟投``: each investor invested in X; the sum goes to the leads."""
+        if not re.search(_ROUND_LEAD + "|" + _ROUND_FOLLOW, frame.text):
+            return []
+        raiser = self._raiser(frame)
+        if raiser is None:
+            return []
+        facts = []
+        text = self.view[frame.sentence.start : frame.sentence.end]
+        amounts = [a for a in parse_amounts(text) if not re.search(r"估值", text[max(0, a.start - 8) : a.start])]
+        party = rf"[{ORG}{PERSON}](?:旗下(?:的)?{ORG})?"
+        for cue, is_lead in ((_ROUND_LEAD, True), (_ROUND_FOLLOW, False)):
+            for match in re.finditer(rf"({party}(?:{_LIST_SEP}{party})*)(?:等)?(?:机构|投资方|股东)?{_GAP}{{0,4}}?(?:{cue})", frame.text):
+                investors = frame.slots_in(*match.span(1))
+                span = frame.raw_span(match.start(1), match.end())
+                amount = amounts[0].amount if is_lead and amounts else None
+                for investor in investors:
+                    if investor.entity == raiser.entity or investor.kind in ("MediaOutlet", "outlet-cited"):
+                        continue
+                    fact = self._make(frame, "relations.investment.round.v1", "investedIn", investor, raiser, span,
+                                      0.75, _reporter_for(reporters, match.start()), dates, amount=amount,
+                                      stake=parse_stake(text) if is_lead else None)
+                    if fact:
+                        facts.append(fact)
+        return facts
+
     def _investment_follow_up(self, frame: Frame, found: list[Fact], reporters: list[tuple[int, str]]) -> list[Fact]:
         """A sentence that only gives another figure for a deal already described (投资金额可能超过100亿美元)."""
         if any(f.relation == "investedIn" for f in found):
@@ -602,7 +663,7 @@ class RelationExtractor:
         if not previous:
             return []
         text = self.view[frame.sentence.start : frame.sentence.end]
-        if not re.search(r"投资金额|交易金额|投资额|交易额|交易价格|收购价|支付|出资|的投资", text):
+        if not re.search(r"投资金额|交易金额|投资额|交易额|交易价格|收购价|支付|出资|的投资|融资规模|融资总额|融资额|本轮融资|该轮融资", text):
             return []
         amounts = parse_amounts(text)
         if not amounts:
