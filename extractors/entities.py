@@ -41,6 +41,18 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", " Inc.", " Inc", " Ltd.", " Ltd",
+               " Corp.", " Corporation", " LLC", " Co., Ltd.")
+
+
+def identity_key(name: str) -> str:
+    """The key two names of one organization share: the name without its legal form."""
+    for form in LEGAL_FORMS:
+        if name.endswith(form) and len(name) > len(form) + 1:
+            return name_key(name[: -len(form)])
+    return name_key(name)
+
+
 def name_parts(name: str) -> list[str]:
     """The parts of a personal name: ``亚历山大·王`` -> [亚历山大, 王]; ``Ahmad Al-Dahle`` -> [Ahmad, Al-Dahle]."""
     return [p for p in re.split(rf"[{NAME_DOT}\s]+", name) if p]
@@ -92,10 +104,10 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
     uf = UnionFind(n)
     known: list[KnownEntity | None] = [lookup(m.name or m.text) for m in mentions]
 
-    # 1. same name, same known entity
+    # 1. same name (a legal form aside: 华芯微电子股份有限公司 = 华芯微电子), same known entity
     first_by_key: dict[tuple[str, str], int] = {}
     for i, m in enumerate(mentions):
-        ident = ("known", known[i].id) if known[i] else ("name", name_key(m.name or m.text))
+        ident = ("known", known[i].id) if known[i] else ("name", identity_key(m.name or m.text))
         if ident in first_by_key:
             uf.union(first_by_key[ident], i)
         else:
@@ -138,6 +150,15 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
             if len(parts) > 1:
                 for part in parts:
                     part_owner[name_key(part)].add(index)
+    # ... and of organization names: "Helix" for "Helix Robotics" when no other name starts so
+    first_word_owner: dict[str, set[int]] = defaultdict(set)
+    surname_owner: dict[str, set[int]] = defaultdict(set)
+    for index, cluster in enumerate(clusters):
+        for full in cluster.names():
+            if cluster.type == "Organization" and cluster.known is None and " " in full and not has_cjk(full):
+                first_word_owner[name_key(full.split(" ")[0])].add(index)
+            if cluster.type == "Person" and has_cjk(full) and NAME_DOT not in full and 2 <= len(full) <= 3:
+                surname_owner[full[0]].add(index)
     merged: dict[int, int] = {}
     for index, cluster in enumerate(clusters):
         names = {name_key(n) for n in cluster.names()}
@@ -147,6 +168,17 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
         owners = part_owner.get(key, set()) - {index}
         if len(owners) == 1 and (cluster.type in ("Person", "") or cluster.mentions[0].confidence <= 0.6):
             merged[index] = next(iter(owners))
+            continue
+        owners = first_word_owner.get(key, set()) - {index}
+        if len(owners) == 1 and cluster.type in ("Organization", "") and " " not in cluster.names()[0]:
+            merged[index] = next(iter(owners))
+            continue
+        # 刘博士, 王总, 李先生: a surname and a title stand for the one person of that surname
+        title = re.fullmatch(r"(.)(?:先生|女士|博士|教授|总|董|老师|院士)", cluster.names()[0])
+        if title and cluster.type == "Person":
+            owners = surname_owner.get(title.group(1), set()) - {index}
+            if len(owners) == 1:
+                merged[index] = next(iter(owners))
     if merged:
         for index, owner in merged.items():
             clusters[owner].mentions.extend(clusters[index].mentions)
