@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from extractors.entities import link_documents, resolve_document
@@ -38,15 +38,19 @@ class Corpus:
         return tuple(f for x in self.extractions for f in x.facts)
 
 
-def extract_corpus(documents: Sequence[Document]) -> Corpus:
+def extract_corpus(documents: Sequence[Document], progress: Callable[[int], None] | None = None) -> Corpus:
     """Run every extractor over ``documents`` and resolve entities across them.
 
     The result depends only on the documents' content and ids, never on their order.
+    ``progress(n)`` is called as work is done, ``2 * len(documents)`` steps in all (each document
+    is read for names once, then for facts once the entities are known across documents).
     """
+    advance = progress or (lambda n: None)
     ordered = sorted(documents, key=lambda d: d.id)
-    views = [DocumentView(d) for d in ordered]
-    mentions = [find_mentions(d, v) for d, v in zip(ordered, views)]
-    clusters = [resolve_document(m, d.raw) for d, m in zip(ordered, mentions)]
+    clusters = []
+    for doc in ordered:
+        clusters.append(resolve_document(find_mentions(doc, DocumentView(doc)), doc.raw))
+        advance(1)
     entities, assignment = link_documents(clusters)
     by_key = {e.key: e for e in entities}
     extractions = []
@@ -63,6 +67,7 @@ def extract_corpus(documents: Sequence[Document]) -> Corpus:
         extractor = RelationExtractor(doc.id, doc.raw, doc.year, slots, salient_company(list(slots.values())))
         facts = extractor.extract(sentences, resolved)
         extractions.append(Extraction(doc, tuple(sentences), tuple(resolved), tuple(facts)))
+        advance(1)
     entities = [replace(e, mentions=tuple(m for x in extractions for m in x.mentions if m.entity == e.key)) for e in entities]
     return Corpus(tuple(extractions), tuple(entities))
 

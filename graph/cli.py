@@ -32,7 +32,7 @@ from extractors.reader import read_inputs
 from graph.build import build_graph
 from graph.evaluate import GoldError, evaluate, load_gold
 from graph.export import atomic_write, load_graph, turtle_bytes
-from graph.query import QueryError, run_query
+from graph.query import QueryError, ontology_path, run_query
 from graph.render import render_html
 from ontology.iris import resolve_base
 
@@ -40,6 +40,7 @@ DEFAULT_INPUT = "seeds"
 DEFAULT_OUTDIR = "output"
 GRAPH_FILE = "graph.ttl"
 HTML_FILE = "graph.html"
+ONTOLOGY_FILE = "newskg.ttl"
 # Below this many documents the whole run takes about a second: a progress bar would only flicker.
 PROGRESS_MIN_DOCUMENTS = 5
 
@@ -110,11 +111,8 @@ def build(inputs: tuple[str, ...], outdir: Path, base: str | None) -> None:
     started = time.perf_counter()
     base = _base(base)
     documents, skipped = _read(inputs or (DEFAULT_INPUT,))
-    with _Stages(
-        len(documents), ["extracting", "building the graph", "writing Turtle", "rendering"]
-    ) as stage:
-        corpus = extract_corpus(documents)
-        stage.done()
+    with _Stages(len(documents), ["building the graph", "writing Turtle", "rendering"]) as stage:
+        corpus = extract_corpus(documents, stage.advance)
         graph = build_graph(corpus, base)
         stage.done()
         # Both files are made in memory first: a failure cannot leave a new graph.ttl beside an old page.
@@ -125,7 +123,10 @@ def build(inputs: tuple[str, ...], outdir: Path, base: str | None) -> None:
     ttl_path, html_path = outdir / GRAPH_FILE, outdir / HTML_FILE
     _write(ttl_path, turtle)
     _write(html_path, page)
-    _echo_summary(corpus, len(graph), skipped, [ttl_path, html_path], time.perf_counter() - started)
+    # The vocabulary travels with the data, so that Protégé or GraphDB get labels and comments too.
+    ontology_copy = outdir / ONTOLOGY_FILE
+    _write(ontology_copy, ontology_path().read_bytes())
+    _echo_summary(corpus, len(graph), skipped, [ttl_path, html_path, ontology_copy], time.perf_counter() - started)
     _exit_if(skipped)
 
 
@@ -133,11 +134,12 @@ def _echo_summary(
     corpus: Corpus, triples: int, skipped: int, written: Sequence[Path], seconds: float
 ) -> None:
     types = Counter(e.type for e in corpus.entities)
-    relations = Counter(f.relation for f in corpus.facts)
+    claims = {f.key(): f.relation for f in corpus.facts}  # one claim per distinct statement and source
+    relations = Counter(claims.values())
     documents = f"{len(corpus.documents)} documents" + (f" ({skipped} inputs skipped)" if skipped else "")
     click.echo(f"newskg: {documents}", err=True)
     click.echo(f"  entities  {len(corpus.entities):>6}  {_counts(types)}", err=True)
-    click.echo(f"  facts     {len(corpus.facts):>6}  {_counts(relations)}", err=True)
+    click.echo(f"  claims    {len(claims):>6}  {_counts(relations)}", err=True)
     click.echo(f"  triples   {triples:>6}", err=True)
     click.echo(f"  wrote {', '.join(str(p) for p in written)} in {seconds:.1f} s", err=True)
 
@@ -392,41 +394,37 @@ def _read(inputs: Sequence[str]) -> tuple[tuple[Document, ...], int]:
 
 
 def _extract(documents: Sequence[Document]) -> Corpus:
-    with _Stages(len(documents), ["extracting"]) as stage:
-        corpus = extract_corpus(documents)
-        stage.done()
-    return corpus
+    with _Stages(len(documents), []) as stage:
+        return extract_corpus(documents, stage.advance)
 
 
 class _Stages:
-    """A progress bar on stderr over the stages of a long run (only when there are enough documents).
-
-    click shows the bar only on a terminal; elsewhere (a log, a pipe) it prints the label once.
+    """A progress bar on stderr over a long run: two steps per document (names, then facts), then one
+    per later stage. Shown only when there are enough documents; click draws it only on a terminal.
     """
 
     def __init__(self, documents: int, names: Sequence[str]) -> None:
-        self.names = list(names)
         self.bar: Any = None
         if documents >= PROGRESS_MIN_DOCUMENTS:
             self.bar = click.progressbar(
-                length=len(self.names),
+                length=2 * documents + len(names),
                 label=f"newskg: processing {documents} documents",
                 file=sys.stderr,
-                show_eta=False,
-                item_show_func=lambda name: name,
+                show_eta=True,
             )
 
     def __enter__(self) -> _Stages:
         if self.bar is not None:
             self.bar.__enter__()
-            self.bar.update(0, self.names[0])
         return self
 
-    def done(self) -> None:
-        """The current stage is finished; show the next one."""
+    def advance(self, steps: int = 1) -> None:
         if self.bar is not None:
-            finished = self.bar.pos + 1
-            self.bar.update(1, self.names[finished] if finished < len(self.names) else "done")
+            self.bar.update(steps)
+
+    def done(self) -> None:
+        """A stage after extraction is finished."""
+        self.advance(1)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:

@@ -99,16 +99,16 @@ def test_unknown_command_and_missing_arguments_are_usage_errors() -> None:
 
 def test_build_writes_the_graph_and_the_page_and_a_summary_on_stderr(built: tuple[Path, Result]) -> None:
     out, result = built
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl", "newskg.ttl"]
     assert (out / "graph.ttl").read_bytes().startswith(b"@prefix ")
     assert b"<html" in (out / "graph.html").read_bytes()[:500].lower()
     assert result.stdout == ""  # nothing but data goes to stdout, and build writes no data there
     lines = stderr_lines(result)
     assert lines[0] == "newskg: 2 documents"
     assert lines[1].startswith("  entities ") and "Person" in lines[1] and "Organization" in lines[1]
-    assert lines[2].startswith("  facts ")
+    assert lines[2].startswith("  claims ")
     assert lines[3].startswith("  triples ") and int(lines[3].split()[1]) > 100
-    assert lines[4].startswith(f"  wrote {out / 'graph.ttl'}, {out / 'graph.html'} in ")
+    assert lines[4].startswith(f"  wrote {out / 'graph.ttl'}, {out / 'graph.html'}, {out / 'newskg.ttl'} in ")
     assert lines[4].endswith(" s") and len(lines) == 5
 
 
@@ -182,7 +182,7 @@ def test_build_names_each_unreadable_input_builds_the_rest_and_exits_1(bad_input
     assert_one_line_per_bad_input(result, list(BAD_INPUTS))
     assert "newskg: 2 documents (6 inputs skipped)" in stderr_lines(result)
     out = bad_inputs / "output"
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl"]  # no temporary files
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl", "newskg.ttl"]  # no temporary files
 
 
 @pytest.mark.parametrize("name", sorted(BAD_INPUTS))
