@@ -41,8 +41,22 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", " Inc.", " Inc", " Ltd.", " Ltd",
-               " Corp.", " Corporation", " LLC", " Co., Ltd.")
+LEGAL_FORMS = (
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团公司",
+    "集团",
+    "公司",
+    " Inc.",
+    " Inc",
+    " Ltd.",
+    " Ltd",
+    " Corp.",
+    " Corporation",
+    " LLC",
+    " Co., Ltd.",
+)
 
 
 def identity_key(name: str) -> str:
@@ -54,7 +68,11 @@ def identity_key(name: str) -> str:
 
 
 def name_parts(name: str) -> list[str]:
-    """The parts of a personal name: ``亚历山大·王`` -> [亚历山大, 王]; ``Ahmad Al-Dahle`` -> [Ahmad, Al-Dahle]."""
+    """The parts of a personal name.
+
+    >>> name_parts("亚历山大·王"), name_parts("Ahmad Al-Dahle")
+    (['亚历山大', '王'], ['Ahmad', 'Al-Dahle'])
+    """
     return [p for p in re.split(rf"[{NAME_DOT}\s]+", name) if p]
 
 
@@ -83,7 +101,11 @@ class Cluster:
 
     def full_names(self) -> list[str]:
         """Names that identify the entity on their own (not a bare surname or first name)."""
-        names = [n for n in self.names() if self.type != "Person" or len(name_parts(n)) > 1 or has_cjk(n) and len(n) >= 4]
+        names = [
+            n
+            for n in self.names()
+            if self.type != "Person" or len(name_parts(n)) > 1 or has_cjk(n) and len(n) >= 4
+        ]
         return names or self.names()
 
 
@@ -113,14 +135,12 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
         else:
             first_by_key[ident] = i
 
-    # 2. a gloss in parentheses: 中文名(English Name), FAIR(基础人工智能研究部门)
+    # 2. a gloss in parentheses: 中文名(English Name), FAIR(基础人工智能研究部门). When the two sides
+    # were typed differently by rules that only guessed, the pair is no evidence of one entity.
     for a, b in _parenthetical_pairs(mentions, raw):
-        if {mentions[a].type, mentions[b].type} - {""} and len({mentions[a].type, mentions[b].type} - {""}) > 1:
-            # a gloss never joins a person to a product; types disagree only when a rule guessed
-            if "Person" in (mentions[a].type, mentions[b].type) and not (mentions[a].type == "" or mentions[b].type == ""):
-                strong = max((mentions[a], mentions[b]), key=lambda m: m.confidence)
-                if strong.confidence < 0.8:
-                    continue
+        guessed = {mentions[a].type, mentions[b].type} - {""}
+        if len(guessed) > 1 and max(mentions[a].confidence, mentions[b].confidence) < 0.8:
+            continue
         uf.union(a, b)
 
     # 3. teams whose names differ only in the unit word, and a team named without it
@@ -135,7 +155,11 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
                     first_by_stem[stem] = i
     for i, m in enumerate(mentions):
         same = first_by_stem.get(name_key(m.name or m.text))
-        if same is not None and m.type in ("Organization", "") and (m.kind == "Team" or known[i] is None or known[i].kind == "Team"):
+        if (
+            same is not None
+            and m.type in ("Organization", "")
+            and (m.kind == "Team" or known[i] is None or known[i].kind == "Team")
+        ):
             uf.union(same, i)
 
     clusters = _collect(mentions, uf, known)
@@ -232,7 +256,11 @@ def _labels(cluster_names: Iterable[str], known: KnownEntity | None) -> tuple[st
     zh = [n.replace("?", NAME_DOT) for n in names if has_cjk(n)]
     en = [n for n in names if not has_cjk(n)]
     label_zh = known.zh[0] if known and known.zh else (max(zh, key=lambda n: (len(n), n)) if zh else None)
-    label_en = known.en[0] if known and known.en else (max(en, key=lambda n: (len(n.split()), len(n), n)) if en else None)
+    label_en = (
+        known.en[0]
+        if known and known.en
+        else (max(en, key=lambda n: (len(n.split()), len(n), n)) if en else None)
+    )
     return label_zh, label_en
 
 
@@ -241,7 +269,9 @@ def link_documents(per_document: Sequence[Sequence[Cluster]]) -> tuple[list[Enti
 
     Returns the entities (sorted by key) and, for each document, cluster index -> entity key.
     """
-    flat: list[tuple[int, int, Cluster]] = [(d, c, cl) for d, clusters in enumerate(per_document) for c, cl in enumerate(clusters)]
+    flat: list[tuple[int, int, Cluster]] = [
+        (d, c, cl) for d, clusters in enumerate(per_document) for c, cl in enumerate(clusters)
+    ]
     uf = UnionFind(len(flat))
     seen: dict[tuple[str, str], int] = {}
     for index, (_, _, cluster) in enumerate(flat):
@@ -277,7 +307,9 @@ def link_documents(per_document: Sequence[Sequence[Cluster]]) -> tuple[list[Enti
             key = f"{base}-{counter}"
             counter += 1
         used_keys.add(key)
-        mentions = tuple(sorted((m for c in clusters for m in c.mentions), key=lambda m: (m.doc_id, m.start, m.end)))
+        mentions = tuple(
+            sorted((m for c in clusters for m in c.mentions), key=lambda m: (m.doc_id, m.start, m.end))
+        )
         all_names = set(names)
         if label_zh:
             all_names.add(label_zh)

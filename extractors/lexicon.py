@@ -6,7 +6,7 @@ review and extend it without reading code.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -20,13 +20,13 @@ def _lines(name: str) -> list[str]:
     return rows
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str) -> frozenset[str]:
     """The first column of every line of a list."""
     return frozenset(row.split("\t")[0].strip() for row in _lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> dict[str, tuple[str, ...]]:
     """First column -> the other tab-separated columns."""
     rows = {}

@@ -74,8 +74,16 @@ class DocumentView:
 _BLOCKED = re.compile(r"https?://[^\s)\]）>]+|\]\([^)]*\)|</?[A-Za-z][^>]*>|\[\^\d+\]|www\.[^\s)]+")
 
 
-def _mention(ctx: DocumentView, start: int, end: int, type_: str, extractor: str, confidence: float,
-             kind: str = "", name: str | None = None) -> Mention:
+def _mention(
+    ctx: DocumentView,
+    start: int,
+    end: int,
+    type_: str,
+    extractor: str,
+    confidence: float,
+    kind: str = "",
+    name: str | None = None,
+) -> Mention:
     text = ctx.document.raw[start:end]
     return Mention(
         doc_id=ctx.document.id,
@@ -93,32 +101,231 @@ def _mention(ctx: DocumentView, start: int, end: int, type_: str, extractor: str
 # ---------------------------------------------------------------------------------------
 # Vocabulary shared by the rules
 
-LATIN_WORD = r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*)(?:[.\-'&][A-Za-z0-9]+)*"
-LATIN_TAIL = r"(?:[0-9]+(?:\.[0-9]+)*[a-z]?|[a-z][0-9]+(?:\.[0-9]+)*|[A-Z][A-Za-z0-9]*(?:[.\-'&][A-Za-z0-9]+)*)"
+LATIN_WORD = (
+    r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*)(?:[.\-'&][A-Za-z0-9]+)*"
+)
+LATIN_TAIL = (
+    r"(?:[0-9]+(?:\.[0-9]+)*[a-z]?|[a-z][0-9]+(?:\.[0-9]+)*|[A-Z][A-Za-z0-9]*(?:[.\-'&][A-Za-z0-9]+)*)"
+)
 # A run of capitalized words ("Scale AI", "Alexandr Wang", "Llama 4", "GPT-5", "Character.AI").
 LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9.\-@/_]){LATIN_WORD}(?: {LATIN_TAIL})*(?![A-Za-z0-9@_])")
 
 # All-capital abbreviations that are not names in news text.
 COMMON_ABBREVIATIONS = frozenset(
-    """AI AGI ASI CEO CTO CFO COO CIO CMO CSO CPO CXO VP SVP EVP IPO M&A GPU CPU TPU NPU API APP APPS App
-    SaaS PaaS IaaS LLM LLMs NLP ML RL RLHF SDK OS PC VR AR XR MR EV EVs ETF GDP IT UI UX B2B B2C PR HR RD
-    ESG USD RMB CNY HKD EUR GBP JPY IoT AIGC ToB ToC KPI OKR PE VC LP GP ROI ARR MAU DAU CAGR H1 H2 Q1 Q2
-    Q3 Q4 FY YoY QoQ OK TV PDF HTML URL IP ID AGI-level GenAI-era vs PhD MBA CBD SOTA FAQ PPT DNA""".split()
+    [
+        "AI",
+        "AGI",
+        "ASI",
+        "CEO",
+        "CTO",
+        "CFO",
+        "COO",
+        "CIO",
+        "CMO",
+        "CSO",
+        "CPO",
+        "CXO",
+        "VP",
+        "SVP",
+        "EVP",
+        "IPO",
+        "M&A",
+        "GPU",
+        "CPU",
+        "TPU",
+        "NPU",
+        "API",
+        "APP",
+        "APPS",
+        "App",
+        "SaaS",
+        "PaaS",
+        "IaaS",
+        "LLM",
+        "LLMs",
+        "NLP",
+        "ML",
+        "RL",
+        "RLHF",
+        "SDK",
+        "OS",
+        "PC",
+        "VR",
+        "AR",
+        "XR",
+        "MR",
+        "EV",
+        "EVs",
+        "ETF",
+        "GDP",
+        "IT",
+        "UI",
+        "UX",
+        "B2B",
+        "B2C",
+        "PR",
+        "HR",
+        "RD",
+        "ESG",
+        "USD",
+        "RMB",
+        "CNY",
+        "HKD",
+        "EUR",
+        "GBP",
+        "JPY",
+        "IoT",
+        "AIGC",
+        "ToB",
+        "ToC",
+        "KPI",
+        "OKR",
+        "PE",
+        "VC",
+        "LP",
+        "GP",
+        "ROI",
+        "ARR",
+        "MAU",
+        "DAU",
+        "CAGR",
+        "H1",
+        "H2",
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+        "FY",
+        "YoY",
+        "QoQ",
+        "OK",
+        "TV",
+        "PDF",
+        "HTML",
+        "URL",
+        "IP",
+        "ID",
+        "AGI-level",
+        "GenAI-era",
+        "vs",
+        "PhD",
+        "MBA",
+        "CBD",
+        "SOTA",
+        "FAQ",
+        "PPT",
+        "DNA",
+    ]
 )
-TITLE_ABBREVIATIONS = frozenset("CEO CTO CFO COO CIO CMO CSO CPO CXO VP SVP EVP".split())
+TITLE_ABBREVIATIONS = frozenset(
+    ["CEO", "CTO", "CFO", "COO", "CIO", "CMO", "CSO", "CPO", "CXO", "VP", "SVP", "EVP"]
+)
 COMMON_ENGLISH = frozenset(
-    """The A An And Or Of In On At To For With By From As Is Are Was Were Be This That These Those It
-    Interview Show Podcast Report Reports News Update Blog Video Episode Part Chapter Page Vol No Inc""".split()
+    [
+        "The",
+        "A",
+        "An",
+        "And",
+        "Or",
+        "Of",
+        "In",
+        "On",
+        "At",
+        "To",
+        "For",
+        "With",
+        "By",
+        "From",
+        "As",
+        "Is",
+        "Are",
+        "Was",
+        "Were",
+        "Be",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Interview",
+        "Show",
+        "Podcast",
+        "Report",
+        "Reports",
+        "News",
+        "Update",
+        "Blog",
+        "Video",
+        "Episode",
+        "Part",
+        "Chapter",
+        "Page",
+        "Vol",
+        "No",
+        "Inc",
+    ]
 )
-PRODUCT_TIERS = frozenset("Turbo Pro Max Ultra Plus Mini Lite Air Flash Nano Preview Beta".split())
+PRODUCT_TIERS = frozenset(
+    ["Turbo", "Pro", "Max", "Ultra", "Plus", "Mini", "Lite", "Air", "Flash", "Nano", "Preview", "Beta"]
+)
 EVENT_HEADS = ("大会", "开发者大会", "峰会", "论坛", "发布会", "会议", "展会", "博览会")
-TRAILING_NOT_NAME = frozenset({"Interview", "Show", "Podcast", "Report", "News", "Update", "Video", "Episode"})
+TRAILING_NOT_NAME = frozenset(
+    {"Interview", "Show", "Podcast", "Report", "News", "Update", "Video", "Episode"}
+)
 
-PRODUCT_HEADS = ("大模型", "模型", "系列", "芯片", "手机", "应用", "App", "APP", "app", "聊天机器人", "机器人", "助手",
-                 "汽车", "操作系统", "处理器", "眼镜", "平板", "游戏")
+PRODUCT_HEADS = (
+    "大模型",
+    "模型",
+    "系列",
+    "芯片",
+    "手机",
+    "应用",
+    "App",
+    "APP",
+    "app",
+    "聊天机器人",
+    "机器人",
+    "助手",
+    "汽车",
+    "操作系统",
+    "处理器",
+    "眼镜",
+    "平板",
+    "游戏",
+)
 UNIT_SUFFIXES = ("实验室", "研究院", "研究所", "事业部", "事业群", "工作室", "团队", "部门", "小组", "中心")
-SPEECH_VERBS = ("表示", "称", "说", "指出", "认为", "透露", "强调", "坦言", "介绍", "回应", "写道", "评价", "宣布", "承认")
-_ORG_CUES = ("公司", "集团", "银行", "基金", "资本", "科技", "旗下", "收购", "宣布", "股价", "市值", "财报", "CEO", "首席")
+SPEECH_VERBS = (
+    "表示",
+    "称",
+    "说",
+    "指出",
+    "认为",
+    "透露",
+    "强调",
+    "坦言",
+    "介绍",
+    "回应",
+    "写道",
+    "评价",
+    "宣布",
+    "承认",
+)
+_ORG_CUES = (
+    "公司",
+    "集团",
+    "银行",
+    "基金",
+    "资本",
+    "科技",
+    "旗下",
+    "收购",
+    "宣布",
+    "股价",
+    "市值",
+    "财报",
+    "CEO",
+    "首席",
+)
 REPORT_CUES = ("报道", "报导", "援引", "估计", "消息", "撰文", "发文", "披露", "刊登", "社论")
 
 
@@ -218,24 +425,40 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
     before = view[max(0, start - 8) : start]
     parts = name.split(" ")
     if before.endswith(("“", '"', "《")) and after.startswith(("”", '"')):
-        after = view[view.find("”", end) + 1 : view.find("”", end) + 6] if "”" in view[end : end + 2] else after[1:]
+        after = (
+            view[view.find("”", end) + 1 : view.find("”", end) + 6]
+            if "”" in view[end : end + 2]
+            else after[1:]
+        )
     if after.startswith(PRODUCT_HEADS) or re.search(r"[0-9]", parts[-1]) and len(parts) > 1:
         return "Product", "AIModel" if after.startswith(("模型", "大模型")) else "", 0.75
     if len(parts) > 1 and any(_known_type(p) == "Product" for p in parts):  # Defense Llama, Code Llama
         return "Product", "", 0.7
     if re.fullmatch(r"[A-Za-z]+(?:-[0-9][A-Za-z0-9.]*)", name):  # GPT-5, DeepSeek-R1
         return "Product", "AIModel", 0.7
-    if before.endswith("《") or after.startswith(REPORT_CUES) or re.match(r"(?:[^，。,]{0,8})(?:报道|报导)", after):
+    if (
+        before.endswith("《")
+        or after.startswith(REPORT_CUES)
+        or re.match(r"(?:[^，。,]{0,8})(?:报道|报导)", after)
+    ):
         return "Organization", "MediaOutlet", 0.8
     if after.startswith(UNIT_SUFFIXES):
         return "Organization", "", 0.7
-    if len(parts) >= 2 and parts[0] in given_names() and all(p[:1].isupper() and p.replace("-", "").isalpha() for p in parts):
+    if (
+        len(parts) >= 2
+        and parts[0] in given_names()
+        and all(p[:1].isupper() and p.replace("-", "").isalpha() for p in parts)
+    ):
         return "Person", "", 0.85
     if len(parts) == 1 and name in given_names():
         return "", "", 0.5  # a first name alone: a person if someone in the text bears it
     if re.search(r"(?:" + role_pattern() + r")\s*$", before) and len(parts) >= 2:
         return "Person", "", 0.7
-    if after.startswith(SPEECH_VERBS) and len(parts) == 2 and all(p.isalpha() and p[:1].isupper() for p in parts):
+    if (
+        after.startswith(SPEECH_VERBS)
+        and len(parts) == 2
+        and all(p.isalpha() and p[:1].isupper() for p in parts)
+    ):
         return "Person", "", 0.6
     if len(parts) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
         return "", "", 0.5  # one capitalized word: a surname alias or a company; entities decide
@@ -263,7 +486,13 @@ class LatinNames:
     def _from_run(self, ctx: DocumentView, start: int, end: int) -> Iterator[Mention]:
         words_ = ctx.view[start:end].split(" ")
         # Drop leading articles and trailing common nouns ("Alexandr Wang Interview").
-        while words_ and words_[0] in COMMON_ENGLISH and len(words_) > 1 and words_[0] in {"The", "A", "An"} and not self._titled(ctx, start):
+        while (
+            words_
+            and words_[0] in COMMON_ENGLISH
+            and len(words_) > 1
+            and words_[0] in {"The", "A", "An"}
+            and not self._titled(ctx, start)
+        ):
             start += len(words_[0]) + 1
             words_ = words_[1:]
         # Drop trailing words that are not part of the name: common nouns ("… Interview"),
@@ -271,7 +500,8 @@ class LatinNames:
         while len(words_) > 1 and (
             words_[-1] in TRAILING_NOT_NAME
             or words_[-1] in TITLE_ABBREVIATIONS
-            or words_[-1].isdigit() and re.match(r"\s*[%％年月日亿万岁个名家倍]", ctx.view[end : end + 2])
+            or words_[-1].isdigit()
+            and re.match(r"\s*[%％年月日亿万岁个名家倍]", ctx.view[end : end + 2])
         ):
             end -= len(words_[-1]) + 1
             words_ = words_[:-1]
@@ -334,7 +564,21 @@ class TransliteratedNames:
 # Media outlets: 《华盛顿邮报》, 彭博社, CNBC报道
 
 
-_OUTLET_ENDINGS = ("日报", "晚报", "时报", "邮报", "周刊", "周报", "杂志", "新闻", "报", "社", "网", "电视台", "通讯社")
+_OUTLET_ENDINGS = (
+    "日报",
+    "晚报",
+    "时报",
+    "邮报",
+    "周刊",
+    "周报",
+    "杂志",
+    "新闻",
+    "报",
+    "社",
+    "网",
+    "电视台",
+    "通讯社",
+)
 
 
 class MediaOutlets:
@@ -342,7 +586,9 @@ class MediaOutlets:
 
     name = "mentions.media.v1"
     _TITLE = re.compile(r"《([^《》\n]{1,30})》")
-    _ATTRIBUTED = re.compile(rf"据([{CJK}]{{2,6}}?(?:社|报|台|网))(?=等|报道|报导|消息|援引|估计|称|[^，。]{{0,8}}报道)")
+    _ATTRIBUTED = re.compile(
+        rf"据([{CJK}]{{2,6}}?(?:社|报|台|网))(?=等|报道|报导|消息|援引|估计|称|[^，。]{{0,8}}报道)"
+    )
     _AGENCY = re.compile(rf"([{CJK}]{{2,5}}社)(?=[^，。]{{0,10}}(?:报道|报导|援引|消息|称))")
 
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
@@ -352,9 +598,11 @@ class MediaOutlets:
                 s, e = match.span(1)
                 title = match.group(1)
                 follows = view[match.end() : match.end() + 12]
-                is_outlet = title.endswith(_OUTLET_ENDINGS) or re.match(
-                    r"(?:的?[^，。]{0,6})?(?:" + "|".join(REPORT_CUES) + r"|称|报道)", follows
-                ) or view[max(0, match.start() - 1) : match.start()] == "据"
+                is_outlet = (
+                    title.endswith(_OUTLET_ENDINGS)
+                    or re.match(r"(?:的?[^，。]{0,6})?(?:" + "|".join(REPORT_CUES) + r"|称|报道)", follows)
+                    or view[max(0, match.start() - 1) : match.start()] == "据"
+                )
                 if is_outlet and ctx.inside(s, e):
                     yield _mention(ctx, s, e, "Organization", self.name, 0.85, kind="MediaOutlet")
             for pattern in (self._ATTRIBUTED, self._AGENCY):
@@ -364,7 +612,11 @@ class MediaOutlets:
                     lead = re.match(r"(?:另据|根据|据|日电|日讯)", outlet)
                     if lead:
                         s += lead.end()
-                    if ctx.inside(s, e) and e - s >= 2 and not ctx.view[s:e].startswith(("中", "该", "这", "社")):
+                    if (
+                        ctx.inside(s, e)
+                        and e - s >= 2
+                        and not ctx.view[s:e].startswith(("中", "该", "这", "社"))
+                    ):
                         yield _mention(ctx, s, e, "Organization", self.name, 0.75, kind="MediaOutlet")
 
 
@@ -405,7 +657,11 @@ class SuffixOrganizations:
             j = i
             while j > 0 and tokens[j - 1].end == tokens[j].start and i - j < 4:
                 prev = tokens[j - 1]
-                if prev.text in COMMON_ABBREVIATIONS or prev.text in self._STOP or prev.pos in ("nr", "nrfg", "nrt", "m", "t"):
+                if (
+                    prev.text in COMMON_ABBREVIATIONS
+                    or prev.text in self._STOP
+                    or prev.pos in ("nr", "nrfg", "nrt", "m", "t")
+                ):
                     break
                 if prev.pos in _PROPER_POS or prev.pos in ("n", "nz", "vn") and len(prev.text) >= 2:
                     j -= 1
@@ -447,16 +703,111 @@ def _is_brand(word: str) -> bool:
 # ---------------------------------------------------------------------------------------
 # Chinese company names: a brand (字号) and an industry word (云帆科技, 芯瑞半导体, 高瓴创投)
 
-INDUSTRY_WORDS = ("微电子", "半导体", "科技", "智能", "智算", "创投", "资本", "量化", "传感", "电子", "网络", "信息",
-                  "软件", "生物", "医药", "能源", "材料", "汽车", "机器人", "通信", "芯片", "数据", "云计算", "传媒")
+INDUSTRY_WORDS = (
+    "微电子",
+    "半导体",
+    "科技",
+    "智能",
+    "智算",
+    "创投",
+    "资本",
+    "量化",
+    "传感",
+    "电子",
+    "网络",
+    "信息",
+    "软件",
+    "生物",
+    "医药",
+    "能源",
+    "材料",
+    "汽车",
+    "机器人",
+    "通信",
+    "芯片",
+    "数据",
+    "云计算",
+    "传媒",
+)
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
-CATEGORY_NOUNS = ("公司", "企业", "厂商", "初创", "创业公司", "独角兽", "巨头", "机构", "供应商", "制造商", "平台", "品牌")
-COMPANY_CUES = ("宣布", "完成", "发布", "推出", "表示", "创始人", "CEO", "董事长", "总裁", "股价", "市值", "旗下",
-                "成立于", "获得", "正式", "与", "和", "领投", "跟投", "参投")
-_BRAND_STOP = set("的了和与及是在等将对向从被把为也都就而但其该这那此个家位些一二三两几多各每某新老大小由于以并还")
-_GENERIC_BRANDS = frozenset({"国产", "人工", "具身", "数据", "相关", "中国", "全球", "国内", "海外", "我国", "其他", "旗下",
-                             "信息", "网络", "智能", "电子", "科技", "高新", "前沿", "领先", "头部", "本土", "上游", "下游",
-                             "生成", "通用", "边缘", "量子", "算力", "基础", "自动", "无人", "工业", "消费", "金融"})
+CATEGORY_NOUNS = (
+    "公司",
+    "企业",
+    "厂商",
+    "初创",
+    "创业公司",
+    "独角兽",
+    "巨头",
+    "机构",
+    "供应商",
+    "制造商",
+    "平台",
+    "品牌",
+)
+COMPANY_CUES = (
+    "宣布",
+    "完成",
+    "发布",
+    "推出",
+    "表示",
+    "创始人",
+    "CEO",
+    "董事长",
+    "总裁",
+    "股价",
+    "市值",
+    "旗下",
+    "成立于",
+    "获得",
+    "正式",
+    "与",
+    "和",
+    "领投",
+    "跟投",
+    "参投",
+)
+_BRAND_STOP = set(
+    "的了和与及是在等将对向从被把为也都就而但其该这那此个家位些一二三两几多各每某新老大小由于以并还"
+)
+_GENERIC_BRANDS = frozenset(
+    {
+        "国产",
+        "人工",
+        "具身",
+        "数据",
+        "相关",
+        "中国",
+        "全球",
+        "国内",
+        "海外",
+        "我国",
+        "其他",
+        "旗下",
+        "信息",
+        "网络",
+        "智能",
+        "电子",
+        "科技",
+        "高新",
+        "前沿",
+        "领先",
+        "头部",
+        "本土",
+        "上游",
+        "下游",
+        "生成",
+        "通用",
+        "边缘",
+        "量子",
+        "算力",
+        "基础",
+        "自动",
+        "无人",
+        "工业",
+        "消费",
+        "金融",
+    }
+)
 
 
 class BrandCompanies:
@@ -496,7 +847,8 @@ class BrandCompanies:
             confirmed = (
                 match.group("legal")
                 or before.endswith(CATEGORY_NOUNS)
-                or (after.startswith(COMPANY_CUES) or counts[name] >= 2) and _is_brand(match.group("brand"))
+                or (after.startswith(COMPANY_CUES) or counts[name] >= 2)
+                and _is_brand(match.group("brand"))
             )
             if confirmed and ctx.inside(s, e):
                 yield _mention(ctx, s, e, "Organization", self.name, 0.65, kind="Company")
@@ -506,8 +858,31 @@ class BrandCompanies:
 # Units inside organizations: GenAI团队, Meta AI部门, “超级智能团队”, AI研究实验室
 
 _UNIT_SUFFIX = alternation(frozenset(UNIT_SUFFIXES))
-_UNIT_GENERIC = frozenset({"内部", "核心", "整个", "独立", "管理", "研发", "技术", "产品", "销售", "运营", "两个", "这个",
-                           "该", "其", "新", "原", "多个", "一个", "相关", "专业", "部分"})
+_UNIT_GENERIC = frozenset(
+    {
+        "内部",
+        "核心",
+        "整个",
+        "独立",
+        "管理",
+        "研发",
+        "技术",
+        "产品",
+        "销售",
+        "运营",
+        "两个",
+        "这个",
+        "该",
+        "其",
+        "新",
+        "原",
+        "多个",
+        "一个",
+        "相关",
+        "专业",
+        "部分",
+    }
+)
 
 
 class Units:
@@ -515,9 +890,7 @@ class Units:
 
     name = "mentions.unit.v1"
     _QUOTED = re.compile(rf"“([^“”\n]{{2,14}}?(?:{_UNIT_SUFFIX}))”")
-    _LATIN_LED = re.compile(
-        rf"((?:{LATIN_WORD})(?: {LATIN_TAIL})*(?:[{CJK}]{{0,6}}?)(?:{_UNIT_SUFFIX}))"
-    )
+    _LATIN_LED = re.compile(rf"((?:{LATIN_WORD})(?: {LATIN_TAIL})*(?:[{CJK}]{{0,6}}?)(?:{_UNIT_SUFFIX}))")
     _GLOSS = re.compile(rf"(?<=\()([{CJK}A-Za-z]{{2,16}}(?:{_UNIT_SUFFIX}))(?=\))")
 
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
@@ -568,10 +941,52 @@ _SPEECH = alternation(frozenset(SPEECH_VERBS))
 
 # What follows a personal name in news: an honorific or title (张伟博士, 李强总理), or a verb
 # that only people do (表示, 出任, 毕业于 …).
-HONORIFICS = ("同志", "先生", "女士", "博士", "教授", "院士", "总统", "总理", "主席", "部长", "书记", "董事长", "总裁",
-              "行长", "省长", "市长", "委员长", "大使", "律师", "医生", "老师", "教练", "导演")
-PERSON_VERBS = SPEECH_VERBS + ("出任", "担任", "接任", "加入", "加盟", "创立", "创办", "毕业于", "辞去", "卸任", "离职",
-                               "被任命", "当选", "获任", "曾任", "现任", "指出", "告诉", "对记者")
+HONORIFICS = (
+    "同志",
+    "先生",
+    "女士",
+    "博士",
+    "教授",
+    "院士",
+    "总统",
+    "总理",
+    "主席",
+    "部长",
+    "书记",
+    "董事长",
+    "总裁",
+    "行长",
+    "省长",
+    "市长",
+    "委员长",
+    "大使",
+    "律师",
+    "医生",
+    "老师",
+    "教练",
+    "导演",
+)
+PERSON_VERBS = SPEECH_VERBS + (
+    "出任",
+    "担任",
+    "接任",
+    "加入",
+    "加盟",
+    "创立",
+    "创办",
+    "毕业于",
+    "辞去",
+    "卸任",
+    "离职",
+    "被任命",
+    "当选",
+    "获任",
+    "曾任",
+    "现任",
+    "指出",
+    "告诉",
+    "对记者",
+)
 
 
 class ChinesePersons:
@@ -582,12 +997,16 @@ class ChinesePersons:
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
         tokens = ctx.tokens
         role = re.compile(rf"(?:{role_pattern()})$")
-        after_cue = re.compile("|".join(map(re.escape, sorted(PERSON_VERBS + HONORIFICS, key=len, reverse=True))))
+        after_cue = re.compile(
+            "|".join(map(re.escape, sorted(PERSON_VERBS + HONORIFICS, key=len, reverse=True)))
+        )
         for i, token in enumerate(tokens):
             text = token.text
             if token.pos not in ("nr", "nrfg", "nrt") or not 2 <= len(text) <= 4:
                 continue
-            native = (text[:2] in surnames() and len(text) >= 3) or (text[:1] in surnames() and len(text) <= 3)
+            native = (text[:2] in surnames() and len(text) >= 3) or (
+                text[:1] in surnames() and len(text) <= 3
+            )
             foreign = all(ch in translit_chars() for ch in text) and len(text) >= 3
             if not (native or foreign) or not ctx.inside(token.start, token.end):
                 continue
@@ -630,7 +1049,11 @@ class CitationSources:
             publisher = self._PUBLISHER.search(text)
             if publisher:
                 value = publisher.group(1).strip()
-                if value and not value.endswith(self._NOT_ORGANIZATION) and not value.startswith(("检索", "访问")):
+                if (
+                    value
+                    and not value.endswith(self._NOT_ORGANIZATION)
+                    and not value.startswith(("检索", "访问"))
+                ):
                     s = citation.start + publisher.start(1)
                     e = s + len(publisher.group(1).rstrip())
                     yield _mention(ctx, s, e, "Organization", self.name, 0.75, kind="MediaOutlet")
@@ -667,11 +1090,24 @@ RULES = (
     QuotedProducts(),
 )
 # When two readings of the same stretch are equally long, the more specific rule wins.
-_PRIORITY = {name: rank for rank, name in enumerate(
-    ("mentions.citation.v1", "mentions.unit.v1", "mentions.media.v1", "mentions.known.v1", "mentions.product.v1",
-     "mentions.translit.v1", "mentions.org_suffix.v1", "mentions.brand.v1", "mentions.latin.v1", "mentions.person_zh.v1",
-     "mentions.repeat.v1")
-)}
+_PRIORITY = {
+    name: rank
+    for rank, name in enumerate(
+        (
+            "mentions.citation.v1",
+            "mentions.unit.v1",
+            "mentions.media.v1",
+            "mentions.known.v1",
+            "mentions.product.v1",
+            "mentions.translit.v1",
+            "mentions.org_suffix.v1",
+            "mentions.brand.v1",
+            "mentions.latin.v1",
+            "mentions.person_zh.v1",
+            "mentions.repeat.v1",
+        )
+    )
+}
 
 
 def resolve_overlaps(candidates: Iterable[Mention]) -> list[Mention]:
@@ -702,8 +1138,15 @@ def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[M
     return _people_in_lists(ctx, resolve_overlaps(kept + list(_repeated(ctx, kept))))
 
 
-_REPEATABLE = ("mentions.person_zh.v1", "mentions.org_suffix.v1", "mentions.brand.v1", "mentions.translit.v1",
-               "mentions.media.v1", "mentions.unit.v1", "mentions.product.v1")
+_REPEATABLE = (
+    "mentions.person_zh.v1",
+    "mentions.org_suffix.v1",
+    "mentions.brand.v1",
+    "mentions.translit.v1",
+    "mentions.media.v1",
+    "mentions.unit.v1",
+    "mentions.product.v1",
+)
 
 
 def _repeated(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
@@ -724,8 +1167,15 @@ def _repeated(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
             s, e = match.span()
             if ctx.inside(s, e):
                 model = names[match.group()]
-                yield replace(model, start=s, end=e, text=ctx.document.raw[s:e], extractor="mentions.repeat.v1",
-                              confidence=min(model.confidence, 0.6), name=ctx.view[s:e])
+                yield replace(
+                    model,
+                    start=s,
+                    end=e,
+                    text=ctx.document.raw[s:e],
+                    extractor="mentions.repeat.v1",
+                    confidence=min(model.confidence, 0.6),
+                    name=ctx.view[s:e],
+                )
 
 
 def _people_in_lists(ctx: DocumentView, mentions: list[Mention]) -> list[Mention]:
@@ -735,7 +1185,9 @@ def _people_in_lists(ctx: DocumentView, mentions: list[Mention]) -> list[Mention
         if mention.extractor != LatinNames.name or mention.type == "Person" or mention.confidence > 0.6:
             continue
         words_ = mention.name.split(" ")
-        if not 2 <= len(words_) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words_):
+        if not 2 <= len(words_) <= 3 or not all(
+            w[:1].isupper() and w.replace("-", "").isalpha() for w in words_
+        ):
             continue
         neighbours = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
         for other in neighbours:

@@ -54,7 +54,7 @@ def extract_corpus(documents: Sequence[Document], progress: Callable[[int], None
     entities, assignment = link_documents(clusters)
     by_key = {e.key: e for e in entities}
     extractions = []
-    for doc, doc_clusters, keys in zip(ordered, clusters, assignment):
+    for doc, doc_clusters, keys in zip(ordered, clusters, assignment, strict=True):
         slots: dict[tuple[int, int], Slot] = {}
         resolved: list[Mention] = []
         for index, cluster in enumerate(doc_clusters):
@@ -68,7 +68,10 @@ def extract_corpus(documents: Sequence[Document], progress: Callable[[int], None
         facts = extractor.extract(sentences, resolved)
         extractions.append(Extraction(doc, tuple(sentences), tuple(resolved), tuple(facts)))
         advance(1)
-    entities = [replace(e, mentions=tuple(m for x in extractions for m in x.mentions if m.entity == e.key)) for e in entities]
+    entities = [
+        replace(e, mentions=tuple(m for x in extractions for m in x.mentions if m.entity == e.key))
+        for e in entities
+    ]
     return Corpus(tuple(extractions), tuple(entities))
 
 

@@ -1,7 +1,8 @@
 """Money, stakes and dates as Chinese news writes them, normalized.
 
->>> parse_amounts("高达140亿美元的投资")[0].amount
-Amount(value=Decimal('14000000000'), currency='USD', qualifier='exact', upper=None)
+>>> found = parse_amounts("高达140亿美元的投资")[0].amount
+>>> found.value, found.currency, found.qualifier
+(Decimal('14000000000'), 'USD', 'exact')
 >>> parse_amounts("数十亿美元")[0].amount.qualifier
 'range'
 """
@@ -14,7 +15,20 @@ from decimal import Decimal
 
 from extractors.model import Amount, When
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _SCALES = {
     "万亿": Decimal(10) ** 12,
@@ -59,8 +73,8 @@ _AMOUNT = re.compile(
     rf"(?P<cur>{_CURRENCY})(?P<more>以上|多|左右|上下)?"
 )
 _AMOUNT_EN = re.compile(
-    r"(?P<qual>nearly|about|around|over|more than|almost|up to)?\s*(?P<sym>US\$|\$|€|£)\s*(?P<num>[0-9]+(?:\.[0-9]+)?)\s*"
-    r"(?P<scale>trillion|billion|million)?"
+    r"(?P<qual>nearly|about|around|over|more than|almost|up to)?\s*(?P<sym>US\$|\$|€|£)\s*"
+    r"(?P<num>[0-9]+(?:\.[0-9]+)?)\s*(?P<scale>trillion|billion|million)?"
 )
 
 
@@ -125,20 +139,33 @@ def parse_amounts(text: str) -> list[Found]:
             elif more in ("左右", "上下"):
                 qualifier = "about"
             amount = Amount(_canonical(value * scale), currency, qualifier, None, match.group().strip())
-        start = match.start("qual") if match.group("qual") else match.start("few") if few else match.start("num")
+        start = (
+            match.start("qual") if match.group("qual") else match.start("few") if few else match.start("num")
+        )
         found.append(Found(start, match.end(), amount))
     for match in _AMOUNT_EN.finditer(text):
         scale = _EN_SCALES.get(match.group("scale") or "", Decimal(1))
         currency = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}[match.group("sym")]
-        qualifier = {"nearly": "about", "about": "about", "around": "about", "almost": "about", "over": "over",
-                     "more than": "over", "up to": "exact"}.get(match.group("qual") or "", "exact")
+        qualifier = {
+            "nearly": "about",
+            "about": "about",
+            "around": "about",
+            "almost": "about",
+            "over": "over",
+            "more than": "over",
+            "up to": "exact",
+        }.get(match.group("qual") or "", "exact")
         value = _canonical(Decimal(match.group("num")) * scale)
-        found.append(Found(match.start(), match.end(), Amount(value, currency, qualifier, None, match.group().strip())))
+        found.append(
+            Found(match.start(), match.end(), Amount(value, currency, qualifier, None, match.group().strip()))
+        )
     return sorted(found, key=lambda f: f.start)
 
 
 _STAKE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*[%％]\s*(?:的)?\s*(?:股权|股份|股票|权益|的股权|的股份)")
-_STAKE_BEFORE = re.compile(r"(?:持股|持有|占股|股权比例为?|股份比例为?)\s*(?:约)?\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]")
+_STAKE_BEFORE = re.compile(
+    r"(?:持股|持有|占股|股权比例为?|股份比例为?)\s*(?:约)?\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]"
+)
 
 
 def parse_stake(text: str) -> Decimal | None:
@@ -153,7 +180,9 @@ _DATE = re.compile(
     r"(?:(?P<year>[12][0-9]{3})年|(?P<rel>今年|去年|前年|明年|同年|当年))?"
     r"(?:(?P<month>1[0-2]|0?[1-9])月(?:份)?(?:(?P<day>3[01]|[12][0-9]|0?[1-9])日)?)?"
 )
-_ISO = re.compile(r"(?<![0-9])(?P<year>[12][0-9]{3})[-/.](?P<month>1[0-2]|0?[1-9])(?:[-/.](?P<day>3[01]|[12][0-9]|0?[1-9]))?(?![0-9])")
+_ISO = re.compile(
+    r"(?<![0-9])(?P<year>[12][0-9]{3})[-/.](?P<month>1[0-2]|0?[1-9])(?:[-/.](?P<day>3[01]|[12][0-9]|0?[1-9]))?(?![0-9])"
+)
 
 
 @dataclass(frozen=True)
@@ -175,7 +204,12 @@ def parse_dates(text: str, published_year: int | None, context_year: int | None 
     for match in _DATE.finditer(text):
         if not match.group():
             continue
-        year_text, rel, month, day = match.group("year"), match.group("rel"), match.group("month"), match.group("day")
+        year_text, rel, month, day = (
+            match.group("year"),
+            match.group("rel"),
+            match.group("month"),
+            match.group("day"),
+        )
         if not (year_text or rel) and not month:
             continue
         if rel and not month and rel not in ("今年", "去年", "前年", "明年"):
@@ -184,7 +218,11 @@ def parse_dates(text: str, published_year: int | None, context_year: int | None 
         if year_text:
             year = int(year_text)
         elif rel in ("今年", "去年", "前年", "明年"):
-            year = None if published_year is None else published_year + {"今年": 0, "去年": -1, "前年": -2, "明年": 1}[rel]
+            year = (
+                None
+                if published_year is None
+                else published_year + {"今年": 0, "去年": -1, "前年": -2, "明年": 1}[rel]
+            )
         else:
             year = year_in_view if year_in_view is not None else published_year
         if year is None:

@@ -125,161 +125,437 @@ _ROUND_FOLLOW = r"(?:跟投|参投|参与(?:了)?(?:本轮|此轮|该轮)?(?:投
 
 RULES: tuple[Rule, ...] = (
     # founded -------------------------------------------------------------------------
-    Rule("relations.founded.title.v1", "founded",
-         r"(?P<o>{O})(?:的)?{G}{{0,6}}?(?:联合)?(?:创始人|创办人|创立者|缔造者)(?:之一)?(?:兼{G}{{0,12}}?)?(?P<s>{P})",
-         0.85, ("Person",)),
-    Rule("relations.founded.verb.v1", "founded",
-         r"(?P<s>{P}){S}{{0,30}}?(?:联合|共同|亲手)?(?:创立|创办|创建|创设)了?(?:{G}{{0,12}}的)?(?P<o>{O})",
-         0.75, ("Person",)),
-    Rule("relations.founded.passive.v1", "founded",
-         r"(?P<o>{O}){G}{{0,8}}?由(?P<s>{PL}){G}{{0,6}}?(?:联合|共同)?(?:创立|创办|创建|成立)",
-         0.8, ("Person",)),
-    Rule("relations.founded.passive_long.v1", "founded",
-         r"(?P<o>{O}){G}{{0,8}}?由{S}{{0,20}}?(?P<s>{PL})(?:\({P}\))?{G}{{0,10}}?(?:联合|共同)?(?:创立|创办|创建|成立)(?!的)",
-         0.75, ("Person",)),
-    Rule("relations.founded.cofounders.v1", "founded",
-         r"(?:与|和|同)(?P<s>{PL})(?:等人)?(?:共同|一起|联合)(?:创立|创办|创建)了?(?P<o>{O})", 0.75, ("Person",)),
-    Rule("relations.founded.later.v1", "founded",
-         r"(?P<o>{O})[^。{P}]{{0,24}}?[，,]\s*(?:其)?(?:联合)?创始人(?:兼(?P<role>{ROLE}))?(?:为|是)?(?P<s>{PL})", 0.7, ("Person",)),
-    Rule("relations.works_for.founder_title.v1", "worksFor",
-         r"(?P<o>{O})[^。{P}]{{0,24}}?[，,]\s*(?:其)?(?:联合)?创始人兼(?P<role>{ROLE})(?:为|是)?(?P<s>{P})", 0.7, ("Person",)),
-    Rule("relations.founded.copula.v1", "founded",
-         r"(?P<s>{P}){G}{{0,6}}?(?:是|为|作为)(?P<o>{O})(?:的)?(?:联合)?(?:创始人|创办人)", 0.85, ("Person",)),
+    Rule(
+        "relations.founded.title.v1",
+        "founded",
+        r"(?P<o>{O})(?:的)?{G}{{0,6}}?(?:联合)?(?:创始人|创办人|创立者|缔造者)(?:之一)?(?:兼{G}{{0,12}}?)?(?P<s>{P})",
+        0.85,
+        ("Person",),
+    ),
+    Rule(
+        "relations.founded.verb.v1",
+        "founded",
+        r"(?P<s>{P}){S}{{0,30}}?(?:联合|共同|亲手)?(?:创立|创办|创建|创设)了?(?:{G}{{0,12}}的)?(?P<o>{O})",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.founded.passive.v1",
+        "founded",
+        r"(?P<o>{O}){G}{{0,8}}?由(?P<s>{PL}){G}{{0,6}}?(?:联合|共同)?(?:创立|创办|创建|成立)",
+        0.8,
+        ("Person",),
+    ),
+    Rule(
+        "relations.founded.passive_long.v1",
+        "founded",
+        r"(?P<o>{O}){G}{{0,8}}?由{S}{{0,20}}?(?P<s>{PL})(?:\({P}\))?{G}{{0,10}}?(?:联合|共同)?(?:创立|创办|创建|成立)(?!的)",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.founded.cofounders.v1",
+        "founded",
+        r"(?:与|和|同)(?P<s>{PL})(?:等人)?(?:共同|一起|联合)(?:创立|创办|创建)了?(?P<o>{O})",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.founded.later.v1",
+        "founded",
+        r"(?P<o>{O})[^。{P}]{{0,24}}?[，,]\s*(?:其)?(?:联合)?创始人(?:兼(?P<role>{ROLE}))?(?:为|是)?(?P<s>{PL})",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.founder_title.v1",
+        "worksFor",
+        r"(?P<o>{O})[^。{P}]{{0,24}}?[，,]\s*(?:其)?(?:联合)?创始人兼(?P<role>{ROLE})(?:为|是)?(?P<s>{P})",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
+        "relations.founded.copula.v1",
+        "founded",
+        r"(?P<s>{P}){G}{{0,6}}?(?:是|为|作为)(?P<o>{O})(?:的)?(?:联合)?(?:创始人|创办人)",
+        0.85,
+        ("Person",),
+    ),
     # released ------------------------------------------------------------------------
-    Rule("relations.release.v1", "released",
-         r"(?P<s>{O})(?P<plan>{G}{{0,10}}?)(?:正式|首次|重磅|悄然)?(?:推出|发布|上线|开源了|发表|公布|亮相|上市)(?:了)?{G}{{0,16}}?(?:{R}(?:系列)?(?:新)?(?:模型|大模型)?)?(?P<o>{RL})",
-         0.75, ("Organization",), ("Product",)),
-    Rule("relations.release.passive.v1", "released",
-         r"(?P<o>{R}){G}{{0,8}}?由(?P<s>{O})(?P<plan>{G}{{0,6}}?)(?:推出|发布|开发并推出|开源)", 0.75, ("Organization",), ("Product",)),
+    Rule(
+        "relations.release.v1",
+        "released",
+        r"(?P<s>{O})(?P<plan>{G}{{0,10}}?)(?:正式|首次|重磅|悄然)?(?:推出|发布|上线|开源了|发表|公布|亮相|上市)(?:了)?{G}{{0,16}}?(?:{R}(?:系列)?(?:新)?(?:模型|大模型)?)?(?P<o>{RL})",
+        0.75,
+        ("Organization",),
+        ("Product",),
+    ),
+    Rule(
+        "relations.release.passive.v1",
+        "released",
+        r"(?P<o>{R}){G}{{0,8}}?由(?P<s>{O})(?P<plan>{G}{{0,6}}?)(?:推出|发布|开发并推出|开源)",
+        0.75,
+        ("Organization",),
+        ("Product",),
+    ),
     # worksFor ------------------------------------------------------------------------
-    Rule("relations.works_for.title.v1", "worksFor",
-         r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:(?:联合)?创始人兼|董事会)?(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?\s*(?P<s>{P})",
-         0.85, ("Person",)),
-    Rule("relations.works_for.copula.v1", "worksFor",
-         r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|(?<!曾)任|是|为|至今仍担任|仍担任)(?P<o>{O})(?:的)?(?P<role>{ROLE})", 0.8, ("Person",)),
-    Rule("relations.works_for.company_title.v1", "worksFor",
-         r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|接任)(?P<role>{ROLE})", 0.6, ("Person",), topic_subject=True),
-    Rule("relations.works_for.apposition.v1", "worksFor",
-         r"(?P<s>{P})[,，(（]\s*(?P<o>{O})(?:的)?(?P<role>{ROLE})", 0.75, ("Person",)),
-    Rule("relations.works_for.possessive.v1", "worksFor",
-         r"(?P<o>{O})的(?P<s>{P})(?![的和与])"
-         r"(?=(?:\({P}\))?(?:[或和、及]{O}的{P}(?:\({P}\))?)*等{G}{{0,10}}?(?P<role>{ROLE}))?", 0.55, ("Person",)),
-    Rule("relations.works_for.lead.v1", "worksFor",
-         r"(?:由|交由|交给)(?:{G}{{0,6}}?)(?P<s>{PL})(?:共同|一起|联合)?(?:(?P<role>负责{G}{{1,12}}?(?=[，。；,;而]|$))|领导|执掌|掌管|牵头|主管)",
-         0.65, ("Person",), topic_subject=True),
+    Rule(
+        "relations.works_for.title.v1",
+        "worksFor",
+        r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:(?:联合)?创始人兼|董事会)?(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?\s*(?P<s>{P})",
+        0.85,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.copula.v1",
+        "worksFor",
+        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|(?<!曾)任|是|为|至今仍担任|仍担任)(?P<o>{O})(?:的)?(?P<role>{ROLE})",
+        0.8,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.company_title.v1",
+        "worksFor",
+        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|接任)(?P<role>{ROLE})",
+        0.6,
+        ("Person",),
+        topic_subject=True,
+    ),
+    Rule(
+        "relations.works_for.apposition.v1",
+        "worksFor",
+        r"(?P<s>{P})[,，(（]\s*(?P<o>{O})(?:的)?(?P<role>{ROLE})",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.possessive.v1",
+        "worksFor",
+        r"(?P<o>{O})的(?P<s>{P})(?![的和与])"
+        r"(?=(?:\({P}\))?(?:[或和、及]{O}的{P}(?:\({P}\))?)*等{G}{{0,10}}?(?P<role>{ROLE}))?",
+        0.55,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.lead.v1",
+        "worksFor",
+        r"(?:由|交由|交给)(?:{G}{{0,6}}?)(?P<s>{PL})(?:共同|一起|联合)?(?:(?P<role>负责{G}{{1,12}}?(?=[，。；,;而]|$))|领导|执掌|掌管|牵头|主管)",
+        0.65,
+        ("Person",),
+        topic_subject=True,
+    ),
     # joined --------------------------------------------------------------------------
-    Rule("relations.joined.verb.v1", "joined",
-         r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归)了?(?P<o>{O})", 0.75, ("Person",)),
-    Rule("relations.joined.hire.v1", "joined",
-         r"(?P<o>{O}){S}{{0,30}}?(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:其)?(?:{G}{{0,12}}?)(?P<s>{PL})(?!{G}{{0,8}}在内)",
-         0.7, ("Person",)),
-    Rule("relations.joined.arrival.v1", "joined",
-         r"(?P<s>{P})(?:\({P}\))?的(?:加盟|加入|入职|到来)", 0.55, ("Person",), salient_object=True),
-    Rule("relations.joined.recruit.v1", "joined",
-         r"(?P<o>{O}){S}{{0,40}}?将{S}{{0,20}}?(?P<s>{P}){G}{{0,12}}?(?:招至麾下|收入麾下|招入|纳入麾下|招致麾下)", 0.75, ("Person",)),
+    Rule(
+        "relations.joined.verb.v1",
+        "joined",
+        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归)了?(?P<o>{O})",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.joined.hire.v1",
+        "joined",
+        r"(?P<o>{O}){S}{{0,30}}?(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:其)?(?:{G}{{0,12}}?)(?P<s>{PL})(?!{G}{{0,8}}在内)",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
+        "relations.joined.arrival.v1",
+        "joined",
+        r"(?P<s>{P})(?:\({P}\))?的(?:加盟|加入|入职|到来)",
+        0.55,
+        ("Person",),
+        salient_object=True,
+    ),
+    Rule(
+        "relations.joined.recruit.v1",
+        "joined",
+        r"(?P<o>{O}){S}{{0,40}}?将{S}{{0,20}}?(?P<s>{P}){G}{{0,12}}?(?:招至麾下|收入麾下|招入|纳入麾下|招致麾下)",
+        0.75,
+        ("Person",),
+    ),
     # left ----------------------------------------------------------------------------
-    Rule("relations.left.former.v1", "left",
-         r"(?P<o>{O})(?:的)?(?:前|原)(?:任)?(?P<role>{ROLE})\s*(?P<s>{P})", 0.8, ("Person",)),
-    Rule("relations.left.former_topic.v1", "left",
-         r"(?:^|[，,；;])(?:其|公司)?(?:前|原)(?:任)?(?P<role>{ROLE})\s*(?P<s>{P})(?:{G}{{0,12}}?)(?:离职|卸任|辞职|离开|转任|退休|将转任|改任)",
-         0.7, ("Person",), topic_subject=True),
-    Rule("relations.left.former_before.v1", "left",
-         r"前(?:任)?(?P<o>{O})(?:的)?(?P<role>{ROLE})\s*(?P<s>{P})", 0.75, ("Person",)),
-    Rule("relations.left.once.v1", "left",
-         r"(?P<s>{P}){G}{{0,8}}?曾(?:经)?(?:任|担任|出任|在|就职于|供职于|任职于)(?P<o>{O})(?:的)?{G}{{0,4}}?(?P<role>{ROLE})?", 0.7,
-         ("Person",)),
-    Rule("relations.left.from.v1", "left",
-         r"(?P<s>{P}){S}{{0,20}}?从(?P<o>{O})(?:离职|辞职|离开|退休|出走)", 0.75, ("Person",)),
-    Rule("relations.left.verb.v1", "left",
-         r"(?P<s>{P}){S}{{0,20}}?(?:卸任|辞去|辞任|离开|离职|退出|辞职|告别|离任)(?:了)?{G}{{0,14}}?(?P<o>{O})(?:的)?\s*(?P<role>{ROLE})?",
-         0.75, ("Person",)),
-    Rule("relations.left.fired.v1", "left",
-         r"(?P<s>{P}){G}{{0,8}}?被(?P<o>{O})(?:解雇|开除|辞退|罢免|免职|解职)", 0.8, ("Person",)),
+    Rule(
+        "relations.left.former.v1",
+        "left",
+        r"(?P<o>{O})(?:的)?(?:前|原)(?:任)?(?P<role>{ROLE})\s*(?P<s>{P})",
+        0.8,
+        ("Person",),
+    ),
+    Rule(
+        "relations.left.former_topic.v1",
+        "left",
+        r"(?:^|[，,；;])(?:其|公司)?(?:前|原)(?:任)?(?P<role>{ROLE})\s*(?P<s>{P})(?:{G}{{0,12}}?)(?:离职|卸任|辞职|离开|转任|退休|将转任|改任)",
+        0.7,
+        ("Person",),
+        topic_subject=True,
+    ),
+    Rule(
+        "relations.left.former_before.v1",
+        "left",
+        r"前(?:任)?(?P<o>{O})(?:的)?(?P<role>{ROLE})\s*(?P<s>{P})",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.left.once.v1",
+        "left",
+        r"(?P<s>{P}){G}{{0,8}}?曾(?:经)?(?:任|担任|出任|在|就职于|供职于|任职于)(?P<o>{O})(?:的)?{G}{{0,4}}?(?P<role>{ROLE})?",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
+        "relations.left.from.v1",
+        "left",
+        r"(?P<s>{P}){S}{{0,20}}?从(?P<o>{O})(?:离职|辞职|离开|退休|出走)",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.left.verb.v1",
+        "left",
+        r"(?P<s>{P}){S}{{0,20}}?(?:卸任|辞去|辞任|离开|离职|退出|辞职|告别|离任)(?:了)?{G}{{0,14}}?(?P<o>{O})(?:的)?\s*(?P<role>{ROLE})?",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.left.fired.v1",
+        "left",
+        r"(?P<s>{P}){G}{{0,8}}?被(?P<o>{O})(?:解雇|开除|辞退|罢免|免职|解职)",
+        0.8,
+        ("Person",),
+    ),
     # educatedAt ----------------------------------------------------------------------
-    Rule("relations.educated_at.v1", "educatedAt",
-         r"(?P<s>{P}){S}{{0,20}}?(?:毕业于|就读于|求学于|考入|肄业于|就读)(?P<o>{O})", 0.8, ("Person",)),
-    Rule("relations.educated_at.degree.v1", "educatedAt",
-         r"(?P<s>{P}){S}{{0,24}}?(?:获得|取得|拿到|获)(?:了)?(?P<o>{O}){G}{{0,14}}?(?:学位|学士|硕士|博士|MBA)", 0.75, ("Person",)),
-    Rule("relations.educated_at.abroad.v1", "educatedAt",
-         r"(?P<s>{P}){S}{{0,24}}?(?:赴|前往|进入|就读|考入|保送){G}{{0,4}}?(?P<o>{O})(?:交换|留学|深造|攻读|学习|读书|求学|就读)", 0.7, ("Person",)),
-    Rule("relations.educated_at.at.v1", "educatedAt",
-         r"(?P<s>{P}){S}{{0,24}}?在(?P<o>{O})(?:获得|取得|攻读|完成)(?:了)?{G}{{0,14}}?(?:学位|学士|硕士|博士|学业)", 0.75, ("Person",)),
-    Rule("relations.educated_at.graduated.v1", "educatedAt",
-         r"(?P<s>{P}){G}{{0,6}}?在(?P<o>{O})(?:毕业|就读|读书|求学|读完)", 0.7, ("Person",)),
-    Rule("relations.educated_at.from.v1", "educatedAt",
-         r"(?P<s>{P}){S}{{0,20}}?从(?P<o>{O})(?:辍学|退学|毕业|肄业)", 0.8, ("Person",)),
+    Rule(
+        "relations.educated_at.v1",
+        "educatedAt",
+        r"(?P<s>{P}){S}{{0,20}}?(?:毕业于|就读于|求学于|考入|肄业于|就读)(?P<o>{O})",
+        0.8,
+        ("Person",),
+    ),
+    Rule(
+        "relations.educated_at.degree.v1",
+        "educatedAt",
+        r"(?P<s>{P}){S}{{0,24}}?(?:获得|取得|拿到|获)(?:了)?(?P<o>{O}){G}{{0,14}}?(?:学位|学士|硕士|博士|MBA)",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.educated_at.abroad.v1",
+        "educatedAt",
+        r"(?P<s>{P}){S}{{0,24}}?(?:赴|前往|进入|就读|考入|保送){G}{{0,4}}?(?P<o>{O})(?:交换|留学|深造|攻读|学习|读书|求学|就读)",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
+        "relations.educated_at.at.v1",
+        "educatedAt",
+        r"(?P<s>{P}){S}{{0,24}}?在(?P<o>{O})(?:获得|取得|攻读|完成)(?:了)?{G}{{0,14}}?(?:学位|学士|硕士|博士|学业)",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.educated_at.graduated.v1",
+        "educatedAt",
+        r"(?P<s>{P}){G}{{0,6}}?在(?P<o>{O})(?:毕业|就读|读书|求学|读完)",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
+        "relations.educated_at.from.v1",
+        "educatedAt",
+        r"(?P<s>{P}){S}{{0,20}}?从(?P<o>{O})(?:辍学|退学|毕业|肄业)",
+        0.8,
+        ("Person",),
+    ),
     # investedIn ----------------------------------------------------------------------
-    Rule("relations.investment.verb.v1", "investedIn",
-         r"(?P<s>{OL}){G}{{0,20}}?{NOT}" + _INVEST + r"(?:了)?{G}{{0,8}}?(?P<o>{OL})(?!的?{G}{{0,4}}(?:公司)?(?:人才|员工|团队))",
-         0.75, ("Organization", "Person")),
-    Rule("relations.investment.toward.v1", "investedIn",
-         r"(?P<s>{O}){S}{{0,20}}?(?:向|对)(?P<o>{O}){G}{{0,24}}?" + _INVEST, 0.8, ("Organization", "Person")),
-    Rule("relations.investment.deal.v1", "investedIn",
-         r"(?P<s>{O}){G}{{0,20}}?投资协议{S}{{0,12}}?(?:换取|获得|取得|收购)(?P<o>{O})", 0.8, ("Organization", "Person")),
-    Rule("relations.investment.received.v1", "investedIn",
-         r"(?P<o>{O}){G}{{0,10}}?(?:获得|获)(?:了)?(?P<s>[{O}{P}](?:{SEP}[{O}{P}])*)(?:等)?(?:的)?{G}{{0,16}}?(?:投资|注资)", 0.75,
-         ("Organization", "Person")),
-    Rule("relations.investment.stake.v1", "investedIn",
-         r"(?P<s>{O}){G}{{0,6}}?(?:持有|持股|入股)(?P<o>{O}){G}{{0,6}}?[0-9.]+\s*[%％]", 0.75, ("Organization", "Person")),
-    Rule("relations.investment.via.v1", "investedIn",
-         r"(?:通过|借助)入股(?P<o>{O}){S}{{0,20}}?[，,](?P<s>{O})", 0.7, ("Organization", "Person")),
+    Rule(
+        "relations.investment.verb.v1",
+        "investedIn",
+        r"(?P<s>{OL}){G}{{0,20}}?{NOT}"
+        + _INVEST
+        + r"(?:了)?{G}{{0,8}}?(?P<o>{OL})(?!的?{G}{{0,4}}(?:公司)?(?:人才|员工|团队))",
+        0.75,
+        ("Organization", "Person"),
+    ),
+    Rule(
+        "relations.investment.toward.v1",
+        "investedIn",
+        r"(?P<s>{O}){S}{{0,20}}?(?:向|对)(?P<o>{O}){G}{{0,24}}?" + _INVEST,
+        0.8,
+        ("Organization", "Person"),
+    ),
+    Rule(
+        "relations.investment.deal.v1",
+        "investedIn",
+        r"(?P<s>{O}){G}{{0,20}}?投资协议{S}{{0,12}}?(?:换取|获得|取得|收购)(?P<o>{O})",
+        0.8,
+        ("Organization", "Person"),
+    ),
+    Rule(
+        "relations.investment.received.v1",
+        "investedIn",
+        r"(?P<o>{O}){G}{{0,10}}?(?:获得|获)(?:了)?(?P<s>[{O}{P}](?:{SEP}[{O}{P}])*)(?:等)?(?:的)?{G}{{0,16}}?(?:投资|注资)",
+        0.75,
+        ("Organization", "Person"),
+    ),
+    Rule(
+        "relations.investment.stake.v1",
+        "investedIn",
+        r"(?P<s>{O}){G}{{0,6}}?(?:持有|持股|入股)(?P<o>{O}){G}{{0,6}}?[0-9.]+\s*[%％]",
+        0.75,
+        ("Organization", "Person"),
+    ),
+    Rule(
+        "relations.investment.via.v1",
+        "investedIn",
+        r"(?:通过|借助)入股(?P<o>{O}){S}{{0,20}}?[，,](?P<s>{O})",
+        0.7,
+        ("Organization", "Person"),
+    ),
     # acquired ------------------------------------------------------------------------
-    Rule("relations.acquisition.v1", "acquired",
-         r"(?<!当)(?P<s>{O}){G}{{0,12}}?{NOT}(?:全资)?(?:收购|并购|买下|吞并|收归)(?:了)?(?P<o>{O})(?!{G}{{0,4}}[0-9.]+\s*[%％])(?!{G}{{0,4}}时)",
-         0.75),
-    Rule("relations.acquisition.passive.v1", "acquired",
-         r"(?P<o>{O}){G}{{0,6}}?被(?P<s>{O}){G}{{0,12}}?(?:全资)?(?:收购|并购|吞并|收入囊中|买下)", 0.8),
+    Rule(
+        "relations.acquisition.v1",
+        "acquired",
+        r"(?<!当)(?P<s>{O}){G}{{0,12}}?{NOT}(?:全资)?(?:收购|并购|买下|吞并|收归)(?:了)?(?P<o>{O})(?!{G}{{0,4}}[0-9.]+\s*[%％])(?!{G}{{0,4}}时)",
+        0.75,
+    ),
+    Rule(
+        "relations.acquisition.passive.v1",
+        "acquired",
+        r"(?P<o>{O}){G}{{0,6}}?被(?P<s>{O}){G}{{0,12}}?(?:全资)?(?:收购|并购|吞并|收入囊中|买下)",
+        0.8,
+    ),
     # partnersWith --------------------------------------------------------------------
-    Rule("relations.partnership.v1", "partnersWith",
-         r"(?P<s>{O}){G}{{0,12}}?(?<!终止)(?<!结束)(?<!停止)(?<!中止)(?:与|和|同|跟)(?P<o>{OL}){G}{{0,10}}?(?:达成|建立|签署|签订|开展|展开|宣布)?{G}{{0,6}}?(?:战略)?(?:合作|联合开发|共同开发|结盟|联手|携手)(?!关系的)",
-         0.7),
-    Rule("relations.partnership.topic.v1", "partnersWith",
-         r"(?:^|[，,；;])(?:并|还|也|同时|此后|随后)?(?:于{G}{{0,10}}?)?(?:与|和|同)(?P<o>{OL}){G}{{0,6}}?(?:合作|联合开发|共同开发|联手|携手)",
-         0.65, topic_subject=True),
-    Rule("relations.partnership.with.v1", "partnersWith",
-         r"(?P<s>{O})(?:与|和|同)(?P<o>{O})(?:宣布|正式)?(?:达成|建立)?(?:战略)?(?:合作|结盟|联手)", 0.75),
+    Rule(
+        "relations.partnership.v1",
+        "partnersWith",
+        r"(?P<s>{O}){G}{{0,12}}?(?<!终止)(?<!结束)(?<!停止)(?<!中止)(?:与|和|同|跟)(?P<o>{OL}){G}{{0,10}}?(?:达成|建立|签署|签订|开展|展开|宣布)?{G}{{0,6}}?(?:战略)?(?:合作|联合开发|共同开发|结盟|联手|携手)(?!关系的)",
+        0.7,
+    ),
+    Rule(
+        "relations.partnership.topic.v1",
+        "partnersWith",
+        r"(?:^|[，,；;])(?:并|还|也|同时|此后|随后)?(?:于{G}{{0,10}}?)?(?:与|和|同)(?P<o>{OL}){G}{{0,6}}?(?:合作|联合开发|共同开发|联手|携手)",
+        0.65,
+        topic_subject=True,
+    ),
+    Rule(
+        "relations.partnership.with.v1",
+        "partnersWith",
+        r"(?P<s>{O})(?:与|和|同)(?P<o>{O})(?:宣布|正式)?(?:达成|建立)?(?:战略)?(?:合作|结盟|联手)",
+        0.75,
+    ),
     # endedPartnershipWith ------------------------------------------------------------
-    Rule("relations.partnership_end.v1", "endedPartnershipWith",
-         r"(?P<s>{O}){G}{{0,14}}?(?:终止|结束|中止|停止|暂停|切断|叫停|取消)(?:了)?(?:与|和|同)(?P<o>{O})(?:之间)?(?:的)?{G}{{0,8}}?(?:合作|关系|合同|协议|业务|往来)",
-         0.8),
-    Rule("relations.partnership_end.split.v1", "endedPartnershipWith",
-         r"(?P<s>{O}){G}{{0,8}}?(?:与|和|对)(?P<o>{O})(?:的)?{G}{{0,6}}?(?:决裂|分道扬镳|断绝关系|切割)", 0.7),
+    Rule(
+        "relations.partnership_end.v1",
+        "endedPartnershipWith",
+        r"(?P<s>{O}){G}{{0,14}}?(?:终止|结束|中止|停止|暂停|切断|叫停|取消)(?:了)?(?:与|和|同)(?P<o>{O})(?:之间)?(?:的)?{G}{{0,8}}?(?:合作|关系|合同|协议|业务|往来)",
+        0.8,
+    ),
+    Rule(
+        "relations.partnership_end.split.v1",
+        "endedPartnershipWith",
+        r"(?P<s>{O}){G}{{0,8}}?(?:与|和|对)(?P<o>{O})(?:的)?{G}{{0,6}}?(?:决裂|分道扬镳|断绝关系|切割)",
+        0.7,
+    ),
     # customerOf (subject = customer, object = supplier) -------------------------------
-    Rule("relations.customer.provide.v1", "customerOf",
-         r"(?:^|(?P<o>{O}))[^。！？!?]{{0,40}}?(?:为|向)(?:包括)?(?P<s>{OL})(?:等{G}{{0,8}}?|在内的{G}{{0,14}}?)?提供{G}{{0,16}}?(?:服务|产品|数据|技术|解决方案|支持|算力|芯片)",
-         0.7, topic_object=True),
-    Rule("relations.customer.list.v1", "customerOf",
-         r"(?P<o>{O})(?:的)?(?:客户|用户|买家)(?:包括|有|涵盖|囊括|名单包括)(?P<s>{OL})", 0.8),
-    Rule("relations.customer.copula.v1", "customerOf",
-         r"(?P<s>{OL}){G}{{0,6}}?(?:都是|均为|是|为|成为)(?P<o>{O})的{G}{{0,6}}?(?:客户|用户|买家)", 0.8),
-    Rule("relations.customer.supplier.v1", "customerOf",
-         r"(?P<o>{O}){G}{{0,8}}?(?:是|为|成为)(?P<s>{OL})(?:等{G}{{0,6}}?)?的{G}{{0,6}}?(?:供应商|代工厂|服务商|供货商)", 0.75),
-    Rule("relations.customer.made_by.v1", "customerOf",
-         r"(?P<s>{O})的{G}{{0,12}}?由(?P<o>{O})(?:负责)?(?:代工|生产|制造|供应|提供|交付)", 0.75),
-    Rule("relations.customer.order_won.v1", "customerOf",
-         r"(?P<o>{O}){S}{{0,20}}?(?:拿下|获得|斩获|赢得|收到)(?:了)?(?P<s>{O})的{G}{{0,10}}?(?:订单|合同|大单)", 0.75),
-    Rule("relations.customer.delivered.v1", "customerOf",
-         r"(?P<o>{O}){S}{{0,30}}?(?:交付给|供应给|卖给|出售给|供货给)(?:了)?(?P<s>{OL})", 0.7),
-    Rule("relations.customer.contract_topic.v1", "customerOf",
-         r"(?:^|[，,；;])(?:并|还|也|同时)?(?:{G}{{0,6}}?)(?:与|和|同)(?P<s>{O})签(?:署|订|下)(?:了)?{G}{{0,20}}?(?:合同|订单|采购协议|大单)",
-         0.65, topic_object=True),
-    Rule("relations.customer.contract.v1", "customerOf",
-         r"(?P<o>{O}){G}{{0,10}}?(?:与|和|同)(?P<s>{O})签(?:署|订|下)(?:了)?{G}{{0,20}}?(?:合同|订单|采购协议|大单)", 0.7),
-    Rule("relations.customer.order.v1", "customerOf",
-         r"(?P<s>{O}){S}{{0,20}}?(?:支付给|付给|采购|订购|购买)(?:了)?(?P<o>{O})的{G}{{0,16}}?(?:订单|服务|产品|芯片|费用|数据)", 0.65),
+    Rule(
+        "relations.customer.provide.v1",
+        "customerOf",
+        r"(?:^|(?P<o>{O}))[^。！？!?]{{0,40}}?(?:为|向)(?:包括)?(?P<s>{OL})(?:等{G}{{0,8}}?|在内的{G}{{0,14}}?)?提供{G}{{0,16}}?(?:服务|产品|数据|技术|解决方案|支持|算力|芯片)",
+        0.7,
+        topic_object=True,
+    ),
+    Rule(
+        "relations.customer.list.v1",
+        "customerOf",
+        r"(?P<o>{O})(?:的)?(?:客户|用户|买家)(?:包括|有|涵盖|囊括|名单包括)(?P<s>{OL})",
+        0.8,
+    ),
+    Rule(
+        "relations.customer.copula.v1",
+        "customerOf",
+        r"(?P<s>{OL}){G}{{0,6}}?(?:都是|均为|是|为|成为)(?P<o>{O})的{G}{{0,6}}?(?:客户|用户|买家)",
+        0.8,
+    ),
+    Rule(
+        "relations.customer.supplier.v1",
+        "customerOf",
+        r"(?P<o>{O}){G}{{0,8}}?(?:是|为|成为)(?P<s>{OL})(?:等{G}{{0,6}}?)?的{G}{{0,6}}?(?:供应商|代工厂|服务商|供货商)",
+        0.75,
+    ),
+    Rule(
+        "relations.customer.made_by.v1",
+        "customerOf",
+        r"(?P<s>{O})的{G}{{0,12}}?由(?P<o>{O})(?:负责)?(?:代工|生产|制造|供应|提供|交付)",
+        0.75,
+    ),
+    Rule(
+        "relations.customer.order_won.v1",
+        "customerOf",
+        r"(?P<o>{O}){S}{{0,20}}?(?:拿下|获得|斩获|赢得|收到)(?:了)?(?P<s>{O})的{G}{{0,10}}?(?:订单|合同|大单)",
+        0.75,
+    ),
+    Rule(
+        "relations.customer.delivered.v1",
+        "customerOf",
+        r"(?P<o>{O}){S}{{0,30}}?(?:交付给|供应给|卖给|出售给|供货给)(?:了)?(?P<s>{OL})",
+        0.7,
+    ),
+    Rule(
+        "relations.customer.contract_topic.v1",
+        "customerOf",
+        r"(?:^|[，,；;])(?:并|还|也|同时)?(?:{G}{{0,6}}?)(?:与|和|同)(?P<s>{O})签(?:署|订|下)(?:了)?{G}{{0,20}}?(?:合同|订单|采购协议|大单)",
+        0.65,
+        topic_object=True,
+    ),
+    Rule(
+        "relations.customer.contract.v1",
+        "customerOf",
+        r"(?P<o>{O}){G}{{0,10}}?(?:与|和|同)(?P<s>{O})签(?:署|订|下)(?:了)?{G}{{0,20}}?(?:合同|订单|采购协议|大单)",
+        0.7,
+    ),
+    Rule(
+        "relations.customer.order.v1",
+        "customerOf",
+        r"(?P<s>{O}){S}{{0,20}}?(?:支付给|付给|采购|订购|购买)(?:了)?(?P<o>{O})的{G}{{0,16}}?(?:订单|服务|产品|芯片|费用|数据)",
+        0.65,
+    ),
     # partOf ----------------------------------------------------------------------------
-    Rule("relations.part_of.subsidiary.v1", "partOf",
-         r"(?P<o>{O})(?:旗下|下属|内部)(?:的)?{G}{{0,8}}?(?P<s>{O})", 0.75),
-    Rule("relations.part_of.copula.v1", "partOf",
-         r"(?P<s>{O}){G}{{0,4}}?(?:是|为|隶属于|属于)(?P<o>{O})(?:旗下|下属)?(?:的)?{G}{{0,4}}?(?:子公司|部门|实验室|团队|事业部|业务部门)", 0.75),
+    Rule(
+        "relations.part_of.subsidiary.v1",
+        "partOf",
+        r"(?P<o>{O})(?:旗下|下属|内部)(?:的)?{G}{{0,8}}?(?P<s>{O})",
+        0.75,
+    ),
+    Rule(
+        "relations.part_of.copula.v1",
+        "partOf",
+        r"(?P<s>{O}){G}{{0,4}}?(?:是|为|隶属于|属于)(?P<o>{O})(?:旗下|下属)?(?:的)?{G}{{0,4}}?(?:子公司|部门|实验室|团队|事业部|业务部门)",
+        0.75,
+    ),
     # competitorOf --------------------------------------------------------------------
-    Rule("relations.competitor.list.v1", "competitorOf",
-         r"(?:落后于|领先于|超越|对标|击败|打败|追赶|挑战)(?P<o>{OL})(?:等)?(?:{G}{{0,4}})?竞争对手", 0.75, topic_subject=True),
-    Rule("relations.competitor.rivalry.v1", "competitorOf",
-         r"(?:与|和|同)(?P<o>{OL})(?:等{G}{{0,6}}?)?(?:的|{G}{{0,14}}?(?:展开|进行|正面|直接|激烈))?(?:的)?(?:较量|竞争|角逐|抗衡|对抗|争夺|比拼|竞赛)",
-         0.7, topic_subject=True),
-    Rule("relations.competitor.named.v1", "competitorOf",
-         r"(?P<s>{O})(?:的)?(?:主要|最大的?|直接)?(?:竞争对手|竞品|对手)(?:是|为|包括|有)?(?P<o>{OL})", 0.8),
+    Rule(
+        "relations.competitor.list.v1",
+        "competitorOf",
+        r"(?:落后于|领先于|超越|对标|击败|打败|追赶|挑战)(?P<o>{OL})(?:等)?(?:{G}{{0,4}})?竞争对手",
+        0.75,
+        topic_subject=True,
+    ),
+    Rule(
+        "relations.competitor.rivalry.v1",
+        "competitorOf",
+        r"(?:与|和|同)(?P<o>{OL})(?:等{G}{{0,6}}?)?(?:的|{G}{{0,14}}?(?:展开|进行|正面|直接|激烈))?(?:的)?(?:较量|竞争|角逐|抗衡|对抗|争夺|比拼|竞赛)",
+        0.7,
+        topic_subject=True,
+    ),
+    Rule(
+        "relations.competitor.named.v1",
+        "competitorOf",
+        r"(?P<s>{O})(?:的)?(?:主要|最大的?|直接)?(?:竞争对手|竞品|对手)(?:是|为|包括|有)?(?P<o>{OL})",
+        0.8,
+    ),
 )
 
 
@@ -315,7 +591,9 @@ def build_frame(sentence: Sentence, view: str, slots: Sequence[tuple[int, int, S
 
 _ATTRIBUTION = [
     re.compile(rf"据(?P<m>{ORG})(?:{_GAP}{{0,12}}?)(?:报道|报导|消息|估计|援引|披露|称|统计|数据)"),
-    re.compile(rf"(?:^|[，,。；]|[，,。；]?[《「“])(?P<m>{ORG})[》」”]?(?:[^，。{ANY}]{{0,10}}?)(?:报道|报导|援引|披露|消息)(?:称|指出|说|显示)?"),
+    re.compile(
+        rf"(?:^|[，,。；]|[，,。；]?[《「“])(?P<m>{ORG})[》」”]?(?:[^，。{ANY}]{{0,10}}?)(?:报道|报导|援引|披露|消息)(?:称|指出|说|显示)?"
+    ),
     re.compile(rf"(?P<m>{ORG})[》」”]?的(?:一篇|最新)?(?:报道|文章|消息)(?:则|也|还)?(?:称|指出|显示)"),
 ]
 
@@ -347,8 +625,14 @@ _PRONOUNS = re.compile(
 class RelationExtractor:
     """Finds facts sentence by sentence, carrying what the text is about from one to the next."""
 
-    def __init__(self, doc_id: str, raw: str, published_year: int | None, entity_of: dict[tuple[int, int], Slot],
-                 salient_company: str | None) -> None:
+    def __init__(
+        self,
+        doc_id: str,
+        raw: str,
+        published_year: int | None,
+        entity_of: dict[tuple[int, int], Slot],
+        salient_company: str | None,
+    ) -> None:
         self.doc_id = doc_id
         self.raw = raw
         self.view = normalize(raw)
@@ -363,7 +647,9 @@ class RelationExtractor:
         self.unit_parents: dict[str, str] = {}
 
     # -- pronouns -----------------------------------------------------------------------
-    def _resolve_pronouns(self, sentence: Sentence, slots: list[tuple[int, int, Slot]]) -> list[tuple[int, int, Slot]]:
+    def _resolve_pronouns(
+        self, sentence: Sentence, slots: list[tuple[int, int, Slot]]
+    ) -> list[tuple[int, int, Slot]]:
         taken = [(s, e) for s, e, _ in slots]
         resolved = []
         for match in _PRONOUNS.finditer(self.view, sentence.start, sentence.end):
@@ -379,12 +665,20 @@ class RelationExtractor:
                 if self.view[e : e + 1] in "们":  # 他们 is matched as a whole above
                     target = None
             elif word == "其":
-                candidates = [x for x in before if x.type in ("Person", "Organization") and x.kind not in ("outlet-cited", "MediaOutlet")]
+                candidates = [
+                    x
+                    for x in before
+                    if x.type in ("Person", "Organization") and x.kind not in ("outlet-cited", "MediaOutlet")
+                ]
                 target = candidates[-1] if candidates else self.discourse.previous_topic
             elif word == "公司":
                 target = self.discourse.previous_topic or self._salient_slot(s, e)
             else:  # 该公司, 他们 …
-                companies = [x for x in before if x.type == "Organization" and x.kind not in ("MediaOutlet", "outlet-cited", "Team")]
+                companies = [
+                    x
+                    for x in before
+                    if x.type == "Organization" and x.kind not in ("MediaOutlet", "outlet-cited", "Team")
+                ]
                 target = companies[0] if companies else self.discourse.previous_topic
             if target is not None:
                 resolved.append((s, e, Slot(target.entity, target.type, target.kind, s, e)))
@@ -441,18 +735,29 @@ class RelationExtractor:
         people = [s for _, s in sorted(frame.slots.items()) if s.type == "Person"]
         if people:
             self.discourse.last_person = people[-1]
-        companies = [(i, s) for i, s in sorted(frame.slots.items())
-                     if s.type == "Organization" and s.kind not in ("MediaOutlet", "outlet-cited", "Team")
-                     and not re.search(r"(?:前|原|曾在|曾任|从)$", frame.text[max(0, i - 2) : i])]
+        companies = [
+            (i, s)
+            for i, s in sorted(frame.slots.items())
+            if s.type == "Organization"
+            and s.kind not in ("MediaOutlet", "outlet-cited", "Team")
+            and not re.search(r"(?:前|原|曾在|曾任|从)$", frame.text[max(0, i - 2) : i])
+        ]
         if companies:
             # the company the sentence is about: one that a person founded, joined or works for
             # ("林嘉文与前百度研究员陈思远联合创办了Vecta AI" is about Vecta AI), else the first named
-            about = [s for _, s in companies if any(
-                f.object == s.entity and f.relation in ("founded", "joined", "worksFor") for f in found)]
+            about = [
+                s
+                for _, s in companies
+                if any(
+                    f.object == s.entity and f.relation in ("founded", "joined", "worksFor") for f in found
+                )
+            ]
             self.discourse.previous_topic = about[0] if about else companies[0][1]
 
     def _dates(self, sentence: Sentence) -> list[tuple[int, int, When]]:
-        found = parse_dates(self.view[sentence.start : sentence.end], self.discourse.published_year, self.discourse.year)
+        found = parse_dates(
+            self.view[sentence.start : sentence.end], self.discourse.published_year, self.discourse.year
+        )
         for item in found:
             if item.explicit_year is not None:
                 self.discourse.year = item.explicit_year
@@ -467,9 +772,21 @@ class RelationExtractor:
                 return slot
         return self.discourse.previous_topic
 
-    def _make(self, frame: Frame, rule_name: str, relation: str, subject: Slot, obj: Slot | None, span: tuple[int, int],
-              confidence: float, reporter: str | None, dates: list[tuple[int, int, When]], role: str | None = None,
-              amount: Amount | None = None, stake: Decimal | None = None) -> Fact | None:
+    def _make(
+        self,
+        frame: Frame,
+        rule_name: str,
+        relation: str,
+        subject: Slot,
+        obj: Slot | None,
+        span: tuple[int, int],
+        confidence: float,
+        reporter: str | None,
+        dates: list[tuple[int, int, When]],
+        role: str | None = None,
+        amount: Amount | None = None,
+        stake: Decimal | None = None,
+    ) -> Fact | None:
         if obj is not None and subject.entity == obj.entity:
             return None
         start, end = span
@@ -491,7 +808,9 @@ class RelationExtractor:
             reported_by=reporter,
         )
 
-    def _facts(self, frame: Frame, dates: list[tuple[int, int, When]], reporters: list[tuple[int, str]]) -> Iterator[Fact]:
+    def _facts(
+        self, frame: Frame, dates: list[tuple[int, int, When]], reporters: list[tuple[int, str]]
+    ) -> Iterator[Fact]:
         for rule in RULES:
             for match in rule.compiled().finditer(frame.text):
                 groups = match.groupdict()
@@ -531,8 +850,20 @@ class RelationExtractor:
                     for o in objects:
                         if not _types_fit(rule, s, o):
                             continue
-                        fact = self._make(frame, rule.name, rule.relation, s, o, span, rule.confidence, reporter, dates,
-                                          role=role, amount=amount, stake=stake)
+                        fact = self._make(
+                            frame,
+                            rule.name,
+                            rule.relation,
+                            s,
+                            o,
+                            span,
+                            rule.confidence,
+                            reporter,
+                            dates,
+                            role=role,
+                            amount=amount,
+                            stake=stake,
+                        )
                         if fact is not None:
                             yield fact
 
@@ -540,7 +871,9 @@ class RelationExtractor:
         """The amount and stake of an investment stated in the same sentence."""
         text = self.view[frame.sentence.start : frame.sentence.end]
         raw_start, _ = frame.raw_span(start, end)
-        amounts = [a for a in parse_amounts(text) if not re.search(r"估值", text[max(0, a.start - 10) : a.start])]
+        amounts = [
+            a for a in parse_amounts(text) if not re.search(r"估值", text[max(0, a.start - 10) : a.start])
+        ]
         best = None
         if amounts:
             # the sum nearest to the deal, preferring one inside it
@@ -549,16 +882,23 @@ class RelationExtractor:
         return best, parse_stake(text)
 
     # -- relations that need more than one pattern ------------------------------------
-    def _valuations(self, frame: Frame, dates: list[tuple[int, int, When]], reporters: list[tuple[int, str]]) -> list[Fact]:
+    def _valuations(
+        self, frame: Frame, dates: list[tuple[int, int, When]], reporters: list[tuple[int, str]]
+    ) -> list[Fact]:
         facts = []
         for cue in re.finditer(r"估值", frame.text):
             reporter = _reporter_for(reporters, cue.start())
             subject = None
-            before = [i for i in frame.slots if i < cue.start() and frame.slots[i].type == "Organization"
-                      and frame.slots[i].kind not in ("outlet-cited", "MediaOutlet")]
+            before = [
+                i
+                for i in frame.slots
+                if i < cue.start()
+                and frame.slots[i].type == "Organization"
+                and frame.slots[i].kind not in ("outlet-cited", "MediaOutlet")
+            ]
             if before:
                 subject = frame.slots[before[-1]]
-            after = re.match(rf"{_GAP}{{0,20}}?的(?P<o>{ORG})", frame.text[cue.end():])
+            after = re.match(rf"{_GAP}{{0,20}}?的(?P<o>{ORG})", frame.text[cue.end() :])
             if after:
                 subject = frame.slots[cue.end() + after.start("o")]
             elif re.search(r"(?:投后|投前|本轮|此轮|融资后)$", frame.text[: cue.start()]) or (
@@ -567,15 +907,25 @@ class RelationExtractor:
                 subject = self._raiser(frame) or subject  # a round's valuation is the raising company's
             if subject is None:
                 continue
-            clause_end = re.search(r"[。；;！？]|$", frame.text[cue.end():]).start() + cue.end()
+            clause_end = re.search(r"[。；;！？]|$", frame.text[cue.end() :]).start() + cue.end()
             raw_a = frame.raw_start[cue.start()]
             raw_b = frame.raw_end[clause_end - 1] if clause_end > cue.end() else frame.raw_end[cue.end() - 1]
             text = self.view[raw_a:raw_b]
             for found in parse_amounts(text):
                 # "估值从140亿美元跃升至280亿美元" states two valuations; stop at the next clause's topic
                 begin = frame.raw_start[before[-1]] if before else raw_a
-                fact = self._make(frame, "relations.valuation.v1", "valuedAt", subject, None,
-                                  (min(begin, raw_a), raw_a + found.end), 0.8, reporter, dates, amount=found.amount)
+                fact = self._make(
+                    frame,
+                    "relations.valuation.v1",
+                    "valuedAt",
+                    subject,
+                    None,
+                    (min(begin, raw_a), raw_a + found.end),
+                    0.8,
+                    reporter,
+                    dates,
+                    amount=found.amount,
+                )
                 if fact:
                     facts.append(fact)
         return facts
@@ -589,21 +939,28 @@ class RelationExtractor:
             m = re.search(rf"({ORG})(?:的)?(?:{_GAP}{{0,4}})?$", frame.text[: cue.start()])
             if m:
                 owner_index = m.start(1)
-            rest = frame.text[cue.end():]
+            rest = frame.text[cue.end() :]
             rivals: list[int] = []
             direct = re.match(rf"\s*(?:{_GAP}{{0,2}})({ORG})", rest)
             if direct:
                 rivals.append(cue.end() + direct.start(1))
             for intro in re.finditer(r"比如|例如|譬如|包括|像是|诸如", rest):
-                lst = re.match(rf"{_GAP}{{0,8}}?({ORG}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{ORG})*)", rest[intro.end():])
+                lst = re.match(
+                    rf"{_GAP}{{0,8}}?({ORG}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{ORG})*)", rest[intro.end() :]
+                )
                 if lst:
                     base = cue.end() + intro.end() + lst.start(1)
                     rivals += [base + k for k, ch in enumerate(lst.group(1)) if ch == ORG]
             if not rivals:
                 continue
             if owner_index is None:
-                others = [i for i in frame.slots if frame.slots[i].type == "Organization" and i not in rivals
-                          and frame.slots[i].kind not in ("outlet-cited", "MediaOutlet", "Team")]
+                others = [
+                    i
+                    for i in frame.slots
+                    if frame.slots[i].type == "Organization"
+                    and i not in rivals
+                    and frame.slots[i].kind not in ("outlet-cited", "MediaOutlet", "Team")
+                ]
                 if not others:
                     continue
                 owner_index = others[0]
@@ -611,25 +968,42 @@ class RelationExtractor:
             for r in sorted(set(rivals)):
                 rival = frame.slots[r]
                 span = frame.raw_span(min(owner_index, cue.start()), max(r, owner_index) + 1)
-                fact = self._make(frame, "relations.competitor.rivals.v1", "competitorOf", rival, owner, span, 0.7,
-                                  reporter, [])
+                fact = self._make(
+                    frame,
+                    "relations.competitor.rivals.v1",
+                    "competitorOf",
+                    rival,
+                    owner,
+                    span,
+                    0.7,
+                    reporter,
+                    [],
+                )
                 if fact and rival.kind not in ("MediaOutlet", "Team"):
                     facts.append(fact)
         return facts
 
     def _raiser(self, frame: Frame) -> Slot | None:
         """The company a funding sentence is about: the one that 完成/获得 the round, else the topic."""
-        raised = re.search(rf"({ORG}){_GAP}{{0,30}}?(?:完成|获得|宣布完成|宣布获得|迎来|启动|进行)(?:了)?{_GAP}{{0,24}}?(?:融资|投资|募资)",
-                           frame.text)
+        raised = re.search(
+            rf"({ORG}){_GAP}{{0,30}}?(?:完成|获得|宣布完成|宣布获得|迎来|启动|进行)(?:了)?{_GAP}{{0,24}}?(?:融资|投资|募资)",
+            frame.text,
+        )
         if raised:
             return frame.slots[raised.start(1)]
         previous = [f for f in self.discourse.paragraph_facts if f.relation == "investedIn" and f.object]
         if previous and re.match(rf"^(?:[^{ANY}]{{0,12}})(?:本轮|此轮|该轮|这轮|由)", frame.text):
             obj = previous[-1].object
-            return Slot(obj, "Organization", "Company", frame.sentence.start, frame.sentence.start) if obj else None
+            return (
+                Slot(obj, "Organization", "Company", frame.sentence.start, frame.sentence.start)
+                if obj
+                else None
+            )
         return None
 
-    def _funding_round(self, frame: Frame, dates: list[tuple[int, int, When]], reporters: list[tuple[int, str]]) -> list[Fact]:
+    def _funding_round(
+        self, frame: Frame, dates: list[tuple[int, int, When]], reporters: list[tuple[int, str]]
+    ) -> list[Fact]:
         """``X完成N亿美元融资，由A领投，B、C跟投``: each investor invested in X; the sum goes to the leads."""
         if not re.search(_ROUND_LEAD + "|" + _ROUND_FOLLOW, frame.text):
             return []
@@ -638,32 +1012,55 @@ class RelationExtractor:
             return []
         facts = []
         text = self.view[frame.sentence.start : frame.sentence.end]
-        amounts = [a for a in parse_amounts(text) if not re.search(r"估值", text[max(0, a.start - 8) : a.start])]
+        amounts = [
+            a for a in parse_amounts(text) if not re.search(r"估值", text[max(0, a.start - 8) : a.start])
+        ]
         party = rf"[{ORG}{PERSON}](?:旗下(?:的)?{ORG})?"
         for cue, is_lead in ((_ROUND_LEAD, True), (_ROUND_FOLLOW, False)):
-            for match in re.finditer(rf"({party}(?:{_LIST_SEP}{party})*)(?:等)?(?:机构|投资方|股东)?{_GAP}{{0,4}}?(?:{cue})", frame.text):
+            for match in re.finditer(
+                rf"({party}(?:{_LIST_SEP}{party})*)(?:等)?(?:机构|投资方|股东)?{_GAP}{{0,4}}?(?:{cue})",
+                frame.text,
+            ):
                 investors = frame.slots_in(*match.span(1))
                 span = frame.raw_span(match.start(1), match.end())
                 amount = amounts[0].amount if is_lead and amounts else None
                 for investor in investors:
                     if investor.entity == raiser.entity or investor.kind in ("MediaOutlet", "outlet-cited"):
                         continue
-                    fact = self._make(frame, "relations.investment.round.v1", "investedIn", investor, raiser, span,
-                                      0.75, _reporter_for(reporters, match.start()), dates, amount=amount,
-                                      stake=parse_stake(text) if is_lead else None)
+                    fact = self._make(
+                        frame,
+                        "relations.investment.round.v1",
+                        "investedIn",
+                        investor,
+                        raiser,
+                        span,
+                        0.75,
+                        _reporter_for(reporters, match.start()),
+                        dates,
+                        amount=amount,
+                        stake=parse_stake(text) if is_lead else None,
+                    )
                     if fact:
                         facts.append(fact)
         return facts
 
-    def _investment_follow_up(self, frame: Frame, found: list[Fact], reporters: list[tuple[int, str]]) -> list[Fact]:
-        """A sentence that only gives another figure for a deal already described (投资金额可能超过100亿美元)."""
+    def _investment_follow_up(
+        self, frame: Frame, found: list[Fact], reporters: list[tuple[int, str]]
+    ) -> list[Fact]:
+        """A sentence that only gives another figure for a deal already described.
+
+        (``彭博社报道称,投资金额可能超过100亿美元``: the parties are those of the deal before.)
+        """
         if any(f.relation == "investedIn" for f in found):
             return []
         previous = [f for f in self.discourse.paragraph_facts if f.relation == "investedIn"]
         if not previous:
             return []
         text = self.view[frame.sentence.start : frame.sentence.end]
-        if not re.search(r"投资金额|交易金额|投资额|交易额|交易价格|收购价|支付|出资|的投资|融资规模|融资总额|融资额|本轮融资|该轮融资", text):
+        if not re.search(
+            r"投资金额|交易金额|投资额|交易额|交易价格|收购价|支付|出资|的投资|融资规模|融资总额|融资额|本轮融资|该轮融资",
+            text,
+        ):
             return []
         amounts = parse_amounts(text)
         if not amounts:
@@ -677,12 +1074,27 @@ class RelationExtractor:
             clause = [i for i, entity in reporters if i <= index]
             start = frame.raw_start[clause[-1]] if clause else a
             subject = deal.subject
-            payer = list(re.finditer(rf"({ORG})(?:{_GAP}{{0,6}}?)(?:将|会|已)?(?:支付|出资|投入)", frame.text[:index + 1]))
+            payer = list(
+                re.finditer(
+                    rf"({ORG})(?:{_GAP}{{0,6}}?)(?:将|会|已)?(?:支付|出资|投入)", frame.text[: index + 1]
+                )
+            )
             if payer:
                 subject = frame.slots[payer[-1].start(1)].entity
-            fact = Fact(self.doc_id, "investedIn", subject, deal.object, min(start, a), frame.sentence.start + item.end,
-                        self.raw[min(start, a) : frame.sentence.start + item.end], "relations.investment.follow_up.v1", 0.6,
-                        amount=item.amount, stake=parse_stake(text), reported_by=reporter or None)
+            fact = Fact(
+                self.doc_id,
+                "investedIn",
+                subject,
+                deal.object,
+                min(start, a),
+                frame.sentence.start + item.end,
+                self.raw[min(start, a) : frame.sentence.start + item.end],
+                "relations.investment.follow_up.v1",
+                0.6,
+                amount=item.amount,
+                stake=parse_stake(text),
+                reported_by=reporter or None,
+            )
             facts.append(fact)
         return facts
 
@@ -708,7 +1120,9 @@ class RelationExtractor:
             self.unit_parents[slot.entity] = parent.entity
             near = parent.start < slot.start and slot.start - parent.start < 40
             start = parent.start if near else slot.start
-            fact = self._make(frame, "relations.part_of.unit.v1", "partOf", slot, parent, (start, slot.end), 0.65, None, [])
+            fact = self._make(
+                frame, "relations.part_of.unit.v1", "partOf", slot, parent, (start, slot.end), 0.65, None, []
+            )
             if fact:
                 facts.append(fact)
         return facts
@@ -767,7 +1181,9 @@ def _date_for(dates: list[tuple[int, int, When]], start: int, end: int, sentence
 def _unique(facts: list[Fact]) -> list[Fact]:
     seen: set[tuple] = set()
     out = []
-    for fact in sorted(facts, key=lambda f: (f.start, f.end, f.relation, f.subject, f.object or "", f.extractor)):
+    for fact in sorted(
+        facts, key=lambda f: (f.start, f.end, f.relation, f.subject, f.object or "", f.extractor)
+    ):
         key = (fact.key(), fact.start, fact.end)
         if key not in seen:
             seen.add(key)
@@ -777,7 +1193,9 @@ def _unique(facts: list[Fact]) -> list[Fact]:
 
 def salient_company(slots: Sequence[Slot]) -> str | None:
     """The company a text is most about: the one it names most often."""
-    counts = Counter(s.entity for s in slots if s.type == "Organization" and s.kind not in ("MediaOutlet", "Team"))
+    counts = Counter(
+        s.entity for s in slots if s.type == "Organization" and s.kind not in ("MediaOutlet", "Team")
+    )
     if not counts:
         return None
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

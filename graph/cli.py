@@ -126,7 +126,9 @@ def build(inputs: tuple[str, ...], outdir: Path, base: str | None) -> None:
     # The vocabulary travels with the data, so that Protégé or GraphDB get labels and comments too.
     ontology_copy = outdir / ONTOLOGY_FILE
     _write(ontology_copy, ontology_path().read_bytes())
-    _echo_summary(corpus, len(graph), skipped, [ttl_path, html_path, ontology_copy], time.perf_counter() - started)
+    _echo_summary(
+        corpus, len(graph), skipped, [ttl_path, html_path, ontology_copy], time.perf_counter() - started
+    )
     _exit_if(skipped)
 
 

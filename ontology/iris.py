@@ -21,8 +21,6 @@ import dataclasses
 import functools
 import hashlib
 import os
-import re
-import unicodedata
 from decimal import Decimal
 from urllib.parse import quote, urlsplit
 
@@ -32,6 +30,7 @@ from ontology.keys import has_cjk, slug
 from ontology.namespaces import DEFAULT_DATA_BASE
 
 BASE_ENV = "NEWSKG_BASE"
+
 
 def resolve_base(base: str | None = None) -> str:
     """The data base IRI: ``base`` if given, else ``$NEWSKG_BASE``, else ``DEFAULT_DATA_BASE``; validated.

@@ -49,5 +49,3 @@ def slug(text: str) -> str:
     if not result:
         raise ValueError(f"cannot make a slug of {text!r}: it has no letters or digits")
     return result
-
-

@@ -182,7 +182,11 @@ def test_build_names_each_unreadable_input_builds_the_rest_and_exits_1(bad_input
     assert_one_line_per_bad_input(result, list(BAD_INPUTS))
     assert "newskg: 2 documents (6 inputs skipped)" in stderr_lines(result)
     out = bad_inputs / "output"
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl", "newskg.ttl"]  # no temporary files
+    assert sorted(p.name for p in out.iterdir()) == [
+        "graph.html",
+        "graph.ttl",
+        "newskg.ttl",
+    ]  # no temporary files
 
 
 @pytest.mark.parametrize("name", sorted(BAD_INPUTS))
