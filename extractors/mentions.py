@@ -321,6 +321,8 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         and all(p.isalpha() and p[:1].isupper() for p in parts)
     ):
         return "Person", "", 0.6
+    if len(parts) == 1 and (name in PRODUCT_TIERS or after.startswith(EVENT_HEADS)):
+        return "", "", 0.0  # "Turbo" alone; "Create开发者大会" is an event
     if len(parts) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
         return "", "", 0.5  # one capitalized word: a surname alias or a company; entities decide
     if len(parts) == 1 and re.search(r"[0-9]", name) and len(re.sub(r"[^A-Za-z]", "", name)) >= 3:
@@ -540,6 +542,10 @@ class SuffixOrganizations:
             if head_prefix and (len(parts) == 1 or not brands):
                 # the head word carries the name: trust it if it is no everyday word (商业银行 is)
                 brands += [token] if _is_brand(head_prefix) else []
+            if kind == "Company" and len(parts) == 1 and not text.endswith(LEGAL_FORMS):
+                place = _leading_place(text)  # jieba glues countries to companies: 韩国三星电子
+                if place and len(text) - place >= len(suffix) + 2:
+                    start += place
             if kind == "Company" and brands and not text.endswith(LEGAL_FORMS):
                 while parts[0].pos == "ns" and len(parts) > 2:
                     parts = parts[1:]
@@ -549,6 +555,15 @@ class SuffixOrganizations:
             if not brands and not (government and (places or head_prefix)):
                 continue
             yield _mention(ctx, start, end, "Organization", self.name, 0.7, kind=kind)
+
+
+def _leading_place(word: str) -> int:
+    """Length of a place name that begins ``word`` (韩国三星电子 -> 2), else 0."""
+    for length in (3, 2):
+        tags = tokenize(word[:length])
+        if len(tags) == 1 and tags[0].pos == "ns":
+            return length
+    return 0
 
 
 def _is_brand(word: str) -> bool:
@@ -604,7 +619,11 @@ CATEGORY_NOUNS = (
     "制造商",
     "平台",
     "品牌",
+    "对手",
+    "同行",
 )
+# after a name, words that only a company's name takes (its founder, its chief executive)
+COMPANY_ROLE_CUES = ("创始人", "联合创始人", "CEO", "董事长", "总裁", "首席执行官", "旗下")
 COMPANY_CUES = (
     "宣布",
     "完成",
@@ -708,6 +727,7 @@ class BrandCompanies:
             confirmed = (
                 match.group("legal")
                 or before.endswith(CATEGORY_NOUNS)
+                or after.startswith(COMPANY_ROLE_CUES)
                 or (after.startswith(COMPANY_CUES) or counts[name] >= 2)
                 and _is_brand(match.group("brand"))
             )

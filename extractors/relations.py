@@ -248,7 +248,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.joined.verb.v1",
         "joined",
-        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归)了?(?P<o>{O})",
+        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归)了?(?:{G}{{0,6}}?)(?P<o>{O})",
         0.75,
         ("Person",),
     ),
@@ -494,7 +494,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.order_won.v1",
         "customerOf",
-        r"(?P<o>{O}){S}{{0,20}}?(?:拿下|获得|斩获|赢得|收到)(?:了)?(?P<s>{O})的{G}{{0,10}}?(?:订单|合同|大单)",
+        r"(?P<o>{O}){S}{{0,20}}?(?:拿下|获得|斩获|赢得|收到)(?:了)?(?P<s>{O}){G}{{0,6}}?的{G}{{0,10}}?(?:订单|合同|大单)",
         0.75,
     ),
     Rule(
@@ -618,7 +618,8 @@ def _cited_outlets(frame: Frame) -> list[int]:
 _PRONOUNS = re.compile(
     r"该公司|这家公司|该企业|这家企业|此公司|该机构|他们|她们"
     r"|(?<![尤极与])其(?![他它中实余次后间])|(?<![其吉利])他(?![人国乡们])|她(?!们)"
-    r"|(?<=加入|加盟|离开|现任|担任|出任|创办|创立)公司|(?:(?<=^)|(?<=[，,。；;：:、]))公司(?=[^，。的]{0,2}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|还|也|已|将|在|与))"
+    r"|(?<=加入|加盟|离开|现任|担任|出任|创办|创立)公司"
+    r"|公司(?=[^，。的]{0,2}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|还|也|已|将|在|与))"
 )
 
 
@@ -657,6 +658,13 @@ class RelationExtractor:
             if any(a < e and s < b for a, b in taken):
                 continue
             word = match.group()
+            after_career_verb = re.search(
+                r"(?:加入|加盟|离开|现任|担任|出任|创办|创立)$", self.view[s - 2 : s]
+            )
+            if word == "公司" and not (
+                s == sentence.start or self.view[s - 1] in "，,。；;：:、" or after_career_verb
+            ):
+                continue  # "科技公司完成…" is a kind of company, not a pointer to one
             before = [slot for a, _, slot in slots if a < s]
             target: Slot | None = None
             if word in ("他", "她"):
@@ -768,7 +776,12 @@ class RelationExtractor:
             if before is not None and index >= before:
                 break
             slot = frame.slots[index]
-            if slot.type == "Organization" and slot.kind not in ("MediaOutlet", "outlet-cited", "Team"):
+            set_aside = frame.text[max(0, index - 2) : index].endswith(("除", "除了"))
+            if (
+                slot.type == "Organization"
+                and slot.kind not in ("MediaOutlet", "outlet-cited", "Team")
+                and not set_aside
+            ):
                 return slot
         return self.discourse.previous_topic
 
@@ -986,7 +999,7 @@ class RelationExtractor:
     def _raiser(self, frame: Frame) -> Slot | None:
         """The company a funding sentence is about: the one that 完成/获得 the round, else the topic."""
         raised = re.search(
-            rf"({ORG}){_GAP}{{0,30}}?(?:完成|获得|宣布完成|宣布获得|迎来|启动|进行)(?:了)?{_GAP}{{0,24}}?(?:融资|投资|募资)",
+            rf"({ORG}){_GAP}{{0,30}}?(?:完成|获得|宣布完成|宣布获得|迎来|启动|进行)(?:了)?[^。]{{0,30}}?(?:融资|募资)",
             frame.text,
         )
         if raised:
@@ -1021,7 +1034,12 @@ class RelationExtractor:
                 rf"({party}(?:{_LIST_SEP}{party})*)(?:等)?(?:机构|投资方|股东)?{_GAP}{{0,4}}?(?:{cue})",
                 frame.text,
             ):
-                investors = frame.slots_in(*match.span(1))
+                # "OpenAI旗下的OpenAI Startup Fund跟投": the fund invests, not its parent
+                investors = [
+                    frame.slots[i]
+                    for i in range(*match.span(1))
+                    if i in frame.slots and not frame.text.startswith("旗下", i + 1)
+                ]
                 span = frame.raw_span(match.start(1), match.end())
                 amount = amounts[0].amount if is_lead and amounts else None
                 for investor in investors:
@@ -1065,7 +1083,8 @@ class RelationExtractor:
         amounts = parse_amounts(text)
         if not amounts:
             return []
-        deal = previous[-1]
+        with_amount = [f for f in previous if f.amount is not None]
+        deal = (with_amount or previous)[-1]
         facts = []
         for item in amounts:
             a = frame.sentence.start + item.start
