@@ -252,15 +252,20 @@ def _collect(mentions: list[Mention], uf: UnionFind, known: list[KnownEntity | N
 
 
 def _labels(cluster_names: Iterable[str], known: KnownEntity | None) -> tuple[str | None, str | None]:
+    """The preferred name in each language: the fullest name the texts use, or the reference list's.
+
+    The reference list's Chinese name is taken only when the texts write the entity in Chinese at all:
+    an article that only says "Meta" should not be drawn as 脸书.
+    """
     names = sorted(set(cluster_names))
     zh = [n.replace("?", NAME_DOT) for n in names if has_cjk(n)]
     en = [n for n in names if not has_cjk(n)]
-    label_zh = known.zh[0] if known and known.zh else (max(zh, key=lambda n: (len(n), n)) if zh else None)
-    label_en = (
-        known.en[0]
-        if known and known.en
-        else (max(en, key=lambda n: (len(n.split()), len(n), n)) if en else None)
-    )
+    label_zh = max(zh, key=lambda n: (len(n), n)) if zh else None
+    label_en = max(en, key=lambda n: (len(n.split()), len(n), n)) if en else None
+    if known and known.zh and zh:
+        label_zh = known.zh[0]
+    if known and known.en:
+        label_en = known.en[0]
     return label_zh, label_en
 
 
