@@ -772,7 +772,8 @@ class Units:
     name = "mentions.unit.v1"
     _QUOTED = re.compile(rf"“([^“”\n]{{2,14}}?(?:{_UNIT_SUFFIX}))”")
     _LATIN_LED = re.compile(rf"((?:{LATIN_WORD})(?: {LATIN_TAIL})*(?:[{CJK}]{{0,6}}?)(?:{_UNIT_SUFFIX}))")
-    _GLOSS = re.compile(rf"(?<=\()([{CJK}A-Za-z]{{2,16}}(?:{_UNIT_SUFFIX}))(?=\))")
+    # a gloss of an acronym: FAIR(基础人工智能研究部门)
+    _GLOSS = re.compile(rf"(?<=[A-Za-z0-9]\()([{CJK}A-Za-z]{{2,16}}(?:{_UNIT_SUFFIX}))(?=\))")
 
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
         view = ctx.view
