@@ -567,13 +567,16 @@ def _leading_place(word: str) -> int:
 
 
 def _is_brand(word: str) -> bool:
-    """A word is a brand (字号) if jieba does not know it as an everyday word."""
+    """A word is a brand (字号) unless jieba reads it as everyday words (房地产经纪, 商业).
+
+    An unknown brand falls apart into single characters (长电 -> 长/电) or comes out as a name.
+    """
     if len(word) < 2:
         return False
     if known_by_name(word) is not None:
         return True
-    tags = tokenize(word)
-    return not (len(tags) == 1 and tags[0].pos in ("n", "vn", "a", "b", "v", "an", "f", "s", "ns", "d", "l"))
+    everyday = ("n", "vn", "a", "b", "v", "an", "f", "s", "ns", "d", "l", "m")
+    return not all(len(t.text) >= 2 and t.pos in everyday for t in tokenize(word))
 
 
 # ---------------------------------------------------------------------------------------
@@ -766,6 +769,10 @@ _UNIT_GENERIC = frozenset(
 )
 
 
+# characters that never stand inside a unit's name ("DOTA也是一款团队" is a sentence, not a name)
+_UNIT_STOP = set("的和与及在也是一款个位家些了将对为从被把就都而但等其该这那")
+
+
 class Units:
     """Named teams, departments and labs inside an organization."""
 
@@ -792,7 +799,7 @@ class Units:
                     continue
                 stem = re.sub(_UNIT_SUFFIX + "$", "", view[s:e])
                 cjk_part = re.sub(r"[A-Za-z0-9 .\-]", "", stem)
-                if cjk_part in _UNIT_GENERIC or any(g in cjk_part for g in ("的", "和", "与", "及", "在")):
+                if cjk_part in _UNIT_GENERIC or set(cjk_part) & _UNIT_STOP:
                     continue
                 # "Scale AI团队" is the company's staff, not a unit with a name of its own.
                 if not cjk_part and _names_whole_organization(ctx, stem.strip()):
