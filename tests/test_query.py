@@ -294,3 +294,13 @@ def test_table_keeps_one_row_per_line_and_shows_blank_nodes_and_unbound_cells() 
     assert result.format("table") == (
         "a               b\n--------------  -------------\n第一行\\n第二行\n_:n1            schema:Person"
     )
+
+
+def test_service_is_refused_so_a_query_never_reaches_the_network(graph_file: Path) -> None:
+    with pytest.raises(QueryError, match=r"^SERVICE is not allowed: queries run offline"):
+        run_query(graph_file, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+
+
+def test_the_word_service_inside_a_string_or_comment_is_just_text(graph_file: Path) -> None:
+    result = run_query(graph_file, 'SELECT ?s WHERE { ?s rdfs:label "SERVICE desk" } # no SERVICE here')
+    assert result.rows == ()
