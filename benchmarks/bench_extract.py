@@ -112,6 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("inputs", nargs="*", help="article files or directories (default: the NER sets)")
     parser.add_argument("--limit", type=int, metavar="N", help="use only the first N documents")
     parser.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="processes for extraction (default 1)"
+    )
+    parser.add_argument(
         "--no-tracemalloc",
         dest="tracemalloc",
         action="store_false",
@@ -142,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.tracemalloc:
         tracemalloc.start()
     stages: list[Stage] = []
-    corpus = measure("extract", lambda: extract_corpus(documents), stages)
+    corpus = measure("extract", lambda: extract_corpus(documents, jobs=args.jobs), stages)
     graph = measure("build graph", lambda: build_graph(corpus), stages)
     turtle = measure("Turtle", lambda: turtle_bytes(graph), stages)
     tracemalloc.stop()

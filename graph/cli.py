@@ -15,6 +15,7 @@ nothing is written at all.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -96,7 +97,15 @@ def main() -> None:
     help="Base IRI of the minted entity/document/claim IRIs [default: https://w3id.org/newskg/id/; "
     "env NEWSKG_BASE].",
 )
-def build(inputs: tuple[str, ...], outdir: Path, base: str | None) -> None:
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Processes to extract with (0: one per CPU). The output does not depend on it.",
+)
+def build(inputs: tuple[str, ...], outdir: Path, base: str | None, jobs: int) -> None:
     """Build the knowledge graph of INPUT files and directories (default: seeds/).
 
     Reads .txt, .md and .jsonl articles (directories are walked), extracts entities and facts, and
@@ -112,7 +121,7 @@ def build(inputs: tuple[str, ...], outdir: Path, base: str | None) -> None:
     base = _base(base)
     documents, skipped = _read(inputs or (DEFAULT_INPUT,))
     with _Stages(len(documents), ["building the graph", "writing Turtle", "rendering"]) as stage:
-        corpus = extract_corpus(documents, stage.advance)
+        corpus = extract_corpus(documents, stage.advance, _jobs(jobs))
         graph = build_graph(corpus, base)
         stage.done()
         # Both files are made in memory first: a failure cannot leave a new graph.ttl beside an old page.
@@ -164,7 +173,15 @@ def _counts(counter: Counter[str]) -> str:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the JSON Lines to this file instead of stdout.",
 )
-def extract(inputs: tuple[str, ...], output: Path | None) -> None:
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Processes to extract with (0: one per CPU). The output does not depend on it.",
+)
+def extract(inputs: tuple[str, ...], output: Path | None, jobs: int) -> None:
     """Extract mentions and facts from INPUT files as JSON Lines (no RDF).
 
     One line per mention and per fact, documents in id order, each with its offsets into the
@@ -183,7 +200,7 @@ def extract(inputs: tuple[str, ...], output: Path | None) -> None:
         newskg extract corpus.jsonl -o annotations.jsonl
     """
     documents, skipped = _read(inputs)
-    corpus = _extract(documents)
+    corpus = _extract(documents, jobs)
     text = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in extraction_records(corpus))
     if output is None:
         click.echo(text, nl=False)
@@ -353,7 +370,15 @@ def render(graph_file: str, output: Path | None, title: str) -> None:
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("-v", "--verbose", is_flag=True, help="Also list missed and spurious entities and facts.")
 @click.option("--json", "as_json", is_flag=True, help="Write the whole report as JSON.")
-def evaluate_command(gold_dir: str, inputs: tuple[str, ...], verbose: bool, as_json: bool) -> None:
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Processes to extract with (0: one per CPU). The output does not depend on it.",
+)
+def evaluate_command(gold_dir: str, inputs: tuple[str, ...], verbose: bool, as_json: bool, jobs: int) -> None:
     """Score extraction from INPUT (default: seeds/) against the gold files in DIR.
 
     Prints precision, recall and F1 of entities and facts, and the accuracy of fact qualifiers, per
@@ -370,7 +395,7 @@ def evaluate_command(gold_dir: str, inputs: tuple[str, ...], verbose: bool, as_j
     except GoldError as error:
         raise UserError(str(error)) from None
     documents, skipped = _read(inputs or (DEFAULT_INPUT,))
-    corpus = _extract(documents)
+    corpus = _extract(documents, jobs)
     try:
         report = evaluate(corpus, gold)
     except GoldError as error:
@@ -395,9 +420,13 @@ def _read(inputs: Sequence[str]) -> tuple[tuple[Document, ...], int]:
     return result.documents, len(result.problems)
 
 
-def _extract(documents: Sequence[Document]) -> Corpus:
+def _extract(documents: Sequence[Document], jobs: int) -> Corpus:
     with _Stages(len(documents), []) as stage:
-        return extract_corpus(documents, stage.advance)
+        return extract_corpus(documents, stage.advance, _jobs(jobs))
+
+
+def _jobs(jobs: int) -> int:
+    return jobs or os.cpu_count() or 1
 
 
 class _Stages:

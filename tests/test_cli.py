@@ -136,6 +136,20 @@ def test_build_is_byte_identical_across_runs_and_input_orders(
     assert (seeds_copy / "reversed" / "graph.html").read_bytes() == (built[0] / "graph.html").read_bytes()
 
 
+def test_build_output_does_not_depend_on_the_number_of_processes(tmp_path: Path, seeds_dir: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for copy in range(4):  # enough documents for the work to be spread over two processes
+        for seed in (SEED_000, SEED_003):
+            shutil.copy(seeds_dir / seed, corpus / f"{copy}-{seed}")
+    outputs = []
+    for jobs in ("1", "2"):
+        result = invoke(["build", str(corpus), "-o", str(tmp_path / f"jobs{jobs}"), "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+        outputs.append((tmp_path / f"jobs{jobs}" / "graph.ttl").read_bytes())
+    assert outputs[0] == outputs[1]
+
+
 BAD_INPUTS = {
     # name -> (how to make it, the message naming it)
     "bad/empty.txt": (lambda p: p.write_bytes(b""), "empty file"),
