@@ -1,0 +1,85 @@
+"""Extraction quality, measured with graph.evaluate against gold annotations.
+
+These are floors against regressions, not targets: a change that drops a score below its floor breaks
+the build. Two gold sets:
+
+- the two seed articles (seeds/) against ../shared/gold (skipped when it is not beside the checkout);
+- tests/fixtures/devset: six articles and their gold, written for this project in the style of Chinese
+  business news, which the rules were not written against (funding rounds, executive moves, an
+  acquisition, model releases, chip supply, a founder profile).
+
+Figures when these floors were set (2026-11-22):
+  seeds   entities P 0.982 R 1.000 F1 0.991 (duplicates 1)   facts P 1.000 R 0.943 F1 0.971
+  devset  entities P 0.962 R 0.893 F1 0.926 (duplicates 0)   facts P 0.941 R 0.756 F1 0.838
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.pipeline import extract_corpus
+from extractors.reader import read_inputs
+from graph.evaluate import EvaluationReport, evaluate
+
+ROOT = Path(__file__).resolve().parent.parent
+DEVSET = ROOT / "tests" / "fixtures" / "devset"
+
+
+@pytest.fixture(scope="module")
+def seeds_report(seeds_dir: Path, gold_dir: Path) -> EvaluationReport:
+    read = read_inputs([seeds_dir])
+    assert read.problems == ()
+    return evaluate(extract_corpus(read.documents), gold_dir)
+
+
+@pytest.fixture(scope="module")
+def devset_report() -> EvaluationReport:
+    read = read_inputs([DEVSET / "articles"])
+    assert read.problems == ()
+    return evaluate(extract_corpus(read.documents), DEVSET / "gold")
+
+
+def test_every_seed_and_devset_article_is_scored(
+    seeds_report: EvaluationReport, devset_report: EvaluationReport
+) -> None:
+    assert len(seeds_report.documents) == 2 and seeds_report.unscored == ()
+    assert len(devset_report.documents) == 6 and devset_report.unscored == ()
+
+
+def test_seed_entities(seeds_report: EvaluationReport) -> None:
+    assert seeds_report.entities.f1 >= 0.90, seeds_report.format(verbose=True)  # now 0.991
+
+
+def test_seed_facts(seeds_report: EvaluationReport) -> None:
+    assert seeds_report.facts.f1 >= 0.75, seeds_report.format(verbose=True)  # now 0.971
+
+
+def test_seed_entities_have_at_most_one_duplicate(seeds_report: EvaluationReport) -> None:
+    # The one duplicate: seed 000 calls Meta's new team both 超级智能团队 and AI研究实验室, two names
+    # of one team that share no word the extractor could join them on, so it makes two nodes.
+    assert seeds_report.entities.duplicates <= 1, [e.names for e in seeds_report.spurious_entities]
+
+
+def test_devset_entities(devset_report: EvaluationReport) -> None:
+    assert devset_report.entities.f1 >= 0.85, devset_report.format(verbose=True)  # now 0.926
+
+
+def test_devset_facts(devset_report: EvaluationReport) -> None:
+    assert devset_report.facts.f1 >= 0.70, devset_report.format(verbose=True)  # now 0.838
+
+
+def test_devset_entities_have_no_duplicates(devset_report: EvaluationReport) -> None:
+    assert devset_report.entities.duplicates == 0, [e.names for e in devset_report.spurious_entities]
+
+
+def test_amounts_stakes_and_sources_of_matched_facts_are_right(
+    seeds_report: EvaluationReport, devset_report: EvaluationReport
+) -> None:
+    # Qualifiers are checked on matched facts only; these three are all right today on both sets
+    # (seeds 7/7, 1/1, 4/4; devset 13/13, 2/2, 10/10). Roles and dates are not yet (devset 12/18, 19/34).
+    for report in (seeds_report, devset_report):
+        for name, correct, total in report.qualifiers:
+            if name in ("amount", "stake", "reported_by"):
+                assert correct >= 0.9 * total, report.format(verbose=True)
