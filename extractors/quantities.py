@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from extractors.model import Amount, When
 
@@ -89,7 +89,10 @@ class Found:
 
 def _chinese_number(text: str) -> Decimal | None:
     if re.fullmatch(r"[0-9]+(?:[.,][0-9]+)*", text):
-        return Decimal(text.replace(",", ""))
+        try:
+            return Decimal(text.replace(",", ""))
+        except InvalidOperation:  # "1.2.3": not a number, whatever follows it
+            return None
     total, current = 0, 0
     for ch in text:
         if ch in _DIGITS:
@@ -156,9 +159,9 @@ def parse_amounts(text: str) -> list[Found]:
             "up to": "exact",
         }.get(match.group("qual") or "", "exact")
         value = _canonical(Decimal(match.group("num")) * scale)
-        found.append(
-            Found(match.start(), match.end(), Amount(value, currency, qualifier, None, match.group().strip()))
-        )
+        start = match.start("qual") if match.group("qual") else match.start("sym")
+        amount = Amount(value, currency, qualifier, None, text[start : match.end()])
+        found.append(Found(start, match.end(), amount))
     return sorted(found, key=lambda f: f.start)
 
 

@@ -6,10 +6,10 @@ offset into the raw text. Repairs made here:
 
 - full-width ASCII and other NFKC single-character folds (``（`` -> ``(``, ``Ａ`` -> ``A``);
 - the dots of transliterated names (``•`` ``・`` ``‧`` ``．`` between CJK) -> ``·``;
-- a ``?`` glued between a transliteration character and another CJK character, left where
-  a ``·`` was lost in a bad re-encoding (``马克?扎克伯格``), -> ``·``. A genuine question
-  ends in a particle (吗, 呢, 吧 …), which is never a transliteration character, so
-  ``真的吗?好`` keeps its question mark.
+- a ``?`` or ``.`` glued between two transliteration characters, left where a ``·`` was lost
+  in a bad re-encoding (``马克?扎克伯格``), -> ``·``. A genuine question ends in a particle
+  (吗, 呢, 吧 …) or is followed by a word that is no transliteration, so ``真的吗?好`` and
+  ``是特斯拉?答案是`` keep their question marks.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from functools import lru_cache
 NAME_DOT = "·"
 _DOT_LIKE = "•・‧．·"
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_DOT_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}])[?{_DOT_LIKE}](?=[{CJK}])")
+_DOT_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}])[?.{_DOT_LIKE}](?=[{CJK}])")
 
 
 @lru_cache(maxsize=4096)
@@ -33,7 +33,11 @@ def _fold(ch: str) -> str:
 def _repair_dot(match: re.Match[str]) -> str:
     from extractors.lexicon import translit_chars
 
-    if match.group() != "?" or match.string[match.start() - 1] in translit_chars():
+    if match.group() not in "?.":
+        return NAME_DOT
+    # "?" or "." between two characters of a transliteration is a lost name dot
+    before, after = match.string[match.start() - 1], match.string[match.end()]
+    if before in translit_chars() and after in translit_chars():
         return NAME_DOT
     return match.group()
 

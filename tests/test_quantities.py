@@ -80,12 +80,6 @@ def test_an_amount_in_a_sentence_is_found_at_its_exact_span(text: str, found: st
     assert text[item.start : item.end] == found == item.amount.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: _AMOUNT_EN has \\s* before the currency sign and Found.start is match.start(), so an "
-    "unqualified English amount starts at the space before it: parse_amounts('投资了 $15 billion') gives "
-    "the span ' $15 billion' while amount.text is '$15 billion'",
-)
 def test_an_english_amount_after_a_space_starts_at_its_currency_sign() -> None:
     text = "投资了 $15 billion"
     [item] = parse_amounts(text)
@@ -153,19 +147,12 @@ AMOUNT_PIECES = st.sampled_from(
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: _NUMBER accepts several decimal points and _chinese_number hands them to Decimal, which "
-    "raises InvalidOperation: parse_amounts('1.2.3亿元') crashes, and so does extract_corpus on a document "
-    "saying 腾讯的估值达1.2.3亿美元。 (one malformed figure aborts the whole build)",
-)
 def test_a_malformed_number_is_no_amount_and_no_crash() -> None:
     assert parse_amounts("1.2.3亿元") == []
 
 
 @settings(max_examples=300)
-# at most one decimal point: two are the crash the xfail test above keeps visible
-@given(st.lists(AMOUNT_PIECES, max_size=14).map("".join).filter(lambda text: text.count(".") <= 1))
+@given(st.lists(AMOUNT_PIECES, max_size=14).map("".join))
 def test_every_chinese_amount_found_slices_to_its_text(text: str) -> None:
     found = parse_amounts(text)
     assert [f.start for f in found] == sorted(f.start for f in found)

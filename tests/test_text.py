@@ -73,12 +73,6 @@ def test_the_view_repairs_and_folds_character_for_character(raw: str, view: str)
     assert len(normalize(raw)) == len(raw)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the module docstring lists the full-width stop ． among the name dots, but _fold turns it "
-    "into '.' before the dot repair runs, and '.' is not in _DOT_LIKE: normalize('马克．扎克伯格') == "
-    "'马克.扎克伯格' (Big5/Taiwanese text writes names as 約翰．甘迺迪)",
-)
 def test_a_full_width_stop_between_cjk_is_a_name_dot() -> None:
     assert normalize("马克．扎克伯格") == "马克·扎克伯格"
 
@@ -89,12 +83,6 @@ def test_a_full_width_stop_between_cjk_is_a_name_dot() -> None:
         "他最终会选择苹果还是特斯拉?答案是两者都不",
         "新总部设在哪里?我们还不知道",
     ],
-)
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the ? repair checks only the character before the ?; a question that ends in a "
-    "transliteration character (特斯拉?, 哪里?) followed by one that starts no foreign name (答, 我) "
-    "loses its question mark (and the sentence splitter no longer ends the sentence there)",
 )
 def test_a_question_ending_in_a_transliteration_character_keeps_its_question_mark(raw: str) -> None:
     assert normalize(raw) == raw
