@@ -143,6 +143,20 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
             continue
         uf.union(a, b)
 
+    # 2b. a registered name is the short name with its place before it: 深圳芯瑞半导体有限公司 = 芯瑞半导体
+    organizations = {
+        identity_key(m.name or m.text): i for i, m in enumerate(mentions) if m.type == "Organization"
+    }
+    for i, m in enumerate(mentions):
+        if m.type != "Organization" or known[i] is not None:
+            continue
+        full = identity_key(m.name or m.text)
+        for cut in (2, 3):
+            short = organizations.get(full[cut:])
+            if short is not None and len(full) - cut >= 3 and short != i and has_cjk(full[:cut]):
+                uf.union(short, i)
+                break
+
     # 3. teams whose names differ only in the unit word, and a team named without it
     first_by_stem: dict[str, int] = {}
     for i, m in enumerate(mentions):
@@ -184,6 +198,7 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
             if cluster.type == "Person" and has_cjk(full) and NAME_DOT not in full and 2 <= len(full) <= 3:
                 surname_owner[full[0]].add(index)
     merged: dict[int, int] = {}
+    ambiguous: set[int] = set()
     for index, cluster in enumerate(clusters):
         names = {name_key(n) for n in cluster.names()}
         if len(names) != 1 or cluster.known is not None:
@@ -193,6 +208,8 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
         if len(owners) == 1 and (cluster.type in ("Person", "") or cluster.mentions[0].confidence <= 0.6):
             merged[index] = next(iter(owners))
             continue
+        if len(owners) > 1 and cluster.type in ("Person", ""):
+            ambiguous.add(index)  # "Wang" when two Wangs are named: one of them, but which is unclear
         owners = first_word_owner.get(key, set()) - {index}
         if len(owners) == 1 and cluster.type in ("Organization", "") and " " not in cluster.names()[0]:
             merged[index] = next(iter(owners))
@@ -203,10 +220,9 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
             owners = surname_owner.get(title.group(1), set()) - {index}
             if len(owners) == 1:
                 merged[index] = next(iter(owners))
-    if merged:
-        for index, owner in merged.items():
-            clusters[owner].mentions.extend(clusters[index].mentions)
-        clusters = [c for i, c in enumerate(clusters) if i not in merged]
+    for index, owner in merged.items():
+        clusters[owner].mentions.extend(clusters[index].mentions)
+    clusters = [c for i, c in enumerate(clusters) if i not in merged and i not in ambiguous]
 
     # 5. whatever is still untyped: a lone first name that no one bears is dropped; a
     # capitalized word is most often a company in business news.

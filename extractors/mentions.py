@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from extractors.lexicon import alternation, table, translit_chars, words
 from extractors.model import Document, Mention
 from extractors.text import CJK, NAME_DOT, has_cjk, name_key, normalize
-from extractors.tokens import Token, tokenize
+from extractors.tokens import Token, tokenize, word_frequency
 from ontology.known import KnownEntity, known_entities
 
 # ---------------------------------------------------------------------------------------
@@ -270,7 +270,12 @@ class KnownNames:
                 if not _latin_boundary(ctx.view, s, e) or not ctx.inside(s, e):
                     continue
                 entity = by_name[match.group()]
-                if e - s <= 2 and has_cjk(match.group()) and not ctx.on_word_boundaries(s, e):
+                after_particle = s > 0 and ctx.view[s - 1] in "前原从在与和对向被由据及于、，,"
+                if (
+                    e - s <= 2
+                    and has_cjk(match.group())
+                    and not (ctx.on_word_boundaries(s, e) or after_particle)
+                ):
                     continue  # 荣耀 in 王者荣耀, 北大 in 北大荒
                 yield _mention(ctx, s, e, entity.type, self.name, 0.95, kind=entity.kind or "")
 
@@ -344,10 +349,23 @@ class LatinNames:
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
         for start, end, _ in ctx.analysed:
             for match in LATIN_NAME.finditer(ctx.view, start, end):
-                yield from self._from_run(ctx, match.start(), match.end())
+                yield from self._split_at_titles(ctx, match.start(), match.end())
+
+    def _split_at_titles(self, ctx: DocumentView, start: int, end: int) -> Iterator[Mention]:
+        """ "OpenAI CEO Sam Altman" is two names with a title between them."""
+        position = start
+        for word in re.finditer(r"\S+", ctx.view[start:end]):
+            if word.group() in TITLE_ABBREVIATIONS:
+                if word.start() > 0:
+                    yield from self._from_run(ctx, position, start + word.start() - 1)
+                position = start + word.end() + 1
+        if position < end:
+            yield from self._from_run(ctx, position, end)
 
     def _from_run(self, ctx: DocumentView, start: int, end: int) -> Iterator[Mention]:
         words_ = ctx.view[start:end].split(" ")
+        if not words_ or not words_[0]:
+            return
         # Drop leading articles and trailing common nouns ("Alexandr Wang Interview").
         while (
             words_
@@ -399,6 +417,47 @@ def _translit_name() -> re.Pattern[str]:
     return re.compile(rf"{part}{{1,6}}(?:{NAME_DOT}{part}{{1,8}}){{1,2}}")
 
 
+# Verbs that follow a name and begin with a character transliterations also use (加 of 加入).
+_VERBS_AFTER_NAMES = (
+    "加入",
+    "加盟",
+    "毕业",
+    "表示",
+    "指出",
+    "认为",
+    "透露",
+    "出任",
+    "担任",
+    "创立",
+    "创办",
+    "离开",
+    "离职",
+    "卸任",
+    "宣布",
+    "称",
+    "说",
+    "曾",
+    "将",
+    "也",
+    "则",
+    "和",
+    "与",
+    "及",
+    "在",
+    "是",
+    "为",
+)
+
+
+def _before_verb(view: str, start: int, end: int) -> int:
+    """Give back characters at the end of a name that begin the verb after it (约翰·史密斯|加入)."""
+    dot = view.rfind(NAME_DOT, start, end)
+    for cut in range(end - 1, max(dot + 1, end - 2) - 1, -1):
+        if cut > dot + 1 and view.startswith(_VERBS_AFTER_NAMES, cut):
+            return cut
+    return end
+
+
 def _after_title(view: str, start: int, end: int) -> int:
     """Skip characters at the start of a name that complete a title before it (总理|本雅明 …)."""
     dot = view.find(NAME_DOT, start, end)
@@ -419,6 +478,7 @@ class TransliteratedNames:
             for match in _translit_name().finditer(ctx.view, start, end):
                 s, e = match.span()
                 s = _after_title(ctx.view, s, e)
+                e = _before_verb(ctx.view, s, e)
                 if ctx.inside(s, e):
                     yield _mention(ctx, s, e, "Person", self.name, 0.85)
 
@@ -513,6 +573,11 @@ class SuffixOrganizations:
             if suffix is None:
                 continue
             kind, flags = suffixes[suffix]
+            if kind == "GovernmentBody":
+                start = _government_name(tokens, i, suffix)
+                if start is not None and ctx.inside(start, token.end):
+                    yield _mention(ctx, start, token.end, "Organization", self.name, 0.7, kind=kind)
+                continue
             # units are found by ``Units``; an ambiguous head (部, 局, 中心) ends ordinary phrases
             # as often as names, so only jieba's own organization words are trusted with one
             if kind == "Team" or "unit" in flags or ("ambiguous" in flags and token.pos != "nt"):
@@ -549,7 +614,7 @@ class SuffixOrganizations:
             if kind == "Company" and brands and not text.endswith(LEGAL_FORMS):
                 while parts[0].pos == "ns" and len(parts) > 2:
                     parts = parts[1:]
-                start = parts[0].start
+                start = max(start, parts[0].start)
             places = [t for t in parts[:-1] if t.pos == "ns"]
             government = kind in ("GovernmentBody", "University", "MediaOutlet")
             if not brands and not (government and (places or head_prefix)):
@@ -557,26 +622,63 @@ class SuffixOrganizations:
             yield _mention(ctx, start, end, "Organization", self.name, 0.7, kind=kind)
 
 
+def _government_name(tokens: list[Token], head: int, suffix: str) -> int | None:
+    """Where a state body's name begins: at the place that names it (韩国|公平交易委员会,
+    荷兰|经济事务部), or, with no place, where jieba's own organization word begins (外交部)."""
+    j = head
+    nominal = ("n", "vn", "a", "an", "nz", "ns", "nt", "j", "b", "l")
+    while j > 0 and tokens[j - 1].end == tokens[j].start and head - j < 5 and tokens[j - 1].pos in nominal:
+        j -= 1
+    for k in range(j, head + 1):
+        if tokens[k].pos == "ns":
+            return tokens[k].start if k < head or len(tokens[k].text) > len(suffix) else None
+    token = tokens[head]
+    if token.pos == "nt" and len(token.text) > len(suffix) + 1:
+        return token.start
+    return None
+
+
+def _has_verb(word: str) -> bool:
+    return any(t.pos in ("v", "vd", "vi") for t in tokenize(word))
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    return frozenset(word for row in words("places.txt") for word in row.split())
+
+
+def _trailing_place(text: str) -> int:
+    """Length of a place name that ends ``text`` (…深圳 -> 2), else 0."""
+    return max((len(p) for p in places() if text.endswith(p)), default=0)
+
+
 def _leading_place(word: str) -> int:
     """Length of a place name that begins ``word`` (韩国三星电子 -> 2), else 0."""
-    for length in (3, 2):
-        tags = tokenize(word[:length])
-        if len(tags) == 1 and tags[0].pos == "ns":
-            return length
-    return 0
+    return max((len(p) for p in places() if word.startswith(p) and len(p) < len(word)), default=0)
+
+
+# jieba's dictionary counts: a word seen this often is an everyday word, not a brand
+_EVERYDAY_FREQUENCY = 200
 
 
 def _is_brand(word: str) -> bool:
-    """A word is a brand (字号) unless jieba reads it as everyday words (房地产经纪, 商业).
+    """A word is a brand (字号) unless it is an everyday word or a string of them.
 
-    An unknown brand falls apart into single characters (长电 -> 长/电) or comes out as a name.
+    An unknown brand falls apart into single characters (长电 -> 长/电), comes out as a name, or is
+    a rare word (灵枢, 星图); an everyday one is frequent in jieba's dictionary (布局, 人形, 商业)
+    or a verb (提供).
     """
     if len(word) < 2:
         return False
     if known_by_name(word) is not None:
         return True
-    everyday = ("n", "vn", "a", "b", "v", "an", "f", "s", "ns", "d", "l", "m")
-    return not all(len(t.text) >= 2 and t.pos in everyday for t in tokenize(word))
+    if word_frequency(word) >= _EVERYDAY_FREQUENCY:
+        return False
+    tags = tokenize(word)
+    if len(tags) == 1 and tags[0].pos in ("v", "vd", "vi"):
+        return False
+    everyday = ("n", "vn", "a", "b", "v", "an", "f", "s", "ns", "d", "l", "m", "j")
+    return not (len(tags) > 1 and all(len(t.text) >= 2 and t.pos in everyday for t in tags))
 
 
 # ---------------------------------------------------------------------------------------
@@ -650,7 +752,7 @@ COMPANY_CUES = (
     "参投",
 )
 _BRAND_STOP = set(
-    "的了和与及是在等将对向从被把为也都就而但其该这那此个家位些一二三两几多各每某新老大小由于以并还"
+    "的了和与及是在等将对向从被把为也都就而但其该这那此个家位些一二三两几多各每某新老大小由于以并还自"
 )
 _GENERIC_BRANDS = frozenset(
     {
@@ -703,7 +805,7 @@ class BrandCompanies:
 
     name = "mentions.brand.v1"
     _CANDIDATE = re.compile(
-        rf"(?P<brand>[{CJK}]{{2}})(?P<industry>{'|'.join(INDUSTRY_WORDS)})(?P<legal>{'|'.join(LEGAL_FORMS)})?"
+        rf"(?P<brand>[{CJK}]{{2}})(?P<industry>(?:{'|'.join(INDUSTRY_WORDS)})+)(?P<legal>{'|'.join(LEGAL_FORMS)})?"
     )
 
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
@@ -716,6 +818,8 @@ class BrandCompanies:
                 brand = match.group("brand")
                 if brand in _GENERIC_BRANDS or _BRAND_STOP & set(brand) or brand in INDUSTRY_WORDS:
                     continue
+                if not _is_brand(brand):
+                    continue  # 提供芯片, 布局机器人, 人形机器人: no brand before the industry word
                 if match.group("industry") in ("数据", "信息", "网络", "智能") and not match.group("legal"):
                     continue  # 大数据, 人工智能 …: too often a field, not a company
                 candidates.append(match)
@@ -730,10 +834,11 @@ class BrandCompanies:
             confirmed = (
                 match.group("legal")
                 or before.endswith(CATEGORY_NOUNS)
-                or after.startswith(COMPANY_ROLE_CUES)
-                or (after.startswith(COMPANY_CUES) or counts[name] >= 2)
-                and _is_brand(match.group("brand"))
+                or after.startswith(COMPANY_ROLE_CUES + COMPANY_CUES)
+                or counts[name] >= 2
             )
+            if match.group("legal"):  # a registered name begins with its place: 深圳云帆科技有限公司
+                s -= _trailing_place(view[max(0, s - 3) : s])
             if confirmed and ctx.inside(s, e):
                 yield _mention(ctx, s, e, "Organization", self.name, 0.65, kind="Company")
 
@@ -799,7 +904,7 @@ class Units:
                     continue
                 stem = re.sub(_UNIT_SUFFIX + "$", "", view[s:e])
                 cjk_part = re.sub(r"[A-Za-z0-9 .\-]", "", stem)
-                if cjk_part in _UNIT_GENERIC or set(cjk_part) & _UNIT_STOP:
+                if cjk_part in _UNIT_GENERIC or set(cjk_part) & _UNIT_STOP or _has_verb(cjk_part):
                     continue
                 # "Scale AI团队" is the company's staff, not a unit with a name of its own.
                 if not cjk_part and _names_whole_organization(ctx, stem.strip()):
@@ -899,6 +1004,14 @@ class ChinesePersons:
             foreign = all(ch in translit_chars() for ch in text) and len(text) >= 3
             if not (native or foreign) or not ctx.inside(token.start, token.end):
                 continue
+            glued = _glued_to_context(ctx.view, token, tokens[i - 1] if i > 0 else None)
+            if glued:
+                # 官张伟 -> 张伟: keep what is left if it is still a name; 于微软 is no name at all
+                rest = text[1:]
+                if glued != "title" or len(rest) < 2 or rest[0] not in surnames():
+                    continue
+                token = Token(token.start + 1, token.end, rest, token.pos)
+                text = rest
             before = tokens[i - 1].text if i > 0 else ""
             after = ctx.view[token.end : token.end + 4]
             in_context = bool(role.search(before)) or after_cue.match(after) is not None
@@ -908,6 +1021,19 @@ class ChinesePersons:
             if in_context or in_list and native or native and len(text) == 3 and not foreign:
                 confidence = 0.7 if in_context else 0.55
                 yield _mention(ctx, token.start, token.end, "Person", self.name, confidence)
+
+
+def _glued_to_context(view: str, token: Token, previous: Token | None) -> str:
+    """What jieba glued into a name, if anything: the end of a title (官张伟: 首席技术官|张伟) or a
+    preposition (于微软: 任职于|微软)."""
+    first, rest = token.text[0], token.text[1:]
+    titles = roles() | frozenset(HONORIFICS)
+    if any(view[max(0, token.start - 4) : token.start + 1].endswith(t) for t in titles):
+        return "title"
+    after_verb = previous is not None and previous.pos.startswith("v")
+    if first in "于和与向在从对被把给" and (after_verb or known_by_name(rest) is not None):
+        return "preposition"
+    return ""
 
 
 # ---------------------------------------------------------------------------------------

@@ -156,7 +156,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.founded.cofounders.v1",
         "founded",
-        r"(?:与|和|同)(?P<s>{PL})(?:等人)?(?:共同|一起|联合)(?:创立|创办|创建)了?(?P<o>{O})",
+        r"(?P<s>(?:{P})?(?:与|和|同){PL})(?:等人)?(?:共同|一起|联合)(?:创立|创办|创建)了?(?P<o>{O})",
         0.75,
         ("Person",),
     ),
@@ -407,6 +407,13 @@ RULES: tuple[Rule, ...] = (
         ("Organization", "Person"),
     ),
     Rule(
+        "relations.investment.stake_purchase.v1",
+        "investedIn",
+        r"(?P<s>{O}){G}{{0,20}}?(?:收购|购买|买入|认购|受让|增持)(?:了)?(?P<o>{O})(?:{G}{{0,4}}?)[0-9.]+\s*[%％]",
+        0.75,
+        ("Organization", "Person"),
+    ),
+    Rule(
         "relations.investment.via.v1",
         "investedIn",
         r"(?:通过|借助)入股(?P<o>{O}){S}{{0,20}}?[，,](?P<s>{O})",
@@ -430,7 +437,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.partnership.v1",
         "partnersWith",
-        r"(?P<s>{O}){G}{{0,12}}?(?<!终止)(?<!结束)(?<!停止)(?<!中止)(?:与|和|同|跟)(?P<o>{OL}){G}{{0,10}}?(?:达成|建立|签署|签订|开展|展开|宣布)?{G}{{0,6}}?(?:战略)?(?:合作|联合开发|共同开发|结盟|联手|携手)(?!关系的)",
+        r"(?P<s>{O}){G}{{0,12}}?(?<!终止)(?<!结束)(?<!停止)(?<!中止)(?<!终止了)(?<!结束了)(?<!停止了)(?<!中止了)(?:与|和|同|跟)(?P<o>{OL}){G}{{0,10}}?(?:达成|建立|签署|签订|开展|展开|宣布)?{G}{{0,6}}?(?:战略)?(?:合作|联合开发|共同开发|结盟|联手|携手)(?!关系的)",
         0.7,
     ),
     Rule(
@@ -598,9 +605,19 @@ _ATTRIBUTION = [
 ]
 
 
+# "《金融时报》称，…": only an outlet's 称 attributes a report; a company that 称 speaks for itself.
+_OUTLET_SAYS = re.compile(
+    rf"(?:^|[，,。；])[《「“]?(?P<m>{ORG})[》」”]?(?:也|则|还|此前|早前|随后)?(?:称|表示|指出|写道)[，,:：]"
+)
+
+
 def _cited_outlets(frame: Frame) -> list[int]:
     """Frame indices of organizations the sentence gives as its source (据CNBC报道 …)."""
-    found = []
+    found = [
+        m.start("m")
+        for m in _OUTLET_SAYS.finditer(frame.text)
+        if frame.slots[m.start("m")].kind == "MediaOutlet"
+    ]
     for pattern in _ATTRIBUTION:
         for match in pattern.finditer(frame.text):
             index = match.start("m")
@@ -716,6 +733,7 @@ class RelationExtractor:
         for index, sentence in enumerate(sentences):
             if self.raw.count("\n", previous_end + 1 if previous_end >= 0 else 0, sentence.start) > 0:
                 self.discourse.paragraph_facts = []
+                self.discourse.year = None  # "同年", "3月5日" refer back within a paragraph only
             previous_end = sentence.end
             slots = by_sentence[index]
             slots = slots + self._resolve_pronouns(sentence, slots)

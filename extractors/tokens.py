@@ -49,3 +49,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         position = start + len(word)
         tokens.append(Token(offset + start, offset + position, word, pos))
     return tokens
+
+
+def word_frequency(word: str) -> int:
+    """How often jieba's dictionary has seen ``word`` (0 if never): everyday words are frequent."""
+    return int(_tagger().tokenizer.FREQ.get(word) or 0)

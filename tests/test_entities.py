@@ -116,12 +116,6 @@ def test_a_short_form_two_people_share_is_nobody_s_in_particular() -> None:
     assert all("Wang" not in texts_in(e, "two-wangs.txt") for e in people)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a surname that two people of the text share stays an untyped cluster, and step 5 of "
-    "resolve_document types every untyped capitalized word as an Organization: '…杰克·王(Jack Wang)和艾米·王"
-    "(Amy Wang)…Wang表示' yields the entity organization/wang",
-)
 def test_an_ambiguous_surname_becomes_no_organization() -> None:
     corpus = extract_corpus([document(TWO_WANGS, "two-wangs.txt")])
     assert "Wang" not in {name for e in corpus.entities if e.type == "Organization" for name in e.names}

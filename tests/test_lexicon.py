@@ -422,6 +422,7 @@ DATA_FILES = (
     "given_names_en.txt",
     "media_cues.txt",
     "org_suffixes.txt",
+    "places.txt",
     "product_heads.txt",
     "roles.txt",
     "surnames.txt",

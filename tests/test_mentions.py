@@ -87,12 +87,6 @@ def test_a_full_width_name_keeps_its_raw_text_and_gets_its_folded_name() -> None
         ("Kestrel AI的CEO David Miller表示，", [(0, 10, ORG), (15, 27, PER)]),
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: LATIN_NAME reads 'OpenAI CEO Sam Altman' as one run; _from_run trims title abbreviations "
-    "only at the end, so the whole run (or 'CEO David Miller') becomes one Organization mention that hides "
-    "the company and the person",
-)
 def test_a_title_between_two_latin_names_separates_them(
     text: str, expected: list[tuple[int, int, str]]
 ) -> None:
@@ -133,12 +127,6 @@ def test_a_name_with_the_question_mark_artefact_is_named_with_its_dot() -> None:
         ("大卫·米勒加盟云帆科技有限公司", [(0, 5, PER), (7, 15, ORG)]),
         ("约翰·史密斯毕业于斯坦福大学", [(0, 6, PER), (9, 14, ORG)]),
     ],
-)
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the transliterated-name pattern takes up to 8 transliteration characters after the dot, "
-    "and 加 (加入, 加盟) and 毕 (毕业于) are transliteration characters: '约翰·史密斯加入谷歌' gives the "
-    "person '约翰·史密斯加', and the joined/educatedAt fact is lost with the verb",
 )
 def test_a_transliterated_name_stops_before_the_verb(text: str, expected: list[tuple[int, int, str]]) -> None:
     check(text, expected)
@@ -200,22 +188,10 @@ def test_chinese_organizations(text: str, expected: list[tuple[int, int, str]], 
         ("上海晨曦生物医药有限公司今天宣布", [(0, 12, ORG)]),
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a company's full registered name is not found: for 深圳云帆科技有限公司 jieba tags 云帆 nr, "
-    "which stops SuffixOrganizations, and BrandCompanies takes only a two-character brand, so the place is "
-    "cut ('云帆科技有限公司'); with two industry words (星海智能科技, 晨曦生物医药) nothing is found at all",
-)
 def test_a_registered_company_name_is_found_whole(text: str, expected: list[tuple[int, int, str]]) -> None:
     check(text, expected)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: SuffixOrganizations says 'a government body is named by place and function, so a place "
-    "suffices', but 委员会/部/局 are flagged ambiguous and need jieba's nt tag first: 韩国公平交易委员会, "
-    "荷兰经济事务部 yield nothing",
-)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("韩国公平交易委员会周三表示", [(0, 9, ORG)]), ("荷兰经济事务部宣布", [(0, 7, ORG)])],
@@ -252,12 +228,6 @@ def test_teams(text: str, expected: list[tuple[int, int, str]]) -> None:
         ("Google宣布重组团队", [(0, 6, ORG)]),
         ("Nvidia扩大研发团队", [(0, 6, ORG)]),
     ],
-)
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: Units._LATIN_LED allows up to six CJK characters between a Latin name and the unit word "
-    "(function words aside), so a verb phrase ('Meta计划扩大团队', 'Google宣布重组团队') becomes one Team "
-    "mention that hides the company",
 )
 def test_a_clause_ending_in_a_unit_word_is_no_team(text: str, expected: list[tuple[int, int, str]]) -> None:
     check(text, expected)
@@ -300,24 +270,12 @@ def test_chinese_names_next_to_a_title_or_a_verb(text: str, expected: list[tuple
         ("他毕业于清华。", [(4, 6, ORG)]),
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: jieba's HMM glues a character that is also a surname to the next word and tags the result "
-    "nr (官张伟, 于微软, 于清华); ChinesePersons accepts any 3-character nr token starting with a surname, "
-    "and KnownNames then drops the 2-character known name inside it for not being on word boundaries",
-)
 def test_a_surname_character_of_another_word_starts_no_name(
     text: str, expected: list[tuple[int, int, str]]
 ) -> None:
     check(text, expected)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: jieba segments 前谷歌 as 前谷/歌 and 原谷歌 likewise, so the 2-character known name 谷歌 "
-    "is not on word boundaries and is dropped (前百度, 前微软, 前腾讯 work): the former-employer rule "
-    "never sees the company",
-)
 @pytest.mark.parametrize(("text", "expected"), [("前谷歌研究员诺姆·沙泽尔表示", [(1, 3, ORG), (6, 12, PER)])])
 def test_a_known_name_after_a_former_marker(text: str, expected: list[tuple[int, int, str]]) -> None:
     check(text, expected)
@@ -345,12 +303,6 @@ def test_common_words_are_no_mentions(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["手机厂商提供芯片", "汽车厂商自研芯片", "多家企业布局机器人"])
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: BrandCompanies accepts any two characters before an industry word when a category noun "
-    "precedes them, without checking that they are a brand: 'Vecta Labs为小米、OPPO等手机厂商提供芯片' "
-    "yields the company '提供芯片' (also 自研芯片, 采购芯片, 布局机器人)",
-)
 def test_a_verb_before_an_industry_word_is_no_brand(text: str) -> None:
     assert spans(text) == []
 

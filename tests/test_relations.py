@@ -169,11 +169,6 @@ def test_founded(corpus: Corpus, doc_id: str, expected: Claim) -> None:
     assert expected in claims(corpus, doc_id)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: in 'A与B共同创立了C' only B is a founder: founded.cofounders.v1 takes the people after 与, "
-    "and founded.verb.v1 cannot reach back over B ({S} excludes persons); A is lost",
-)
 def test_the_first_of_two_cofounders_founded_too(corpus: Corpus) -> None:
     assert Claim("founded", "张晓峰", "Vecta Labs") in claims(corpus, "founded-cofounders")
 
@@ -271,12 +266,6 @@ def test_two_outlets_with_two_figures_are_two_claims_each_with_its_source(corpus
     assert {(c.subject, c.object) for c in investments} == {("腾讯", "Vecta Labs")}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: '《金融时报》称，…' is no attribution: _ATTRIBUTION wants 据X…报道 or "
-    "X…报道/援引/披露/消息, not the plainest form X称, so the second figure (接近150亿美元) "
-    "has reported_by None",
-)
 def test_an_outlet_that_says_something_reports_it(corpus: Corpus) -> None:
     second = Claim(
         "investedIn", "腾讯", "Vecta Labs", ("15000000000", "USD", "about"), reported_by="金融时报"
@@ -284,12 +273,6 @@ def test_an_outlet_that_says_something_reports_it(corpus: Corpus) -> None:
     assert second in claims(corpus, "invest-says")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: buying part of a company is an investment (SCHEMA: 'invests in / buys a stake in'), but "
-    "acquisition.v1 rightly refuses 收购…49%的股权 and no investment rule has 收购 as its verb: "
-    "'腾讯以2亿美元收购了百度49%的股权' gives no fact at all",
-)
 def test_buying_a_stake_is_an_investment(corpus: Corpus) -> None:
     expected = Claim("investedIn", "腾讯", "百度", ("200000000", "USD", "exact"), "0.49")
     assert expected in claims(corpus, "invest-buys-stake")
@@ -322,11 +305,6 @@ def test_ended_partnership_with(corpus: Corpus) -> None:
     assert Claim("endedPartnershipWith", "华为", "高通", date="2025-04") in claims(corpus, "ended")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: partnership.v1 refuses 终止与/结束与 only right before 与 ((?<!终止)…), so '华为终止了与高通"
-    "的合作' also yields partnersWith(华为, 高通) beside the endedPartnershipWith",
-)
 def test_an_ended_partnership_is_no_partnership(corpus: Corpus) -> None:
     assert not [c for c in claims(corpus, "ended") if c.relation == "partnersWith"]
 
