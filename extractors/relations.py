@@ -729,9 +729,9 @@ class RelationExtractor:
                 if slot is not None:
                     by_sentence[index].append((m.start, m.end, slot))
                 j += 1
-        previous_end = -1
+        previous_end = 0
         for index, sentence in enumerate(sentences):
-            if self.raw.count("\n", previous_end + 1 if previous_end >= 0 else 0, sentence.start) > 0:
+            if "\n" in self.raw[previous_end : sentence.start]:
                 self.discourse.paragraph_facts = []
                 self.discourse.year = None  # "同年", "3月5日" refer back within a paragraph only
             previous_end = sentence.end

@@ -382,12 +382,6 @@ def test_investing_rather_than_acquiring_is_an_investment(corpus: Corpus) -> Non
 # Dates across sentences
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the year a text last named (Discourse.year) is carried over paragraph breaks, so a bare "
-    "'3月5日' in a new paragraph of an article published 2025-03-08 becomes 2024-03-05 because the paragraph "
-    "before said 去年10月 (tests/fixtures/devset/gold/dev01 expects 2025-03-05)",
-)
 def test_a_bare_date_in_a_new_paragraph_is_in_the_publication_year(corpus: Corpus) -> None:
     assert Claim("investedIn", "腾讯", "Vecta Labs", date="2025-03-05") in claims(corpus, "paragraphs")
 
