@@ -6,6 +6,7 @@ review and extend it without reading code.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -14,9 +15,9 @@ def _lines(name: str) -> list[str]:
     text = resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8")
     rows = []
     for line in text.splitlines():
-        line = line.split("#", 1)[0].rstrip() if not line.lstrip().startswith("#") else ""
-        if line.strip():
-            rows.append(line.strip())
+        content = line.split("#", 1)[0].strip()  # "#" starts a comment, on a line of its own or after an item
+        if content:
+            rows.append(content)
     return rows
 
 
@@ -44,6 +45,4 @@ def translit_chars() -> frozenset[str]:
 
 def alternation(items: frozenset[str] | list[str]) -> str:
     """A regex alternation matching the longest item first."""
-    import re
-
     return "|".join(re.escape(item) for item in sorted(items, key=lambda s: (-len(s), s)))
