@@ -24,12 +24,15 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
+from pyparsing import ParseResults
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.parserutils import CompValue
 
 from graph.export import serialize_triples
 from ontology.namespaces import ONTOLOGY_IRI, PREFIXES
@@ -150,16 +153,37 @@ def _refuse_updates(sparql: str) -> None:
         )
 
 
-_STRINGS_AND_COMMENTS = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"\s]*>|#[^\n]*'
-)
+_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
 def _refuse_remote(sparql: str) -> None:
-    """A query answers from the local graph only: ``SERVICE`` would reach out over the network."""
-    code = _STRINGS_AND_COMMENTS.sub(" ", sparql)
-    if re.search(r"\bSERVICE\b", code, re.IGNORECASE):
-        raise QueryError("SERVICE is not allowed: queries run offline, on the local graph only")
+    """A query answers from the local graph only: ``SERVICE`` would reach out over the network.
+
+    Only a parser can tell the keyword from the word in a string or a comment, so the query is
+    parsed (rdflib's SPARQL grammar) and its syntax tree searched. A query that mentions the word
+    but that this parser cannot read is refused rather than guessed at.
+    """
+    # SPARQL decodes \uXXXX escapes before parsing, so the keyword could hide behind them
+    text = _CODEPOINT_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
+    if "service" not in text.casefold():
+        return
+    refusal = QueryError("SERVICE is not allowed: queries run offline, on the local graph only")
+    try:
+        tree = parseQuery(text)
+    except Exception:  # any parse failure: the word is there and cannot be shown to be harmless
+        raise refusal from None
+    if "ServiceGraphPattern" in _pattern_names(tree):
+        raise refusal
+
+
+def _pattern_names(node: object) -> Iterator[str]:
+    if isinstance(node, CompValue):
+        yield node.name
+        for value in node.values():
+            yield from _pattern_names(value)
+    elif isinstance(node, (list, tuple, ParseResults)):
+        for value in node:
+            yield from _pattern_names(value)
 
 
 def _first_line(message: str) -> str:

@@ -296,9 +296,19 @@ def test_table_keeps_one_row_per_line_and_shows_blank_nodes_and_unbound_cells() 
     )
 
 
-def test_service_is_refused_so_a_query_never_reaches_the_network(graph_file: Path) -> None:
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+        # an escaped "#" in a prefixed name is no comment, and must not hide what follows
+        r"PREFIX ex: <http://x/> SELECT * { OPTIONAL { ?s ex:a\# ?o } SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }",
+        "SELECT * WHERE { ?s ?p ?o FILTER(1<2)SERVICE?e{?a ?b ?c}FILTER(2>1) }",
+        r"SELECT * WHERE { \u0053ERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }",  # codepoint escapes
+    ],
+)
+def test_service_is_refused_so_a_query_never_reaches_the_network(graph_file: Path, query: str) -> None:
     with pytest.raises(QueryError, match=r"^SERVICE is not allowed: queries run offline"):
-        run_query(graph_file, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+        run_query(graph_file, query)
 
 
 def test_the_word_service_inside_a_string_or_comment_is_just_text(graph_file: Path) -> None:
