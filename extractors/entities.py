@@ -11,6 +11,7 @@ articles stay two people.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -285,6 +286,14 @@ def _labels(cluster_names: Iterable[str], known: KnownEntity | None) -> tuple[st
     return label_zh, label_en
 
 
+def _key_slug(name: str) -> str:
+    """The readable part of an entity key; a name with no letter or digit gets a digest instead."""
+    try:
+        return slug(name)
+    except ValueError:
+        return "x-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+
+
 def link_documents(per_document: Sequence[Sequence[Cluster]]) -> tuple[list[Entity], list[dict[int, str]]]:
     """Merge the documents' clusters into corpus entities.
 
@@ -319,9 +328,11 @@ def link_documents(per_document: Sequence[Sequence[Cluster]]) -> tuple[list[Enti
         type_ = known.type if known else max(sorted(votes), key=lambda t: votes[t])
         kind = known.kind if known and known.kind else next((c.kind for c in clusters if c.kind), "")
         names = sorted({n for c in clusters for n in c.names()})
-        full = sorted({n for c in clusters for n in c.full_names()})
+        # labels come from the repaired names (马修·罗斯克, not the raw 马修？罗斯克)
+        repaired = {m.name or m.text for c in clusters for m in c.mentions}
+        full = sorted(n for c in clusters for n in c.full_names() if n in repaired) or sorted(repaired)
         label_zh, label_en = _labels(full, known)
-        base = f"{type_.lower()}/{slug(label_en or label_zh or names[0])}"
+        base = f"{type_.lower()}/{_key_slug(label_en or label_zh or names[0])}"
         key = base
         counter = 2
         while key in used_keys:

@@ -11,6 +11,7 @@ text's, so every mention satisfies ``raw[start:end] == text``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -64,8 +65,14 @@ class DocumentView:
         starts, ends = self._boundaries
         return start in starts and end in ends
 
+    @cached_property
+    def _blocked_starts(self) -> list[int]:
+        return [s for s, _ in self.blocked]
+
     def is_blocked(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.blocked)
+        # blocked spans are disjoint and in text order: only the one starting last before ``end`` can overlap
+        i = bisect_left(self._blocked_starts, end) - 1
+        return i >= 0 and self.blocked[i][1] > start
 
     def inside(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e, _ in self.analysed) and not self.is_blocked(start, end)
@@ -193,6 +200,12 @@ REPORT_CUES = ("报道", "报导", "援引", "估计", "消息", "撰文", "发�
 @lru_cache(maxsize=1)
 def roles() -> frozenset[str]:
     return words("roles.txt")
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    """Job titles and honorifics: what may stand right before or after a personal name."""
+    return roles() | frozenset(HONORIFICS)
 
 
 @lru_cache(maxsize=1)
@@ -463,7 +476,7 @@ def _after_title(view: str, start: int, end: int) -> int:
     dot = view.find(NAME_DOT, start, end)
     for cut in range(start + 1, min(dot, start + 3) if dot > 0 else start):
         left = view[max(0, cut - 4) : cut]
-        if any(left.endswith(title) for title in roles() | frozenset(HONORIFICS)) and dot - cut >= 1:
+        if any(left.endswith(title) for title in titles()) and dot - cut >= 1:
             return cut
     return start
 
@@ -638,6 +651,7 @@ def _government_name(tokens: list[Token], head: int, suffix: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _has_verb(word: str) -> bool:
     return any(t.pos in ("v", "vd", "vi") for t in tokenize(word))
 
@@ -661,6 +675,7 @@ def _leading_place(word: str) -> int:
 _EVERYDAY_FREQUENCY = 200
 
 
+@lru_cache(maxsize=65536)
 def _is_brand(word: str) -> bool:
     """A word is a brand (字号) unless it is an everyday word or a string of them.
 
@@ -1027,8 +1042,7 @@ def _glued_to_context(view: str, token: Token, previous: Token | None) -> str:
     """What jieba glued into a name, if anything: the end of a title (官张伟: 首席技术官|张伟) or a
     preposition (于微软: 任职于|微软)."""
     first, rest = token.text[0], token.text[1:]
-    titles = roles() | frozenset(HONORIFICS)
-    if any(view[max(0, token.start - 4) : token.start + 1].endswith(t) for t in titles):
+    if any(view[max(0, token.start - 4) : token.start + 1].endswith(t) for t in titles()):
         return "title"
     after_verb = previous is not None and previous.pos.startswith("v")
     if first in "于和与向在从对被把给" and (after_verb or known_by_name(rest) is not None):
@@ -1126,29 +1140,32 @@ _PRIORITY = {
 
 
 def resolve_overlaps(candidates: Iterable[Mention]) -> list[Mention]:
-    """Keep the longest candidate of every overlapping group (ties: rule priority), in text order.
-
-    A typed candidate of the same span absorbs an untyped one's vote.
-    """
+    """Keep the longest candidate of every overlapping group (ties: rule priority, then a typed
+    reading over an untyped one), in text order."""
     ranked = sorted(
         candidates,
         key=lambda m: (-(m.end - m.start), _PRIORITY.get(m.extractor, 99), not m.type, m.start),
     )
+    # the spans kept so far, sorted and disjoint: a candidate overlaps one only if it overlaps a
+    # neighbour of where it would be inserted
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[Mention] = []
-    taken: list[tuple[int, int]] = []
     for mention in ranked:
-        if any(mention.start < e and s < mention.end for s, e in taken):
+        i = bisect_left(starts, mention.start)
+        if i > 0 and ends[i - 1] > mention.start or i < len(starts) and starts[i] < mention.end:
             continue
+        starts.insert(i, mention.start)
+        ends.insert(i, mention.end)
         kept.append(mention)
-        taken.append((mention.start, mention.end))
-    # A known entity's type wins over a rule's guess for the same span.
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
 def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[Mention]:
     """All mentions of ``document``, non-overlapping, in text order."""
     ctx = ctx or DocumentView(document)
-    candidates = [mention for rule in RULES for mention in rule.find(ctx)]
+    # a name has a letter or a digit in it: "……" in 《……》 or "---" names nothing
+    candidates = [m for rule in RULES for m in rule.find(ctx) if any(ch.isalnum() for ch in m.name)]
     kept = resolve_overlaps(_adopt_known_types(candidates))
     return _people_in_lists(ctx, resolve_overlaps(kept + list(_repeated(ctx, kept))))
 

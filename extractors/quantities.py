@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -196,6 +197,14 @@ class FoundDate:
     explicit_year: int | None
 
 
+def _real_day(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def parse_dates(text: str, published_year: int | None, context_year: int | None = None) -> list[FoundDate]:
     """Dates in ``text`` with their precision, relative ones resolved.
 
@@ -231,6 +240,8 @@ def parse_dates(text: str, published_year: int | None, context_year: int | None 
         if year is None:
             continue
         # "2016年" inside "2016年成立的" is a year; "28岁" is not a date; "3月" alone needs a year.
+        if month and day and not _real_day(year, int(month), int(day)):
+            continue  # 2月31日 names no day
         if month and day:
             when = When(f"{year:04d}-{int(month):02d}-{int(day):02d}", "day", match.group())
         elif month:
@@ -242,6 +253,8 @@ def parse_dates(text: str, published_year: int | None, context_year: int | None 
         found.append(FoundDate(match.start(), match.end(), when, year if (year_text or rel) else None))
     for match in _ISO.finditer(text):
         y, m, d = match.group("year"), match.group("month"), match.group("day")
+        if d and not _real_day(int(y), int(m), int(d)):
+            continue
         when = When(f"{y}-{int(m):02d}-{int(d):02d}", "day") if d else When(f"{y}-{int(m):02d}", "month")
         found.append(FoundDate(match.start(), match.end(), when, int(y)))
     return sorted(found, key=lambda f: f.start)

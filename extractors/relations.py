@@ -570,6 +570,11 @@ RULES: tuple[Rule, ...] = (
 # Frames
 
 
+def _plain(ch: str) -> str:
+    """Article text never passes for a placeholder (U+E001–E004 are private-use characters)."""
+    return "\ufffd" if ch in ANY else ch
+
+
 def build_frame(sentence: Sentence, view: str, slots: Sequence[tuple[int, int, Slot]]) -> Frame:
     """Mask ``slots`` (raw start, raw end, slot) in the sentence; keep the offset maps."""
     text: list[str] = []
@@ -581,7 +586,7 @@ def build_frame(sentence: Sentence, view: str, slots: Sequence[tuple[int, int, S
         if start < position or end > sentence.end:
             continue
         for i in range(position, start):
-            text.append(view[i])
+            text.append(_plain(view[i]))
             raw_start.append(i)
             raw_end.append(i + 1)
         frame_slots[len(text)] = slot
@@ -590,7 +595,7 @@ def build_frame(sentence: Sentence, view: str, slots: Sequence[tuple[int, int, S
         raw_end.append(end)
         position = end
     for i in range(position, sentence.end):
-        text.append(view[i])
+        text.append(_plain(view[i]))
         raw_start.append(i)
         raw_end.append(i + 1)
     return Frame(sentence, "".join(text), raw_start, raw_end, frame_slots)
@@ -750,7 +755,7 @@ class RelationExtractor:
             found += self._valuations(frame, dates, reporters)
             found += self._competitors_named_later(frame, reporters)
             found += self._funding_round(frame, dates, reporters)
-            found += self._investment_follow_up(frame, found, reporters)
+            found += self._investment_follow_up(frame, found, dates, reporters)
             found += self._units(frame)
             facts.extend(found)
             self.discourse.paragraph_facts.extend(found)
@@ -1081,7 +1086,11 @@ class RelationExtractor:
         return facts
 
     def _investment_follow_up(
-        self, frame: Frame, found: list[Fact], reporters: list[tuple[int, str]]
+        self,
+        frame: Frame,
+        found: list[Fact],
+        dates: list[tuple[int, int, When]],
+        reporters: list[tuple[int, str]],
     ) -> list[Fact]:
         """A sentence that only gives another figure for a deal already described.
 
@@ -1118,21 +1127,24 @@ class RelationExtractor:
             )
             if payer:
                 subject = frame.slots[payer[-1].start(1)].entity
-            fact = Fact(
-                self.doc_id,
-                "investedIn",
-                subject,
-                deal.object,
-                min(start, a),
-                frame.sentence.start + item.end,
-                self.raw[min(start, a) : frame.sentence.start + item.end],
+            payer = Slot(subject, "Organization", "", a, a)
+            target = Slot(deal.object or "", "Organization", "", a, a)
+            span = (min(start, a), frame.sentence.start + item.end)
+            fact = self._make(
+                frame,
                 "relations.investment.follow_up.v1",
+                "investedIn",
+                payer,
+                target,
+                span,
                 0.6,
+                reporter,
+                dates,
                 amount=item.amount,
                 stake=parse_stake(text),
-                reported_by=reporter or None,
             )
-            facts.append(fact)
+            if fact is not None and deal.object is not None:
+                facts.append(fact)
         return facts
 
     def _units(self, frame: Frame) -> list[Fact]:
