@@ -62,10 +62,23 @@ LEGAL_FORMS = (
 
 def identity_key(name: str) -> str:
     """The key two names of one organization share: the name without its legal form."""
+    return name_key(_without_legal_form(name))
+
+
+def _known(name: str) -> KnownEntity | None:
+    """The reference entity a name stands for, its legal form aside (腾讯集团 is 腾讯)."""
+    found = lookup(name)
+    if found is None:
+        bare = _without_legal_form(name)
+        found = lookup(bare) if bare != name else None
+    return found
+
+
+def _without_legal_form(name: str) -> str:
     for form in LEGAL_FORMS:
         if name.endswith(form) and len(name) > len(form) + 1:
-            return name_key(name[: -len(form)])
-    return name_key(name)
+            return name[: -len(form)]
+    return name
 
 
 def name_parts(name: str) -> list[str]:
@@ -125,7 +138,7 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
     mentions = list(mentions)
     n = len(mentions)
     uf = UnionFind(n)
-    known: list[KnownEntity | None] = [lookup(m.name or m.text) for m in mentions]
+    known: list[KnownEntity | None] = [_known(m.name or m.text) for m in mentions]
 
     # 1. same name (a legal form aside: 华芯微电子股份有限公司 = 华芯微电子), same known entity
     first_by_key: dict[tuple[str, str], int] = {}
@@ -215,6 +228,21 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
         if len(owners) == 1 and cluster.type in ("Organization", "") and " " not in cluster.names()[0]:
             merged[index] = next(iter(owners))
             continue
+        # 星衍 for 星衍机器人: a Chinese name that begins exactly one longer company name
+        if cluster.type == "Organization" and has_cjk(key) and len(key) >= 2:
+            owners = {
+                i
+                for i, other in enumerate(clusters)
+                if i != index
+                and other.type == "Organization"
+                and other.known is None
+                and any(
+                    identity_key(n).startswith(key) and len(identity_key(n)) > len(key) for n in other.names()
+                )
+            }
+            if len(owners) == 1:
+                merged[index] = next(iter(owners))
+                continue
         # 刘博士, 王总, 李先生: a surname and a title stand for the one person of that surname
         title = re.fullmatch(r"(.)(?:先生|女士|博士|教授|总|董|老师|院士)", cluster.names()[0])
         if title and cluster.type == "Person":

@@ -61,6 +61,10 @@ class DocumentView:
     def _boundaries(self) -> tuple[frozenset[int], frozenset[int]]:
         return frozenset(t.start for t in self.tokens), frozenset(t.end for t in self.tokens)
 
+    @property
+    def word_starts(self) -> frozenset[int]:
+        return self._boundaries[0]
+
     def on_word_boundaries(self, start: int, end: int) -> bool:
         starts, ends = self._boundaries
         return start in starts and end in ends
@@ -586,6 +590,8 @@ class SuffixOrganizations:
             if suffix is None:
                 continue
             kind, flags = suffixes[suffix]
+            if token.pos.startswith("v"):
+                continue  # 签署 ends in 署 but signs nothing into being
             if kind == "GovernmentBody":
                 start = _government_name(tokens, i, suffix)
                 if start is not None and ctx.inside(start, token.end):
@@ -765,6 +771,13 @@ COMPANY_CUES = (
     "领投",
     "跟投",
     "参投",
+    "担任",
+    "透露",
+    "称",
+    "方面",
+    "已",
+    "于",
+    "在",
 )
 _BRAND_STOP = set(
     "的了和与及是在等将对向从被把为也都就而但其该这那此个家位些一二三两几多各每某新老大小由于以并还自"
@@ -835,8 +848,8 @@ class BrandCompanies:
                     continue
                 if not _is_brand(brand):
                     continue  # 提供芯片, 布局机器人, 人形机器人: no brand before the industry word
-                if match.group("industry") in ("数据", "信息", "网络", "智能") and not match.group("legal"):
-                    continue  # 大数据, 人工智能 …: too often a field, not a company
+                if match.start() not in ctx.word_starts:
+                    continue  # 阿里云|智能集团 has no brand 里云: a brand begins a word
                 candidates.append(match)
         counts = Counter(m.group("brand") + m.group("industry") for m in candidates)
         for match in candidates:
@@ -998,6 +1011,67 @@ PERSON_VERBS = SPEECH_VERBS + (
 )
 
 
+_AFTER_NAME = (
+    "加盟",
+    "加入",
+    "出任",
+    "担任",
+    "领导",
+    "负责",
+    "表示",
+    "认为",
+    "指出",
+    "透露",
+    "称",
+    "说",
+    "也",
+    "已",
+    "则",
+    "还",
+    "将",
+    "曾",
+    "在",
+    "于",
+    "对",
+    "是",
+    "和",
+    "与",
+    "，",
+    ",",
+    "。",
+    "、",
+    "(",
+    "（",
+)
+
+
+class TitledPersons:
+    """A surname and one or two more characters right after a job title (高级总监孟川加盟)."""
+
+    name = "mentions.person_titled.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        pattern = _titled_name()
+        for start, end, _ in ctx.analysed:
+            for match in pattern.finditer(view, start, end):
+                s = match.start("name")
+                for length in (3, 2):  # prefer the longer name when both leave a verb after them
+                    e = s + length
+                    if match.group("name")[0] in surnames() and view.startswith(_AFTER_NAME, e):
+                        if ctx.inside(s, e) and _FUNCTION_CHARS.isdisjoint(view[s + 1 : e]):
+                            yield _mention(ctx, s, e, "Person", self.name, 0.65)
+                        break
+
+
+_FUNCTION_CHARS = frozenset("的了和与及是在也已将曾于对为则还就都")
+
+
+@lru_cache(maxsize=1)
+def _titled_name() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(titles())})(?P<name>[{CJK}]{{3}})")
+
+
 class ChinesePersons:
     """Native Chinese names that jieba proposes, confirmed by a surname and the company they keep."""
 
@@ -1115,26 +1189,32 @@ RULES = (
     BrandCompanies(),
     Units(),
     ChinesePersons(),
+    TitledPersons(),
     CitationSources(),
     QuotedProducts(),
 )
+REPEATED = "mentions.repeat.v1"  # a name found again elsewhere in the text (see ``_repeated``)
 # When two readings of the same stretch are equally long, the more specific rule wins.
 _PRIORITY = {
     name: rank
     for rank, name in enumerate(
-        (
-            "mentions.citation.v1",
-            "mentions.unit.v1",
-            "mentions.media.v1",
-            "mentions.known.v1",
-            "mentions.product.v1",
-            "mentions.translit.v1",
-            "mentions.org_suffix.v1",
-            "mentions.brand.v1",
-            "mentions.latin.v1",
-            "mentions.person_zh.v1",
-            "mentions.repeat.v1",
-        )
+        [
+            rule.name
+            for rule in (
+                CitationSources,
+                Units,
+                MediaOutlets,
+                KnownNames,
+                QuotedProducts,
+                TransliteratedNames,
+                SuffixOrganizations,
+                BrandCompanies,
+                LatinNames,
+                TitledPersons,
+                ChinesePersons,
+            )
+        ]
+        + [REPEATED]
     )
 }
 
@@ -1170,14 +1250,26 @@ def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[M
     return _people_in_lists(ctx, resolve_overlaps(kept + list(_repeated(ctx, kept))))
 
 
-_REPEATABLE = (
-    "mentions.person_zh.v1",
-    "mentions.org_suffix.v1",
-    "mentions.brand.v1",
-    "mentions.translit.v1",
-    "mentions.media.v1",
-    "mentions.unit.v1",
-    "mentions.product.v1",
+def _brand_of(mention: Mention) -> str:
+    """The brand of a brand + industry company name, if it is rare enough to stand alone."""
+    if mention.extractor != BrandCompanies.name:
+        return ""
+    brand = mention.name[:2]
+    return brand if word_frequency(brand) < _EVERYDAY_FREQUENCY and _is_brand(brand) else ""
+
+
+_REPEATABLE = frozenset(
+    rule.name
+    for rule in (
+        ChinesePersons,
+        TitledPersons,
+        SuffixOrganizations,
+        BrandCompanies,
+        TransliteratedNames,
+        MediaOutlets,
+        Units,
+        QuotedProducts,
+    )
 )
 
 
@@ -1191,6 +1283,9 @@ def _repeated(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
     for mention in found:
         if mention.extractor in _REPEATABLE and has_cjk(mention.name) and len(mention.name) >= 2:
             names.setdefault(mention.name, mention)
+        brand = _brand_of(mention)
+        if brand:  # 星衍机器人 … 星衍: the brand alone, once the text has shown it is one
+            names.setdefault(brand, replace(mention, name=brand, confidence=0.55))
     if not names:
         return
     pattern = re.compile(alternation(frozenset(names)))
@@ -1204,7 +1299,7 @@ def _repeated(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
                     start=s,
                     end=e,
                     text=ctx.document.raw[s:e],
-                    extractor="mentions.repeat.v1",
+                    extractor=REPEATED,
                     confidence=min(model.confidence, 0.6),
                     name=ctx.view[s:e],
                 )
