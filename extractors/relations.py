@@ -47,7 +47,10 @@ class Frame:
     slots: dict[int, Slot]
 
     def slots_in(self, start: int, end: int) -> list[Slot]:
-        return [self.slots[i] for i in range(start, end) if i in self.slots]
+        """The entities of a stretch, less owners named only to place what follows (X旗下的Y)."""
+        inside = [i for i in range(start, end) if i in self.slots]
+        owners = {i for i in inside[:-1] if self.text.startswith("旗下", i + 1)}
+        return [self.slots[i] for i in inside if i not in owners]
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         return self.raw_start[start], self.raw_end[end - 1]
@@ -77,13 +80,14 @@ def _expand(pattern: str) -> re.Pattern[str]:
         "P": PERSON,
         "O": ORG,
         "R": PRODUCT,
-        "PL": rf"{PERSON}(?:{_LIST_SEP}{PERSON})*",
+        "PL": rf"{PERSON}(?:\({PERSON}\))?(?:{_LIST_SEP}{PERSON}(?:\({PERSON}\))?)*",
         "OL": rf"{ORG}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{ORG})*",
         "RL": rf"{PRODUCT}(?:{_LIST_SEP}{PRODUCT})*",
         "G": _GAP,
         "S": rf"[^。！？!?{PERSON}]",
         "ROLE": f"(?:{role_pattern()})",
         "SEP": _LIST_SEP,
+        "ANY": ANY,
         "NOT": r"(?<!而非)(?<!并非)(?<!不是)(?<!没有)(?<!未)(?<!不)",
     }
     return re.compile(pattern.format(**vocab))
@@ -175,6 +179,22 @@ RULES: tuple[Rule, ...] = (
         ("Person",),
     ),
     Rule(
+        "relations.founded.title_topic.v1",
+        "founded",
+        r"(?:^|[，,、；;：:])(?:联合)?创始人(?:兼|、)(?P<role>{ROLE})(?P<s>{P})",
+        0.6,
+        ("Person",),
+        topic_subject=True,
+    ),
+    Rule(
+        "relations.works_for.founder_topic.v1",
+        "worksFor",
+        r"(?:^|[，,、；;：:])(?:联合)?创始人(?:兼|、)(?P<role>{ROLE})(?P<s>{P})",
+        0.6,
+        ("Person",),
+        topic_subject=True,
+    ),
+    Rule(
         "relations.founded.copula.v1",
         "founded",
         r"(?P<s>{P}){G}{{0,6}}?(?:是|为|作为)(?P<o>{O})(?:的)?(?:联合)?(?:创始人|创办人)",
@@ -198,11 +218,28 @@ RULES: tuple[Rule, ...] = (
         ("Organization",),
         ("Product",),
     ),
+    Rule(
+        "relations.release.attributive.v1",
+        "released",
+        r"(?P<s>{O})(?P<plan>{G}{{0,12}}?)(?:推出|发布|开源|上线|研发|自研)的{G}{{0,8}}?(?P<o>{R})",
+        0.7,
+        ("Organization",),
+        ("Product",),
+    ),
+    Rule(
+        "relations.release.product_first.v1",
+        "released",
+        r"(?:^|[，,；;])(?P<o>{R})(?P<plan>{G}{{0,12}}?)(?<!的)(?:正式)?(?:发布|上线|推出|亮相|开源)(?!{G}{{0,4}}的)",
+        0.6,
+        ("Organization",),
+        ("Product",),
+        topic_subject=True,
+    ),
     # worksFor ------------------------------------------------------------------------
     Rule(
         "relations.works_for.title.v1",
         "worksFor",
-        r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:(?:联合)?创始人兼|董事会)?(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?\s*(?P<s>{P})",
+        r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:另一位|另一名|新任|现任)?(?:(?:联合)?创始人兼|董事会|董事局)?(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?\s*(?P<s>{P})",
         0.85,
         ("Person",),
     ),
@@ -255,7 +292,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.joined.hire.v1",
         "joined",
-        r"(?P<o>{O}){S}{{0,30}}?(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:其)?(?:{G}{{0,12}}?)(?P<s>{PL})(?!{G}{{0,8}}在内)",
+        r"(?P<o>{O}){S}{{0,30}}?(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:其)?(?:[^，。；{P}]{{0,16}}?)(?P<s>{PL})(?![^。，]{{0,12}}在内)",
         0.7,
         ("Person",),
     ),
@@ -278,7 +315,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.left.former.v1",
         "left",
-        r"(?P<o>{O})(?:的)?(?:前|原)(?:任)?(?P<role>{ROLE})\s*(?P<s>{P})",
+        r"(?P<o>{O})(?:的)?(?:前|原)(?:任)?{G}{{0,8}}?(?P<role>{ROLE})\s*(?P<s>{P})",
         0.8,
         ("Person",),
     ),
@@ -289,6 +326,20 @@ RULES: tuple[Rule, ...] = (
         0.7,
         ("Person",),
         topic_subject=True,
+    ),
+    Rule(
+        "relations.left.former_copula.v1",
+        "left",
+        r"(?P<s>{P}){G}{{0,6}}?(?:则是|是|为)(?P<o>{O})的?(?:前|原)(?:任)?{G}{{0,6}}?(?P<role>{ROLE})",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.left.earlier.v1",
+        "left",
+        r"(?P<s>{P}){G}{{0,6}}?(?:此前|之前|早年|曾经|曾)(?:在|于|任职于|就职于|供职于)(?P<o>{O})(?:担任|负责|从事|任|工作)",
+        0.7,
+        ("Person",),
     ),
     Rule(
         "relations.left.former_before.v1",
@@ -381,7 +432,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.investment.toward.v1",
         "investedIn",
-        r"(?P<s>{O}){S}{{0,20}}?(?:向|对)(?P<o>{O}){G}{{0,24}}?" + _INVEST,
+        r"(?P<s>{O}){S}{{0,20}}?(?:向|对){G}{{0,16}}?(?P<o>{O}){G}{{0,24}}?" + _INVEST,
         0.8,
         ("Organization", "Person"),
     ),
@@ -409,7 +460,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.investment.stake_purchase.v1",
         "investedIn",
-        r"(?P<s>{O}){G}{{0,20}}?(?:收购|购买|买入|认购|受让|增持)(?:了)?(?P<o>{O})(?:{G}{{0,4}}?)[0-9.]+\s*[%％]",
+        r"(?P<s>{OL}){G}{{0,20}}?(?:收购|购买|买入|认购|受让|增持)(?:了)?(?P<o>{O})(?:{G}{{0,4}}?)[0-9.]+\s*[%％]",
         0.75,
         ("Organization", "Person"),
     ),
@@ -424,7 +475,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.acquisition.v1",
         "acquired",
-        r"(?<!当)(?P<s>{O}){G}{{0,12}}?{NOT}(?:全资)?(?:收购|并购|买下|吞并|收归)(?:了)?(?P<o>{O})(?!{G}{{0,4}}[0-9.]+\s*[%％])(?!{G}{{0,4}}时)",
+        r"(?<!当)(?P<s>{O})(?P<plan>{G}{{0,12}}?){NOT}(?<!而非直接)(?<!并非直接)(?:全资)?(?:收购|并购|买下|吞并|收归)(?:了)?(?:[^，。；,;的{ANY}]{{0,8}}?)(?P<o>{O})(?!{G}{{0,4}}[0-9.]+\s*[%％])(?!{G}{{0,4}}时)",
         0.75,
     ),
     Rule(
@@ -477,13 +528,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.list.v1",
         "customerOf",
-        r"(?P<o>{O})(?:的)?(?:客户|用户|买家)(?:包括|有|涵盖|囊括|名单包括)(?P<s>{OL})",
+        r"(?P<o>{O})(?:的)?{G}{{0,6}}?(?:客户|用户|买家)(?:则|还|也|主要)?(?:包括|有|涵盖|囊括|名单包括)(?P<s>{OL})",
         0.8,
     ),
     Rule(
         "relations.customer.copula.v1",
         "customerOf",
-        r"(?P<s>{OL}){G}{{0,6}}?(?:都是|均为|是|为|成为)(?P<o>{O})的{G}{{0,6}}?(?:客户|用户|买家)",
+        r"(?P<s>{OL}){G}{{0,6}}?(?:都是|均为|是|为|成为)(?P<o>{O})(?:的)?{G}{{0,6}}?(?:客户|用户|买家)",
         0.8,
     ),
     Rule(
@@ -501,8 +552,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.order_won.v1",
         "customerOf",
-        r"(?P<o>{O}){S}{{0,20}}?(?:拿下|获得|斩获|赢得|收到)(?:了)?(?P<s>{O}){G}{{0,6}}?的{G}{{0,10}}?(?:订单|合同|大单)",
+        r"(?<!除)(?P<o>{O}){S}{{0,20}}?(?:拿下|获得|斩获|赢得|收到)(?:了)?(?P<s>{O}){G}{{0,6}}?的{G}{{0,10}}?(?:订单|合同|大单)",
         0.75,
+    ),
+    Rule(
+        "relations.customer.tender.v1",
+        "customerOf",
+        r"(?P<o>{O}){G}{{0,6}}?(?:先后|相继|成功)?(?:中标|拿下|承接)(?:了)?(?P<s>{OL})",
+        0.7,
     ),
     Rule(
         "relations.customer.delivered.v1",
@@ -560,7 +617,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.competitor.named.v1",
         "competitorOf",
-        r"(?P<s>{O})(?:的)?(?:主要|最大的?|直接)?(?:竞争对手|竞品|对手)(?:是|为|包括|有)?(?P<o>{OL})",
+        r"(?P<s>{O}){G}{{0,12}}?(?:的)?(?:主要|最大的?|直接)?(?:竞争对手|竞品|对手)(?:则|还|也)?(?:是|为|包括|有)?(?P<o>{OL})",
         0.8,
     ),
 )
@@ -858,7 +915,7 @@ class RelationExtractor:
                     topic = self._topic(frame, match.start())
                     if topic is None:
                         continue
-                    if rule.relation in ("worksFor", "left", "joined"):
+                    if rule.relation in ("worksFor", "left", "joined", "founded"):
                         objects = [topic]
                     else:
                         subjects = [topic]
