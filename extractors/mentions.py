@@ -1093,6 +1093,14 @@ class ChinesePersons:
             foreign = all(ch in translit_chars() for ch in text) and len(text) >= 3
             if not (native or foreign) or not ctx.inside(token.start, token.end):
                 continue
+            if native and len(text) == 3 and text[2] in _FUNCTION_CHARS:
+                # 李骁已于6月离职: jieba took the adverb after a two-character name into it
+                token = Token(token.start, token.end - 1, text[:2], token.pos)
+                text = text[:2]
+            if word_frequency(text[:2]) >= _EVERYDAY_FREQUENCY and word_frequency(text[:2]) > word_frequency(
+                text
+            ):
+                continue  # 毕业后: a surname character that begins an everyday word
             glued = _glued_to_context(ctx.view, token, tokens[i - 1] if i > 0 else None)
             if glued:
                 # 官张伟 -> 张伟: keep what is left if it is still a name; 于微软 is no name at all

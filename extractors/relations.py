@@ -38,6 +38,10 @@ class Slot:
     end: int
 
 
+# "X旗下的Y": X only says whose Y is; "X旗下的子公司" still names X as the party
+_OWNER_ONLY = re.compile(r"旗下(?:的)?(?!子公司|公司|部门|业务|品牌|企业|机构|团队|实验室)")
+
+
 @dataclass
 class Frame:
     sentence: Sentence
@@ -46,10 +50,10 @@ class Frame:
     raw_end: list[int]
     slots: dict[int, Slot]
 
-    def slots_in(self, start: int, end: int) -> list[Slot]:
+    def slots_in(self, start: int, end: int, keep_owners: bool = False) -> list[Slot]:
         """The entities of a stretch, less owners named only to place what follows (X旗下的Y)."""
         inside = [i for i in range(start, end) if i in self.slots]
-        owners = {i for i in inside[:-1] if self.text.startswith("旗下", i + 1)}
+        owners = set() if keep_owners else {i for i in inside if _OWNER_ONLY.match(self.text, i + 1)}
         return [self.slots[i] for i in inside if i not in owners]
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
@@ -423,7 +427,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.investment.verb.v1",
         "investedIn",
-        r"(?P<s>{OL}){G}{{0,20}}?{NOT}"
+        r"(?P<s>{OL})(?P<plan>{G}{{0,20}}?){NOT}"
         + _INVEST
         + r"(?:了)?{G}{{0,8}}?(?P<o>{OL})(?!的?{G}{{0,4}}(?:公司)?(?:人才|员工|团队))",
         0.75,
@@ -752,10 +756,15 @@ class RelationExtractor:
                 if self.view[e : e + 1] in "们":  # 他们 is matched as a whole above
                     target = None
             elif word == "其":
+                # the possessor is named in an earlier clause ("Meta投资了Scale AI，并吸纳其创始人");
+                # one in the same clause is the subject doing something to it ("A和B成为其客户")
+                clause_start = max(self.view.rfind(c, sentence.start, s) for c in "，,；;：:") + 1
                 candidates = [
                     x
                     for x in before
-                    if x.type in ("Person", "Organization") and x.kind not in ("outlet-cited", "MediaOutlet")
+                    if x.type in ("Person", "Organization")
+                    and x.kind not in ("outlet-cited", "MediaOutlet")
+                    and (x.end <= clause_start or clause_start <= sentence.start)
                 ]
                 target = candidates[-1] if candidates else self.discourse.previous_topic
             elif word == "公司":
@@ -909,8 +918,9 @@ class RelationExtractor:
                 groups = match.groupdict()
                 if groups.get("plan") and re.search(_PLANNED, groups["plan"]):
                     continue  # planned, not done: "原计划在4月推出…", "正准备发布…"
-                subjects = frame.slots_in(*match.span("s")) if groups.get("s") is not None else []
-                objects = frame.slots_in(*match.span("o")) if groups.get("o") is not None else []
+                owned = rule.relation == "partOf"  # "X旗下的Y" is exactly what partOf rules read
+                subjects = frame.slots_in(*match.span("s"), owned) if groups.get("s") is not None else []
+                objects = frame.slots_in(*match.span("o"), owned) if groups.get("o") is not None else []
                 if rule.topic_subject:
                     topic = self._topic(frame, match.start())
                     if topic is None:
