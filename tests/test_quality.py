@@ -5,12 +5,16 @@ the build. Two gold sets:
 
 - the two seed articles (seeds/) against ../shared/gold (skipped when it is not beside the checkout);
 - tests/fixtures/devset: six articles and their gold, written for this project in the style of Chinese
-  business news, which the rules were not written against (funding rounds, executive moves, an
-  acquisition, model releases, chip supply, a founder profile).
+  business news (funding rounds, executive moves, an acquisition, model releases, chip supply, a
+  founder profile); the rules were then improved against it;
+- tests/fixtures/heldout: five more, written later by a teammate who had not seen the rules, and
+  measured once before any change for them (entities F1 0.812, facts 0.323); since then it has been
+  used for development too, so it is no longer unseen.
 
 Figures when these floors were set (2026-11-22):
-  seeds   entities P 0.982 R 1.000 F1 0.991 (duplicates 1)   facts P 1.000 R 0.943 F1 0.971
-  devset  entities P 0.962 R 0.893 F1 0.926 (duplicates 0)   facts P 0.941 R 0.756 F1 0.838
+  seeds    entities P 0.982 R 1.000 F1 0.991 (duplicates 1)   facts P 1.000 R 0.943 F1 0.971
+  devset   entities P 0.962 R 0.911 F1 0.936 (duplicates 0)   facts P 0.970 R 0.764 F1 0.855
+  heldout  entities P 0.902 R 0.815 F1 0.856 (duplicates 0)   facts P 0.800 R 0.508 F1 0.622
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from graph.evaluate import EvaluationReport, evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "fixtures" / "devset"
+HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +88,19 @@ def test_amounts_stakes_and_sources_of_matched_facts_are_right(
         for name, correct, total in report.qualifiers:
             if name in ("amount", "stake", "reported_by"):
                 assert correct >= 0.9 * total, report.format(verbose=True)
+
+
+@pytest.fixture(scope="module")
+def heldout_report() -> EvaluationReport:
+    read = read_inputs([HELDOUT / "articles"])
+    assert read.problems == ()
+    return evaluate(extract_corpus(read.documents), HELDOUT / "gold")
+
+
+def test_heldout_entities(heldout_report: EvaluationReport) -> None:
+    assert len(heldout_report.documents) == 5
+    assert heldout_report.entities.f1 >= 0.80, heldout_report.format(verbose=True)  # now 0.856
+
+
+def test_heldout_facts(heldout_report: EvaluationReport) -> None:
+    assert heldout_report.facts.f1 >= 0.55, heldout_report.format(verbose=True)  # now 0.622
