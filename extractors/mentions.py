@@ -145,26 +145,15 @@ TRAILING_NOT_NAME = frozenset(
     {"Interview", "Show", "Podcast", "Report", "News", "Update", "Video", "Episode"}
 )
 
-PRODUCT_HEADS = (
-    "大模型",
-    "模型",
-    "系列",
-    "芯片",
-    "手机",
-    "应用",
-    "App",
-    "APP",
-    "app",
-    "聊天机器人",
-    "机器人",
-    "助手",
-    "汽车",
-    "操作系统",
-    "处理器",
-    "眼镜",
-    "平板",
-    "游戏",
-)
+
+def _product_heads() -> tuple[str, ...]:
+    """Nouns that make the name before them a product (模型, 芯片, App …): the unambiguous ones of
+    data/product_heads.txt, and 系列, which after a name always means a product line."""
+    heads = {head for head, cells in table("product_heads.txt").items() if "ambiguous" not in cells[1:]}
+    return tuple(sorted(heads | {"系列"}, key=lambda h: (-len(h), h)))
+
+
+PRODUCT_HEADS = _product_heads()
 UNIT_SUFFIXES = ("实验室", "研究院", "研究所", "事业部", "事业群", "工作室", "团队", "部门", "小组", "中心")
 SPEECH_VERBS = (
     "表示",

@@ -420,7 +420,6 @@ def test_ontology_known_depends_on_nothing_outside_the_standard_library():
 
 DATA_FILES = (
     "given_names_en.txt",
-    "media_cues.txt",
     "org_suffixes.txt",
     "places.txt",
     "product_heads.txt",
@@ -526,16 +525,6 @@ def test_product_heads():
     assert table["芯片"] == ["-"]
     assert table["汽车"] == ["-", "ambiguous"]  # 蔚来汽车 is a company
     assert table["平台"] == ["-", "ambiguous"]
-
-
-def test_media_cues():
-    rows = _columns("media_cues.txt")
-    for row in rows:
-        assert row[0].count("…") == 1, row
-        assert row[0] != "…"
-        assert len(row) == 1 or row[1:] == ["ambiguous"], row
-    patterns = {row[0] for row in rows}
-    assert {"据…报道", "援引…", "…报道称", "…估计", "…撰文", "…专栏"} <= patterns
 
 
 def test_roles():

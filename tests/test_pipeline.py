@@ -117,7 +117,6 @@ PIECES = [
 news_text = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
-
 def document(raw: str, doc_id: str = "doc.txt", regions: tuple[Region, ...] | None = None) -> Document:
     return Document(
         id=doc_id,

@@ -301,7 +301,8 @@ def test_table_keeps_one_row_per_line_and_shows_blank_nodes_and_unbound_cells() 
     [
         "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
         # an escaped "#" in a prefixed name is no comment, and must not hide what follows
-        r"PREFIX ex: <http://x/> SELECT * { OPTIONAL { ?s ex:a\# ?o } SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }",
+        r"PREFIX ex: <http://x/> SELECT * { OPTIONAL { ?s ex:a\# ?o } "
+        r"SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }",
         "SELECT * WHERE { ?s ?p ?o FILTER(1<2)SERVICE?e{?a ?b ?c}FILTER(2>1) }",
         r"SELECT * WHERE { \u0053ERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }",  # codepoint escapes
     ],

@@ -111,8 +111,8 @@ def test_the_view_has_the_length_of_the_raw_text_and_changes_only_what_it_may(ra
     view = normalize(raw)
     assert len(view) == len(raw)
     for original, seen in zip(raw, view, strict=True):
-        # each character is either its one-character NFKC fold or, for a ? or a dot, the name dot
-        assert seen == _fold(original) or seen == NAME_DOT and _fold(original) in "?•・‧·"
+        # each character is either its one-character NFKC fold or, for a ? or a dot (. included), the name dot
+        assert seen == _fold(original) or seen == NAME_DOT and _fold(original) in "?.•・‧·"
 
 
 @settings(max_examples=300)
