@@ -18,6 +18,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ontology.keys import has_cjk
+
 NAME_DOT = "·"
 _DOT_LIKE = "•・‧．·"
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -65,5 +67,4 @@ def name_key(name: str) -> str:
     return re.sub(rf"[\s?？{_DOT_LIKE}·]", "", text)
 
 
-def has_cjk(text: str) -> bool:
-    return re.search(f"[{CJK}]", text) is not None
+__all__ = ["CJK", "NAME_DOT", "has_cjk", "name_key", "normalize"]

@@ -52,7 +52,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -64,6 +63,7 @@ import networkx as nx
 
 from extractors.model import ENTITY_TYPES, RELATIONS, SYMMETRIC_RELATIONS, Document, Entity, Fact
 from extractors.pipeline import Corpus
+from extractors.text import name_key
 
 QUALIFIERS = ("role", "amount", "stake", "date", "reported_by")
 # Relations whose amount tells two facts apart (143亿 and 140亿 are two claims).
@@ -82,8 +82,10 @@ def normalize_name(name: str) -> str:
     ['马克扎克伯格']
     >>> normalize_name("Scale  AI")
     'scaleai'
+
+    It is the extractors' own comparison of names, so that scoring and linking never disagree.
     """
-    return _NAME_FOLD.sub("", unicodedata.normalize("NFKC", name).casefold())
+    return name_key(name)
 
 
 class GoldError(Exception):
