@@ -7,6 +7,7 @@ exclusive, so that ``doc.raw[start:end] == text`` holds for every span.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -69,6 +70,28 @@ class Document:
     @property
     def year(self) -> int | None:
         return int(self.published[:4]) if self.published else None
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        id: str = "text",
+        published: str | None = None,
+        regions: tuple[Region, ...] | None = None,
+    ) -> Document:
+        """A document made from a string, all of it prose to analyse (for library use and tests).
+
+        >>> Document.from_text("腾讯宣布投资智谱。", "news.txt").regions
+        (Region(start=0, end=9, kind='body'),)
+        """
+        return cls(
+            id=id,
+            source=id,
+            raw=text,
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            published=published,
+            regions=(Region(0, len(text)),) if regions is None else regions,
+        )
 
 
 @dataclass(frozen=True, order=True)

@@ -62,6 +62,16 @@ def _version() -> str:
         return "unknown (not installed: pip install -e .)"
 
 
+JOBS_OPTION = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Processes to extract with (0: one per CPU). The output does not depend on it.",
+)
+
+
 @click.group(name="newskg", context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(_version(), "--version", prog_name="newskg", message="%(prog)s %(version)s")
 def main() -> None:
@@ -97,14 +107,7 @@ def main() -> None:
     help="Base IRI of the minted entity/document/claim IRIs [default: https://w3id.org/newskg/id/; "
     "env NEWSKG_BASE].",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Processes to extract with (0: one per CPU). The output does not depend on it.",
-)
+@JOBS_OPTION
 def build(inputs: tuple[str, ...], outdir: Path, base: str | None, jobs: int) -> None:
     """Build the knowledge graph of INPUT files and directories (default: seeds/).
 
@@ -173,14 +176,7 @@ def _counts(counter: Counter[str]) -> str:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the JSON Lines to this file instead of stdout.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Processes to extract with (0: one per CPU). The output does not depend on it.",
-)
+@JOBS_OPTION
 def extract(inputs: tuple[str, ...], output: Path | None, jobs: int) -> None:
     """Extract mentions and facts from INPUT files as JSON Lines (no RDF).
 
@@ -370,14 +366,7 @@ def render(graph_file: str, output: Path | None, title: str) -> None:
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("-v", "--verbose", is_flag=True, help="Also list missed and spurious entities and facts.")
 @click.option("--json", "as_json", is_flag=True, help="Write the whole report as JSON.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Processes to extract with (0: one per CPU). The output does not depend on it.",
-)
+@JOBS_OPTION
 def evaluate_command(gold_dir: str, inputs: tuple[str, ...], verbose: bool, as_json: bool, jobs: int) -> None:
     """Score extraction from INPUT (default: seeds/) against the gold files in DIR.
 

@@ -9,24 +9,16 @@ form, so two people called Wang in two articles stay two people.
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 import pytest
 
-from extractors.model import Document, Entity, Region
+from extractors.model import Document, Entity
 from extractors.pipeline import Corpus, extract_corpus
 
 
 def document(raw: str, doc_id: str, published: str = "2025-06-12") -> Document:
-    return Document(
-        id=doc_id,
-        source=doc_id,
-        raw=raw,
-        sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
-        published=published,
-        regions=(Region(0, len(raw)),),
-    )
+    return Document.from_text(raw, doc_id, published)
 
 
 ARTICLES = {

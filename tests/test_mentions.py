@@ -8,7 +8,6 @@ so a name written with the ``?`` artefact or in full-width letters keeps its raw
 
 from __future__ import annotations
 
-import hashlib
 from itertools import pairwise
 
 import pytest
@@ -21,14 +20,7 @@ PER, ORG, PRD = "Person", "Organization", "Product"
 
 def document(raw: str, doc_id: str = "news.txt") -> Document:
     """One article whose whole text is prose to analyse."""
-    return Document(
-        id=doc_id,
-        source=doc_id,
-        raw=raw,
-        sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
-        published="2025-06-12",
-        regions=(Region(0, len(raw)),),
-    )
+    return Document.from_text(raw, doc_id, "2025-06-12")
 
 
 def mentions(raw: str) -> list[Mention]:

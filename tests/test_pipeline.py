@@ -7,7 +7,6 @@ result depends only on the documents, never on the order they come in or on what
 
 from __future__ import annotations
 
-import hashlib
 from itertools import pairwise
 from pathlib import Path
 from random import Random
@@ -118,14 +117,7 @@ news_text = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
 def document(raw: str, doc_id: str = "doc.txt", regions: tuple[Region, ...] | None = None) -> Document:
-    return Document(
-        id=doc_id,
-        source=doc_id,
-        raw=raw,
-        sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
-        published="2025-06-12",
-        regions=(Region(0, len(raw)),) if regions is None else regions,
-    )
+    return Document.from_text(raw, doc_id, "2025-06-12", regions)
 
 
 def assert_anchored(corpus: Corpus) -> None:

@@ -8,13 +8,12 @@ sentences that must *not* give a fact: plans, negations, hypotheticals.
 
 from __future__ import annotations
 
-import hashlib
 from decimal import Decimal
 from typing import NamedTuple
 
 import pytest
 
-from extractors.model import RELATIONS, Amount, Document, Fact, Region
+from extractors.model import RELATIONS, Amount, Document, Fact
 from extractors.pipeline import Corpus, extract_corpus
 
 
@@ -94,14 +93,7 @@ PUBLISHED = {"paragraphs": "2025-03-08"}
 
 
 def document(raw: str, doc_id: str, published: str = "2025-06-12") -> Document:
-    return Document(
-        id=doc_id,
-        source=doc_id,
-        raw=raw,
-        sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
-        published=published,
-        regions=(Region(0, len(raw)),),
-    )
+    return Document.from_text(raw, doc_id, published)
 
 
 @pytest.fixture(scope="module")
