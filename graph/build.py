@@ -117,15 +117,14 @@ class _GraphBuilder:
             self.add_document(doc)
         for entity in self.corpus.entities:
             self.add_entity(entity)
+        # The entities carry their mentions (added above); the documents' lists must agree with them.
         for extraction in self.corpus.extractions:
             for mention in extraction.mentions:
-                if mention.entity:  # resolved mentions; normally the same as the entities' own
-                    if mention.entity not in self.entity_keys:
-                        raise ValueError(
-                            f"{mention.doc_id}: mention {mention.text!r} at {mention.start}-{mention.end}"
-                            f" is resolved to {mention.entity!r}, which is not an entity of the corpus"
-                        )
-                    self.add_mention(mention, URIRef(iris.entity_iri(mention.entity, self.base)))
+                if mention.entity and mention.entity not in self.entity_keys:
+                    raise ValueError(
+                        f"{mention.doc_id}: mention {mention.text!r} at {mention.start}-{mention.end}"
+                        f" is resolved to {mention.entity!r}, which is not an entity of the corpus"
+                    )
         self.add_claims(fact for extraction in self.corpus.extractions for fact in extraction.facts)
         return self.graph
 
