@@ -557,8 +557,14 @@ _GENERIC_HEADS = frozenset({"公司", "集团", "企业", "机构", "部门", "�
 
 
 @lru_cache(maxsize=1)
-def _suffixes_longest_first() -> list[str]:
-    return sorted(org_suffixes(), key=lambda s: (-len(s), s))
+def _suffix_lengths() -> list[int]:
+    return sorted({len(s) for s in org_suffixes()}, reverse=True)
+
+
+def _head_suffix(word: str) -> str | None:
+    """The longest organization head noun that ``word`` ends with (股份有限公司 before 公司)."""
+    suffixes = org_suffixes()
+    return next((word[-n:] for n in _suffix_lengths() if word[-n:] in suffixes), None)
 
 
 class SuffixOrganizations:
@@ -575,7 +581,7 @@ class SuffixOrganizations:
         suffixes = org_suffixes()
         tokens = ctx.tokens
         for i, token in enumerate(tokens):
-            suffix = next((s for s in _suffixes_longest_first() if token.text.endswith(s)), None)
+            suffix = _head_suffix(token.text)
             if suffix is None:
                 continue
             kind, flags = suffixes[suffix]

@@ -13,6 +13,7 @@ from extractors.mentions import DocumentView, find_mentions
 from extractors.model import Document, Entity, Fact, Mention, Region, Sentence
 from extractors.relations import RelationExtractor, Slot, salient_company
 from extractors.segment import split_sentences
+from extractors.text import normalize
 
 
 @dataclass(frozen=True)
@@ -86,9 +87,10 @@ def _facts_of(task: tuple[Document, list[tuple[list[Mention], Entity]]]) -> Extr
             slots[(m.start, m.end)] = Slot(entity.key, entity.type, entity.kind, m.start, m.end)
             resolved.append(replace(m, type=entity.type, entity=entity.key))
     resolved.sort(key=lambda m: (m.start, m.end))
-    sentences = split_sentences(document)
+    view = normalize(document.raw)
+    sentences = split_sentences(document, view)
     extractor = RelationExtractor(
-        document.id, document.raw, document.year, slots, salient_company(list(slots.values()))
+        document.id, document.raw, document.year, slots, salient_company(list(slots.values())), view
     )
     facts = extractor.extract(sentences, resolved)
     return Extraction(document, tuple(sentences), tuple(resolved), tuple(facts))

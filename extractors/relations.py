@@ -716,10 +716,11 @@ class RelationExtractor:
         published_year: int | None,
         entity_of: dict[tuple[int, int], Slot],
         salient_company: str | None,
+        view: str | None = None,
     ) -> None:
         self.doc_id = doc_id
         self.raw = raw
-        self.view = normalize(raw)
+        self.view = normalize(raw) if view is None else view
         self.entity_of = entity_of
         self.discourse = Discourse(published_year, salient_company)
         # names of the whole organizations in this text, to find the parent a unit is named after

@@ -15,12 +15,15 @@ _LEADING = re.compile(r"^[\s>#*\-+|]+")
 _TRAILING = re.compile(r"\s+$")
 
 
-def split_sentences(document: Document) -> list[Sentence]:
-    """Sentences of every region, in text order, trimmed of whitespace and Markdown markers."""
+def split_sentences(document: Document, view: str | None = None) -> list[Sentence]:
+    """Sentences of every region, in text order, trimmed of whitespace and Markdown markers.
+
+    ``view`` is ``normalize(document.raw)`` if the caller has it already.
+    """
     sentences: list[Sentence] = []
     # Split the normalized view (same offsets) so that a "?" standing for a lost name dot
     # does not end a sentence.
-    view = normalize(document.raw)
+    view = normalize(document.raw) if view is None else view
     for region in sorted(document.regions):
         text = view[region.start : region.end]
         for match in _SENTENCE.finditer(text):
