@@ -898,7 +898,23 @@ _UNIT_GENERIC = frozenset(
 
 
 # characters that never stand inside a unit's name ("DOTA也是一款团队" is a sentence, not a name)
-_UNIT_STOP = set("的和与及在也是一款个位家些了将对为从被把就都而但等其该这那")
+_UNIT_STOP = set("的和与及在也是一款个位家些了将对为从被把就都而但等其该这那则由向以")
+
+
+@lru_cache(maxsize=1)
+def _owned_unit() -> re.Pattern[str]:
+    """A known company's name, a short name of its own, and a unit word (华为|诺亚方舟|实验室)."""
+    companies = frozenset(
+        normalize(name)
+        for entity in known_entities()
+        if entity.type == "Organization" and entity.kind in ("Company", "")
+        for name in (*entity.zh, *entity.en)
+        if len(name) >= 2
+    )
+    return re.compile(
+        rf"(?:{alternation(companies)})(?P<middle>[A-Za-z]{{1,12}}|[{CJK}]{{2,8}}?)"
+        rf"(?:{alternation(frozenset(UNIT_SUFFIXES) - {'中心'})})"  # 智算中心 is a place, not a team
+    )
 
 
 class Units:
@@ -913,6 +929,16 @@ class Units:
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
         view = ctx.view
         for start, end, _ in ctx.analysed:
+            for match in _owned_unit().finditer(view, start, end):
+                s, e = match.span()
+                middle = match.group("middle")
+                if (
+                    _UNIT_STOP.isdisjoint(middle)
+                    and "旗下" not in middle
+                    and not _has_verb(middle)
+                    and ctx.inside(s, e)
+                ):
+                    yield _mention(ctx, s, e, "Organization", self.name, 0.75, kind="Team")
             for match in self._QUOTED.finditer(view, start, end):
                 s, e = match.span(1)
                 if ctx.inside(s, e):
@@ -1286,6 +1312,10 @@ def _repeated(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
     for mention in found:
         if mention.extractor in _REPEATABLE and has_cjk(mention.name) and len(mention.name) >= 2:
             names.setdefault(mention.name, mention)
+        if mention.extractor == TransliteratedNames.name:
+            surname = mention.name.rsplit(NAME_DOT, 1)[-1]
+            if len(surname) >= 2:
+                names.setdefault(surname, replace(mention, name=surname, confidence=0.55))
         brand = _brand_of(mention)
         if brand:  # 星衍机器人 … 星衍: the brand alone, once the text has shown it is one
             names.setdefault(brand, replace(mention, name=brand, confidence=0.55))
