@@ -856,6 +856,7 @@ class BrandCompanies:
             # use only when the brand is no everyday word (人形机器人 is a kind of robot)
             confirmed = (
                 match.group("legal")
+                or match.group("industry") in ("创投", "资本")  # 高瓴创投, 华兴资本: investors' names
                 or before.endswith(CATEGORY_NOUNS)
                 or after.startswith(COMPANY_ROLE_CUES + COMPANY_CUES)
                 or counts[name] >= 2

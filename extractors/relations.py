@@ -70,6 +70,7 @@ class Discourse:
     previous_topic: Slot | None = None
     year: int | None = None
     paragraph_facts: list[Fact] = field(default_factory=list)
+    raiser: str | None = None  # the company whose funding round the text is telling
 
 
 # ---------------------------------------------------------------------------------------
@@ -600,7 +601,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.part_of.copula.v1",
         "partOf",
-        r"(?P<s>{O}){G}{{0,4}}?(?:是|为|隶属于|属于)(?P<o>{O})(?:旗下|下属)?(?:的)?{G}{{0,4}}?(?:子公司|部门|实验室|团队|事业部|业务部门|业务|品牌|平台)",
+        r"(?P<s>{O}){G}{{0,4}}?(?:是|为|隶属于|属于)(?P<o>{O})(?:旗下|下属)?(?:的)?{G}{{0,8}}?(?:子公司|部门|实验室|团队|事业部|业务部门|业务|品牌|平台)",
         0.75,
     ),
     # competitorOf --------------------------------------------------------------------
@@ -821,6 +822,7 @@ class RelationExtractor:
             found = list(self._facts(frame, dates, reporters))
             found += self._valuations(frame, dates, reporters)
             found += self._competitors_named_later(frame, reporters)
+            self._raiser(frame)  # remember who is raising money, for the sentences that follow
             found += self._funding_round(frame, dates, reporters)
             found += self._investment_follow_up(frame, found, dates, reporters)
             found += self._units(frame)
@@ -1094,14 +1096,15 @@ class RelationExtractor:
             frame.text,
         )
         if raised:
-            return frame.slots[raised.start(1)]
-        previous = [f for f in self.discourse.paragraph_facts if f.relation == "investedIn" and f.object]
-        if previous and re.match(rf"^(?:[^{ANY}]{{0,12}})(?:本轮|此轮|该轮|这轮|由)", frame.text):
-            obj = previous[-1].object
-            return (
-                Slot(obj, "Organization", "Company", frame.sentence.start, frame.sentence.start)
-                if obj
-                else None
+            slot = frame.slots[raised.start(1)]
+            self.discourse.raiser = slot.entity
+            return slot
+        # "本轮由A领投": the round of the company an earlier sentence said was raising money
+        if self.discourse.raiser and re.match(
+            rf"^(?:[^{ANY}]{{0,12}})(?:本轮|此轮|该轮|这轮|由)", frame.text
+        ):
+            return Slot(
+                self.discourse.raiser, "Organization", "Company", frame.sentence.start, frame.sentence.start
             )
         return None
 
