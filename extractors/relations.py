@@ -71,6 +71,7 @@ class Discourse:
     year: int | None = None
     paragraph_facts: list[Fact] = field(default_factory=list)
     raiser: str | None = None  # the company whose funding round the text is telling
+    people: list[Slot] = field(default_factory=list)  # persons in the order the text last named them
 
 
 # ---------------------------------------------------------------------------------------
@@ -826,6 +827,7 @@ class RelationExtractor:
             found += self._funding_round(frame, dates, reporters)
             found += self._investment_follow_up(frame, found, dates, reporters)
             found += self._units(frame)
+            found += self._people_together(frame, dates)
             facts.extend(found)
             self.discourse.paragraph_facts.extend(found)
             self._update_discourse(frame, found)
@@ -835,6 +837,9 @@ class RelationExtractor:
         people = [s for _, s in sorted(frame.slots.items()) if s.type == "Person"]
         if people:
             self.discourse.last_person = people[-1]
+        for person in people:
+            recent = [p for p in self.discourse.people if p.entity != person.entity]
+            self.discourse.people = [*recent, person][-5:]
         companies = [
             (i, s)
             for i, s in sorted(frame.slots.items())
@@ -1216,6 +1221,36 @@ class RelationExtractor:
             )
             if fact is not None and deal.object is not None:
                 facts.append(fact)
+        return facts
+
+    def _people_together(self, frame: Frame, dates: list[tuple[int, int, When]]) -> list[Fact]:
+        """``两人均毕业于X``: the last two people the text named (三人: three) both did it."""
+        facts = []
+        pattern = (
+            rf"(?P<n>两|二|三)(?:人|位)(?:均|都|皆|同样)?"
+            rf"(?:毕业于|曾就读于|就读于|曾任职于|曾供职于)(?P<o>{ORG})"
+        )
+        for match in re.finditer(pattern, frame.text):
+            count = 3 if match.group("n") == "三" else 2
+            people = self.discourse.people[-count:]
+            if len(people) < count:
+                continue
+            relation = "educatedAt" if "读" in match.group() or "毕业" in match.group() else "left"
+            school = frame.slots[match.start("o")]
+            for person in people:
+                fact = self._make(
+                    frame,
+                    "relations.people_together.v1",
+                    relation,
+                    person,
+                    school,
+                    frame.raw_span(*match.span()),
+                    0.6,
+                    None,
+                    dates,
+                )
+                if fact:
+                    facts.append(fact)
         return facts
 
     def _units(self, frame: Frame) -> list[Fact]:
