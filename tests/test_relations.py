@@ -412,7 +412,10 @@ def test_every_fact_is_well_formed(corpus: Corpus) -> None:
 
 
 def test_two_people_who_both_studied_somewhere_both_get_the_fact() -> None:
-    text = "公司由普丽娅·拉马纳坦(Priya Ramanathan)和丹尼尔·科瓦奇(Daniel Kovacs)创立。两人均毕业于卡内基梅隆大学。"
+    text = (
+        "公司由普丽娅·拉马纳坦(Priya Ramanathan)和丹尼尔·科瓦奇(Daniel Kovacs)创立。"
+        "两人均毕业于卡内基梅隆大学。"
+    )
     corpus = extract_corpus([document(text, "together.txt")])
     assert {
         ("educatedAt", "普丽娅·拉马纳坦", "卡内基梅隆大学"),
