@@ -143,7 +143,8 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
     # 1. same name (a legal form aside: 华芯微电子股份有限公司 = 华芯微电子), same known entity
     first_by_key: dict[tuple[str, str], int] = {}
     for i, m in enumerate(mentions):
-        ident = ("known", known[i].id) if known[i] else ("name", identity_key(m.name or m.text))
+        reference = known[i]
+        ident = ("known", reference.id) if reference else ("name", identity_key(m.name or m.text))
         if ident in first_by_key:
             uf.union(first_by_key[ident], i)
         else:
@@ -183,11 +184,9 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
                     first_by_stem[stem] = i
     for i, m in enumerate(mentions):
         same = first_by_stem.get(name_key(m.name or m.text))
-        if (
-            same is not None
-            and m.type in ("Organization", "")
-            and (m.kind == "Team" or known[i] is None or known[i].kind == "Team")
-        ):
+        reference = known[i]
+        team_like = m.kind == "Team" or reference is None or reference.kind == "Team"
+        if same is not None and m.type in ("Organization", "") and team_like:
             uf.union(same, i)
 
     clusters = _collect(mentions, uf, known)
@@ -258,8 +257,7 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
     settled = []
     for cluster in clusters:
         if not cluster.type:
-            names = cluster.names()
-            if all(n in words("given_names_en.txt") for n in names):
+            if all(n in words("given_names_en.txt") for n in cluster.names()):
                 continue
             cluster.type = "Organization"
         settled.append(cluster)
@@ -276,8 +274,8 @@ def _collect(mentions: list[Mention], uf: UnionFind, known: list[KnownEntity | N
     for members in groups.values():
         group = [mentions[i] for i in members]
         known_entity = next((known[i] for i in members if known[i] is not None), None)
-        votes: Counter[str] = Counter()
-        kinds: Counter[str] = Counter()
+        votes: dict[str, float] = defaultdict(float)
+        kinds: dict[str, float] = defaultdict(float)
         for m in group:
             if m.type:
                 votes[m.type] += m.confidence

@@ -1018,7 +1018,8 @@ class RelationExtractor:
                 subject = self._raiser(frame) or subject  # a round's valuation is the raising company's
             if subject is None:
                 continue
-            clause_end = re.search(r"[。；;！？]|$", frame.text[cue.end() :]).start() + cue.end()
+            stop = re.search(r"[。；;！？]", frame.text[cue.end() :])
+            clause_end = cue.end() + (stop.start() if stop else len(frame.text) - cue.end())
             raw_a = frame.raw_start[cue.start()]
             raw_b = frame.raw_end[clause_end - 1] if clause_end > cue.end() else frame.raw_end[cue.end() - 1]
             text = self.view[raw_a:raw_b]
@@ -1196,13 +1197,13 @@ class RelationExtractor:
             clause = [i for i, entity in reporters if i <= index]
             start = frame.raw_start[clause[-1]] if clause else a
             subject = deal.subject
-            payer = list(
+            payments = list(
                 re.finditer(
                     rf"({ORG})(?:{_GAP}{{0,6}}?)(?:将|会|已)?(?:支付|出资|投入)", frame.text[: index + 1]
                 )
             )
-            if payer:
-                subject = frame.slots[payer[-1].start(1)].entity
+            if payments:
+                subject = frame.slots[payments[-1].start(1)].entity
             payer = Slot(subject, "Organization", "", a, a)
             target = Slot(deal.object or "", "Organization", "", a, a)
             span = (min(start, a), frame.sentence.start + item.end)
