@@ -128,7 +128,12 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 _FOUNDER_ROLES = frozenset({"创始人", "联合创始人", "创办人", "联合创办人", "创始人之一"})
-_PLANNED = r"(?:计划|准备|打算|拟|将|即将|有望|预计|原计划|考虑|正准备|或将|可能|传闻|据传|洽谈|谈判)"
+# words that make what follows a plan, a wish or a rumour rather than something done
+_PLAN_WORDS = """
+    计划 准备 打算 拟 将 即将 有望 预计 原计划 考虑 正准备
+    或将 可能 传闻 据传 洽谈 谈判 有意 意欲 寻求 洽购
+""".split()
+_PLANNED = "(?:" + "|".join(_PLAN_WORDS) + ")"
 _INVEST = r"(?:战略投资|投资|注资|入股|押注)"
 _ROUND_LEAD = r"(?:联合领投|共同领投|领投|牵头)"
 _ROUND_FOLLOW = r"(?:跟投|参投|参与(?:了)?(?:本轮|此轮|该轮)?(?:投资|融资)?|继续加注|追加投资|加注)"
@@ -159,7 +164,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.founded.passive_long.v1",
         "founded",
-        r"(?P<o>{O}){G}{{0,8}}?由{S}{{0,20}}?(?P<s>{PL})(?:\({P}\))?{G}{{0,10}}?(?:联合|共同)?(?:创立|创办|创建|成立)(?!的)",
+        r"(?P<o>{O}){G}{{0,20}}?由{S}{{0,20}}?(?P<s>{PL})(?:\({P}\))?{G}{{0,10}}?(?:联合|共同)?(?:创立|创办|创建|成立)(?!的)",
         0.75,
         ("Person",),
     ),
@@ -639,15 +644,26 @@ def _plain(ch: str) -> str:
 
 
 def build_frame(sentence: Sentence, view: str, slots: Sequence[tuple[int, int, Slot]]) -> Frame:
-    """Mask ``slots`` (raw start, raw end, slot) in the sentence; keep the offset maps."""
+    """Mask ``slots`` (raw start, raw end, slot) in the sentence; keep the offset maps.
+
+    A name glossed in parentheses by another name of the same entity (``极岸智能(JiAn AI)``) is one
+    placeholder, so that rules see one party where the text names one.
+    """
     text: list[str] = []
     raw_start: list[int] = []
     raw_end: list[int] = []
     frame_slots: dict[int, Slot] = {}
     position = sentence.start
+    previous: Slot | None = None
     for start, end, slot in sorted(slots, key=lambda s: s[0]):
         if start < position or end > sentence.end:
             continue
+        gloss = view[position:start] in ("(", "（") and view[end : end + 1] in (")", "）")
+        if previous is not None and gloss and previous.entity == slot.entity and text and text[-1] in ANY:
+            raw_end[-1] = end + 1  # the first name's placeholder now spans "(gloss)" too
+            position = end + 1
+            continue
+        previous = slot
         for i in range(position, start):
             text.append(_plain(view[i]))
             raw_start.append(i)
@@ -844,8 +860,9 @@ class RelationExtractor:
             (i, s)
             for i, s in sorted(frame.slots.items())
             if s.type == "Organization"
-            and s.kind not in ("MediaOutlet", "outlet-cited", "Team")
+            and s.kind not in ("MediaOutlet", "outlet-cited", "Team", "University", "GovernmentBody")
             and not re.search(r"(?:前|原|曾在|曾任|从)$", frame.text[max(0, i - 2) : i])
+            and not re.match(r"(?:等)?(?:领投|跟投|参投)", frame.text[i + 1 : i + 4])  # an investor
         ]
         if companies:
             # the company the sentence is about: one that a person founded, joined or works for
@@ -857,7 +874,8 @@ class RelationExtractor:
                     f.object == s.entity and f.relation in ("founded", "joined", "worksFor") for f in found
                 )
             ]
-            self.discourse.previous_topic = about[0] if about else companies[0][1]
+            raising = [s for _, s in companies if s.entity == self.discourse.raiser]
+            self.discourse.previous_topic = (about or raising or [companies[0][1]])[0]
 
     def _dates(self, sentence: Sentence) -> list[tuple[int, int, When]]:
         found = parse_dates(
@@ -873,7 +891,11 @@ class RelationExtractor:
             if before is not None and index >= before:
                 break
             slot = frame.slots[index]
-            set_aside = frame.text[max(0, index - 2) : index].endswith(("除", "除了"))
+            set_aside = frame.text[max(0, index - 2) : index].endswith(("除", "除了")) or re.match(
+                r"(?:等)?(?:领投|跟投|参投)", frame.text[index + 1 : index + 4]
+            )
+            if slot.kind in ("University", "GovernmentBody"):
+                continue
             if (
                 slot.type == "Organization"
                 and slot.kind not in ("MediaOutlet", "outlet-cited", "Team")
@@ -1105,6 +1127,14 @@ class RelationExtractor:
             slot = frame.slots[raised.start(1)]
             self.discourse.raiser = slot.entity
             return slot
+        # "今年6月刚完成由A领投的B轮融资": the company raising money is the one the text is about
+        if (
+            re.search(r"(?:完成|获得)(?:了)?[^。]{0,30}?(?:融资|募资)", frame.text)
+            and self.discourse.previous_topic
+        ):
+            topic = self.discourse.previous_topic
+            self.discourse.raiser = topic.entity
+            return topic
         # "本轮由A领投": the round of the company an earlier sentence said was raising money
         if self.discourse.raiser and re.match(
             rf"^(?:[^{ANY}]{{0,12}})(?:本轮|此轮|该轮|这轮|由)", frame.text
