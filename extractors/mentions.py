@@ -70,6 +70,14 @@ class DocumentView:
         return start in starts and end in ends
 
     @cached_property
+    def _link_titles(self) -> list[tuple[int, int]]:
+        return [m.span(1) for m in re.finditer(r"\[([^\]\n]{1,200})\]\(", self.view)]
+
+    def in_link_title(self, start: int, end: int) -> bool:
+        """Inside the title of a Markdown link (``[title](url)``)."""
+        return any(s <= start and end <= e for s, e in self._link_titles)
+
+    @cached_property
     def _blocked_starts(self) -> list[int]:
         return [s for s, _ in self.blocked]
 
@@ -404,6 +412,10 @@ class LatinNames:
         if all(w in COMMON_ABBREVIATIONS for w in words_):
             return
         type_, kind, confidence = _classify_latin(ctx, start, end, name)
+        if ctx.in_link_title(start, end) and type_ != "Person":
+            # an English headline capitalizes every word ("Oracle Agrees to Pay"): only people's
+            # names are told apart from the other words there; companies are found by the known list
+            return
         if confidence > 0:
             yield _mention(ctx, start, end, type_, self.name, confidence, kind=kind)
 
@@ -636,9 +648,17 @@ class SuffixOrganizations:
             yield _mention(ctx, start, end, "Organization", self.name, 0.7, kind=kind)
 
 
+# words ending in a state body's head noun that name no body: parts of a place or of a whole
+_NOT_BODIES = frozenset(
+    "东部 西部 南部 北部 中部 内部 外部 全部 局部 头部 底部 顶部 腹部 部分 大局 格局 布局 当局".split()
+)
+
+
 def _government_name(tokens: list[Token], head: int, suffix: str) -> int | None:
     """Where a state body's name begins: at the place that names it (韩国|公平交易委员会,
     荷兰|经济事务部), or, with no place, where jieba's own organization word begins (外交部)."""
+    if tokens[head].text in _NOT_BODIES:
+        return None
     j = head
     nominal = ("n", "vn", "a", "an", "nz", "ns", "nt", "j", "b", "l")
     while j > 0 and tokens[j - 1].end == tokens[j].start and head - j < 5 and tokens[j - 1].pos in nominal:

@@ -335,3 +335,17 @@ def test_mentions_are_found_only_inside_the_analysed_regions() -> None:
 def test_a_url_is_never_a_name() -> None:
     raw = "详见https://www.example.com/Scale-AI/Meta页面"
     assert [m for m in mentions(raw) if "example" in raw[m.start - 20 : m.end]] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an English headline in a footnote link: every word is capitalized, only names count
+        ("[Oracle Agrees to Pay Billion for Lumora](https://example.com/a)。", [(1, 7, "Organization")]),
+        ("[Alexandr Wang Interview](https://example.com/b)。", [(1, 14, "Person")]),
+        # 东部 ends in 部 but is a part of a place, not a ministry
+        ("美国东部时间9月17日，美国商务部宣布。", [(12, 17, "Organization")]),
+    ],
+)
+def test_headlines_and_directions_name_nothing_more(text: str, expected: list[tuple[int, int, str]]) -> None:
+    assert [(m.start, m.end, m.type) for m in find_mentions(document(text))] == expected
