@@ -21,7 +21,7 @@ from extractors.lexicon import alternation, table, translit_chars, words
 from extractors.model import Document, Mention
 from extractors.text import CJK, NAME_DOT, has_cjk, name_key, normalize
 from extractors.tokens import Token, tokenize, word_frequency
-from ontology.known import KnownEntity, known_entities
+from ontology.known import KnownEntity, known_entities, lookup
 
 # ---------------------------------------------------------------------------------------
 # Shared context
@@ -257,8 +257,6 @@ def _known_type(name: str) -> str:
 
 
 def known_by_name(name: str) -> KnownEntity | None:
-    from ontology.known import lookup
-
     return lookup(name)
 
 
@@ -350,8 +348,6 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
     if len(parts) == 1 and (re.search(r"[0-9]", name) or re.fullmatch(r"[A-Z]{1,3}|[A-Z][a-z]?[A-Z]", name)):
         # "CS", "3D", "MoE": codes and abbreviations far more often than companies
         return ("Organization", "", 0.6) if after.startswith(_ORG_CUES) else ("", "", 0.0)
-    if len(parts) == 1 and (name in PRODUCT_TIERS or after.startswith(EVENT_HEADS)):
-        return "", "", 0.0  # "Turbo" alone; "Create开发者大会" is an event
     return "Organization", "", 0.6
 
 

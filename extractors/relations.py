@@ -772,8 +772,6 @@ class RelationExtractor:
             if word in ("他", "她"):
                 people = [x for x in before if x.type == "Person"]
                 target = people[-1] if people else self.discourse.last_person
-                if self.view[e : e + 1] in "们":  # 他们 is matched as a whole above
-                    target = None
             elif word == "其":
                 # the possessor is named in an earlier clause ("Meta投资了Scale AI，并吸纳其创始人");
                 # one in the same clause is the subject doing something to it ("A和B成为其客户")

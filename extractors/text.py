@@ -18,6 +18,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from extractors.lexicon import translit_chars
 from ontology.keys import has_cjk
 
 NAME_DOT = "·"
@@ -33,8 +34,6 @@ def _fold(ch: str) -> str:
 
 
 def _repair_dot(match: re.Match[str]) -> str:
-    from extractors.lexicon import translit_chars
-
     if match.group() not in "?.":
         return NAME_DOT
     # "?" or "." between two characters of a transliteration is a lost name dot
