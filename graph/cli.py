@@ -1,4 +1,4 @@
-"""The ``newskg`` command line: build, extract, query, render, evaluate.
+"""The ``newskg`` command line: build, extract, query, render, evaluate, export.
 
 Each command parses its arguments, calls one library function and writes the result. Data goes to
 stdout (or the file given with ``-o``); messages, the build summary and progress go to stderr, so that
@@ -33,6 +33,7 @@ from extractors.reader import read_inputs
 from graph.build import build_graph
 from graph.evaluate import GoldError, evaluate, load_gold
 from graph.export import atomic_write, load_graph, turtle_bytes
+from graph.formats import FORMATS, write_export
 from graph.query import QueryError, ontology_path, run_query
 from graph.render import render_html
 from ontology.iris import resolve_base
@@ -391,6 +392,72 @@ def evaluate_command(gold_dir: str, inputs: tuple[str, ...], verbose: bool, as_j
         raise UserError(str(error)) from None
     click.echo(report.to_json() if as_json else report.format(verbose=verbose))
     _exit_if(skipped)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# export
+
+
+@main.command(name="export")
+@click.argument("graph_file", metavar="GRAPH")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(sorted(FORMATS)),
+    help="What to write (see above).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="File to write (a directory for csv) [default: stdout].",
+)
+def export_command(graph_file: str, fmt: str, output: Path | None) -> None:
+    """Write GRAPH (a Turtle file written by build) in another format, for other tools.
+
+    \b
+    RDF, the same triples:
+      turtle     Turtle, as build writes it
+      ntriples   N-Triples, one triple per line
+      trig       TriG, one named graph per article (named by the article's IRI)
+      jsonld     JSON-LD, compacted with the nkg: schema: prov: … prefixes
+    Property graphs of the entities and the relations between them:
+      graphml    GraphML (yEd, Gephi, Cytoscape)
+      gexf       GEXF (Gephi)
+      csv        node and relationship files for neo4j-admin database import (needs -o DIR)
+
+    The same graph always gives the same bytes; files are replaced atomically.
+
+    \b
+    Example:
+        newskg export output/graph.ttl --format trig -o graph.trig
+        newskg export output/graph.ttl --format gexf > graph.gexf
+        newskg export output/graph.ttl --format csv -o neo4j-import/
+    """
+    chosen = FORMATS[fmt]
+    if chosen.is_directory and output is None:
+        raise click.UsageError(f"--format {fmt} writes several files: give a directory with -o DIR")
+    if output is not None and output.is_dir() and not chosen.is_directory:
+        raise UserError(f"{output}: is a directory; --format {fmt} writes one file (give a file name)")
+    if output is not None and output.exists() and chosen.is_directory and not output.is_dir():
+        raise UserError(f"{output}: not a directory; --format {fmt} writes several files into one")
+    _require_file(graph_file)
+    try:
+        graph = load_graph(graph_file)
+    except ValueError as error:
+        raise UserError(_one_line(error)) from None
+    if output is None:
+        assert chosen.serialize is not None  # a directory format needs -o (checked above)
+        click.get_binary_stream("stdout").write(chosen.serialize(graph))
+        return
+    if output.resolve() == Path(graph_file).resolve():
+        raise UserError(f"{output}: the export would overwrite the graph; choose another file with -o")
+    try:
+        written = write_export(graph, fmt, output)
+    except OSError as error:
+        raise UserError(f"{output}: cannot write: {error.strerror or error}") from None
+    click.echo(f"newskg: wrote {', '.join(str(p) for p in written)}", err=True)
 
 
 # ---------------------------------------------------------------------------------------------------------

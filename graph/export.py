@@ -49,8 +49,8 @@ def _term_sort_key(term: Node) -> tuple:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def sorted_triples(graph: Graph) -> list[tuple[Node, Node, Node]]:
-    """The graph's triples in output order.
+def sorted_triples(graph: Graph | Iterable[tuple[Node, Node, Node]]) -> list[tuple[Node, Node, Node]]:
+    """The graph's (or any collection of triples') triples in output order.
 
     Subjects by IRI (digit runs compared as numbers); within a subject ``rdf:type`` first, then by
     predicate and object, so a node reads as "what it is, then what it has".
