@@ -449,7 +449,7 @@ def export_command(graph_file: str, fmt: str, output: Path | None) -> None:
         raise UserError(_one_line(error)) from None
     if output is None:
         assert chosen.serialize is not None  # a directory format needs -o (checked above)
-        click.get_binary_stream("stdout").write(chosen.serialize(graph))
+        click.echo(chosen.serialize(graph), nl=False)  # bytes: written as they are
         return
     if output.resolve() == Path(graph_file).resolve():
         raise UserError(f"{output}: the export would overwrite the graph; choose another file with -o")

@@ -247,13 +247,13 @@ def jsonld_bytes(graph: Graph) -> bytes:
     (JSON-LD arrays of property values are unordered; the graph has no ``@list``).
     """
     document = json.loads(graph.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True))
-    nodes = document.get("@graph", [])
-    if isinstance(nodes, dict) or (not nodes and "@id" in document):  # one subject is written bare
-        single = nodes if isinstance(nodes, dict) else {k: v for k, v in document.items() if k != "@context"}
-        nodes = [single]
+    context = document.pop("@context", dict(PREFIXES))
+    nodes = document.pop("@graph", None)
+    if nodes is None:  # rdflib writes a graph of one subject as that subject's object
+        nodes = [document] if document else []
     nodes = [_sorted_arrays(node) for node in nodes]
     nodes.sort(key=lambda node: natural_key(str(node.get("@id", ""))))
-    result = {"@context": document.get("@context", dict(PREFIXES)), "@graph": nodes}
+    result = {"@context": context, "@graph": nodes}
     return (json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 

@@ -71,7 +71,9 @@ def seeds_copy(tmp_path: Path, seeds_dir: Path) -> Path:
 # help and version
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["extract"], ["query"], ["render"], ["evaluate"]])
+@pytest.mark.parametrize(
+    "command", [[], ["build"], ["extract"], ["query"], ["render"], ["evaluate"], ["export"]]
+)
 def test_every_command_has_help_with_an_example(command: list[str]) -> None:
     result = invoke([*command, "--help"])
     assert result.exit_code == 0
