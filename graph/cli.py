@@ -457,7 +457,10 @@ def export_command(graph_file: str, fmt: str, output: Path | None) -> None:
         written = write_export(graph, fmt, output)
     except OSError as error:
         raise UserError(f"{output}: cannot write: {error.strerror or error}") from None
-    click.echo(f"newskg: wrote {', '.join(str(p) for p in written)}", err=True)
+    if chosen.is_directory:
+        click.echo(f"newskg: wrote {', '.join(p.name for p in written)} into {output}", err=True)
+    else:
+        click.echo(f"newskg: wrote {output}", err=True)
 
 
 # ---------------------------------------------------------------------------------------------------------

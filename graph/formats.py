@@ -49,11 +49,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS
 from rdflib.term import Node
 
-from graph.build import RELATION_PROPERTIES
+from extractors.model import ENTITY_TYPES
+from graph.build import KIND_CLASSES, RELATION_PROPERTIES
 from graph.export import atomic_write, load_graph, natural_key, sorted_triples, to_oxigraph, turtle_bytes
 from graph.query import ontology_path
 from ontology.iris import decimal_lexical
-from ontology.namespaces import NIF, NKG, ONTOLOGY_IRI, PREFIXES, WD
+from ontology.namespaces import NIF, NKG, PREFIXES, WD
 
 Triple = tuple[Node, Node, Node]
 
@@ -270,10 +271,6 @@ def _sorted_arrays(value: Any) -> Any:
 # the property-graph view
 
 
-ENTITY_TYPES = ("Person", "Organization", "Product")
-_KIND_CLASSES = ("Company", "MediaOutlet", "GovernmentBody", "University", "Team", "AIModel")
-
-
 @dataclass(frozen=True)
 class PGNode:
     """An entity, or (``kind == "MonetaryAmount"``) the sum a ``valuedAt`` edge points to."""
@@ -331,12 +328,9 @@ def _relation_labels() -> dict[str, tuple[str, str]]:
     """Relation local name -> (label @zh, label @en) from ``ontology/newskg.ttl``."""
     ontology = load_graph(ontology_path())
     labels: dict[str, tuple[str, str]] = {}
-    for prop in set(ontology.subjects(RDF.type, OWL.ObjectProperty)) | set(
-        ontology.subjects(RDF.type, OWL.DatatypeProperty)
-    ):
-        if str(prop).startswith(ONTOLOGY_IRI):
-            found = list(ontology.objects(prop, RDFS.label))
-            labels[str(prop)[len(ONTOLOGY_IRI) :]] = (_tagged(found, "zh"), _tagged(found, "en"))
+    for relation, predicate in RELATION_PROPERTIES.items():
+        found = list(ontology.objects(predicate, RDFS.label))
+        labels[relation] = (_tagged(found, "zh"), _tagged(found, "en"))
     return labels
 
 
@@ -387,7 +381,7 @@ def property_graph(graph: Graph) -> PropertyGraph:
             if target not in nodes:
                 continue
             claims = support.get((source, predicate, target), [])
-            articles = {
+            stated_in = {
                 identifiers[article]
                 for claim in claims
                 for span in graph.objects(claim, PROV.wasDerivedFrom)
@@ -403,7 +397,7 @@ def property_graph(graph: Graph) -> PropertyGraph:
                     label_zh,
                     label_en,
                     len(claims),
-                    tuple(sorted(articles, key=natural_key)),
+                    tuple(sorted(stated_in, key=natural_key)),
                     decimal_lexical(max(confidences)) if confidences else "",
                 )
             )
@@ -434,7 +428,7 @@ def property_graph(graph: Graph) -> PropertyGraph:
 def _entity_node(graph: Graph, entity: URIRef, entity_type: str) -> PGNode:
     labels = list(graph.objects(entity, RDFS.label))
     label_zh, label_en = _tagged(labels, "zh"), _tagged(labels, "en")
-    kinds = sorted(k for k in _KIND_CLASSES if (entity, RDF.type, NKG[k]) in graph)
+    kinds = sorted(kind for kind, (cls, _) in KIND_CLASSES.items() if (entity, RDF.type, cls) in graph)
     wikidata = sorted(
         str(same)[len(str(WD)) :]
         for same in graph.objects(entity, OWL.sameAs)
@@ -456,7 +450,7 @@ def _entity_node(graph: Graph, entity: URIRef, entity_type: str) -> PGNode:
 
 def _amount_node(graph: Graph, amount: URIRef) -> PGNode:
     value = _text(graph, amount, SDO.value)
-    upper = _text(graph, amount, SDO.maxValue) if graph.value(amount, SDO.maxValue) is not None else ""
+    upper = _text(graph, amount, SDO.maxValue)
     currency = _text(graph, amount, SDO.currency)
     qualifier = _text(graph, amount, NKG.amountQualifier)
     shown = f"{value}–{upper}" if upper else value
