@@ -570,7 +570,9 @@ def _array(values: Iterable[str]) -> str:
 
 def _csv(header: list[str], rows: Iterable[list[str | int]]) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    # RFC 4180's CRLF; it also makes the writer quote a field holding a lone "\r", which with "\n" as
+    # line terminator it would write bare, splitting the record
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue().encode("utf-8")

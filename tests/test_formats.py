@@ -23,9 +23,11 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-from rdflib.namespace import PROV, RDF, SDO, XSD
+from rdflib.namespace import PROV, RDF, RDFS, SDO, XSD
 
 from graph import formats
 from graph.cli import main
@@ -416,7 +418,7 @@ def read_csv(data: bytes) -> list[dict[str, str]]:
 def test_neo4j_csv_files_have_the_import_headers_and_consistent_ids(graph: Graph) -> None:
     files = formats.neo4j_csv_files(graph)
     assert sorted(files) == ["amounts.csv", "articles.csv", "entities.csv", "mentions.csv", "relations.csv"]
-    headers = {name: data.decode("utf-8").split("\n", 1)[0] for name, data in files.items()}
+    headers = {name: data.decode("utf-8").split("\r\n", 1)[0] for name, data in files.items()}
     assert (
         headers["entities.csv"] == "id:ID,name,name_zh,name_en,aliases:string[],wikidata,mentions:int,:LABEL"
     )
@@ -448,6 +450,21 @@ def test_neo4j_csv_quotes_article_text_with_commas_quotes_and_newlines(graph: Gr
     rows = {row["id:ID"]: row for row in read_csv(formats.neo4j_csv_files(tricky)["articles.csv"])}
     assert rows[str(article)]["text"] == text
     assert rows[str(article)][":LABEL"] == "Article"
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",))), name=st.text(min_size=1))
+def test_any_article_text_and_name_survive_the_neo4j_csv(text: str, name: str) -> None:
+    tiny = Graph()
+    article, entity = URIRef("https://example.org/doc/a"), URIRef("https://example.org/entity/e")
+    tiny.add((article, RDF.type, SDO.NewsArticle))
+    tiny.add((article, SDO.identifier, Literal("a.txt")))
+    tiny.add((article, NIF.isString, Literal(text)))
+    tiny.add((entity, RDF.type, SDO.Person))
+    tiny.add((entity, RDFS.label, Literal(name, lang="zh")))
+    files = formats.neo4j_csv_files(tiny)
+    assert [row["text"] for row in read_csv(files["articles.csv"])] == [text]
+    assert [row["name"] for row in read_csv(files["entities.csv"])] == [name]
 
 
 def test_write_export_writes_the_csv_directory_and_leaves_other_files_and_no_temporary_ones(
