@@ -502,11 +502,12 @@ def networkx_graph(graph: Graph) -> nx.MultiDiGraph:
             "aliases": "; ".join(node.aliases),
             "wikidata": node.wikidata,
             "mentions": node.mentions,
+            # the same columns on every node (empty but for amounts): Gephi's data table stays one table
+            "value": node.value,
+            "upper": node.upper,
+            "currency": node.currency,
+            "qualifier": node.qualifier,
         }
-        if node.type == "MonetaryAmount":
-            attributes.update(
-                value=node.value, upper=node.upper, currency=node.currency, qualifier=node.qualifier
-            )
         result.add_node(node.iri, **attributes)
     for edge in view.edges:
         result.add_edge(
@@ -531,9 +532,7 @@ def graphml_bytes(graph: Graph) -> bytes:
         data["id"] = f"e{number}"
     # networkx's ElementTree writer: write_graphml picks lxml's when lxml is installed, and the bytes
     # would then depend on what else is installed
-    writer = nx.readwrite.graphml.GraphMLWriter(
-        nx_graph, encoding="utf-8", named_key_ids=True, edge_id_from_attribute="id"
-    )
+    writer = nx.readwrite.graphml.GraphMLWriter(nx_graph, encoding="utf-8", edge_id_from_attribute="id")
     buffer = io.BytesIO()
     writer.dump(buffer)
     return buffer.getvalue().rstrip(b"\n") + b"\n"

@@ -479,6 +479,27 @@ def test_write_export_writes_the_csv_directory_and_leaves_other_files_and_no_tem
     assert (target / "notes.txt").read_text() == "mine"
 
 
+def test_a_failed_csv_export_leaves_the_directory_as_it_was(
+    graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "neo4j"
+    target.mkdir()
+    (target / "entities.csv").write_text("old")
+    calls = []
+
+    def failing_write(path: Path, data: bytes) -> None:
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        Path(path).write_bytes(data)
+
+    monkeypatch.setattr(formats, "atomic_write", failing_write)
+    with pytest.raises(OSError):
+        write_export(graph, "csv", target)
+    assert sorted(p.name for p in target.iterdir()) == ["entities.csv"]  # no staging directory left
+    assert (target / "entities.csv").read_text() == "old"
+
+
 # ---- the command ------------------------------------------------------------------------------------
 
 
