@@ -55,7 +55,10 @@ def find_entities(names: Mapping[N, Iterable[str]], query: str) -> list[N]:
     containing = sorted(node for node, node_keys in keys.items() if any(wanted in key for key in node_keys))
     if len(containing) == 1 and len(wanted) > 1:
         return containing
-    spelled = {name_key(n): n for node_names in names.values() for n in node_names}
+    spelled: dict[str, str] = {}  # key -> the first name with it (an entity's label comes first)
+    for node_names in names.values():
+        for name in node_names:
+            spelled.setdefault(name_key(name), name)
     close = difflib.get_close_matches(wanted, sorted(spelled), n=MAX_SUGGESTIONS, cutoff=0.6)
     # Names that contain the query are the likeliest meaning: suggest those first.
     partial = sorted(spelled[key] for key in spelled if wanted in key)
