@@ -25,6 +25,7 @@ from markupsafe import escape
 from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
+from benchmarks.bench_render import synthetic_graph
 from graph.render import (
     DEFAULT_MAX_NODES,
     ENTITY_TYPES,
@@ -615,44 +616,6 @@ def test_article_draws_one_articles_entities_and_claims():
         SubgraphError, match=r"^no article 'nope.txt'; articles: 000_43652604587c5b95.txt, other.txt$"
     ):
         render_html(g, article="nope.txt")
-
-
-def synthetic_graph(n_nodes: int, n_edges: int, n_articles: int = 60) -> rdflib.Graph:
-    """A graph shaped like a news corpus: a few hubs, many small clusters, loners; every edge with a
-    claim whose evidence is a sentence of one of *n_articles* dated articles."""
-    import random
-
-    rng = random.Random(7)
-    g = rdflib.Graph()
-    kinds = [t.iri for t in ENTITY_TYPES]
-    iris = [ENTITY[f"e/{i:05d}"] for i in range(n_nodes)]
-    for i, iri in enumerate(iris):
-        g.add((iri, RDF.type, kinds[i % 3]))
-        g.add((iri, RDFS.label, Literal(f"实体{i}", lang="zh")))
-        g.add((iri, SKOS.altLabel, Literal(f"Entity {i}", lang="en")))
-        g.add((iri, NKG.mentionCount, Literal(1 + i % 17, datatype=XSD.integer)))
-    docs = [BASE[f"doc/synthetic-{d:03d}"] for d in range(n_articles)]
-    for d, doc in enumerate(docs):
-        g.add((doc, RDF.type, SDO.NewsArticle))
-        g.add((doc, SDO.identifier, Literal(f"synthetic_{d:03d}.txt")))
-        g.add((doc, SDO.headline, Literal(f"第{d}篇报道")))
-        g.add((doc, SDO.datePublished, Literal(f"2025-{1 + d % 12:02d}-{1 + d % 28:02d}", datatype=XSD.date)))
-    relations = [NKG.investedIn, NKG.worksFor, NKG.partnersWith, NKG.released]
-    for number in range(n_edges):
-        # preferential: low ids are hubs
-        s = iris[int(rng.paretovariate(1.2)) % n_nodes] if rng.random() < 0.3 else rng.choice(iris)
-        o = rng.choice(iris[: int(n_nodes * 0.8)])
-        sentence = f"{s.rsplit('/', 1)[-1]} 与 {o.rsplit('/', 1)[-1]} 的第{number}件事。"
-        span, sentence_node = BASE[f"span/synthetic/{number}"], BASE[f"span/synthetic/{number}/s"]
-        doc = rng.choice(docs)
-        for node, begin, text in ((span, 0, sentence[:6]), (sentence_node, 0, sentence)):
-            g.add((node, NIF.beginIndex, Literal(begin, datatype=XSD.integer)))
-            g.add((node, NIF.anchorOf, Literal(text)))
-            g.add((node, NIF.referenceContext, doc))
-        g.add((span, NIF.sentence, sentence_node))
-        g.add((span, NIF.taIdentRef, s))
-        _claim(g, f"synthetic-{number}", s, rng.choice(relations), o, [span], confidence=Literal("0.7"))
-    return g
 
 
 @pytest.fixture(scope="module")
