@@ -466,8 +466,10 @@ class _GraphView:
         anchor = str(self.value(span, NIF.anchorOf) or "")
         begin = _int(self.value(span, NIF.beginIndex))
         sentence_node = self.value(span, NIF.sentence)
-        sentence = str(self.value(sentence_node, NIF.anchorOf) or "") if sentence_node is not None else ""
-        offset = begin - _int(self.value(sentence_node, NIF.beginIndex)) if sentence else 0
+        sentence, offset = "", 0
+        if sentence_node is not None:
+            sentence = str(self.value(sentence_node, NIF.anchorOf) or "")
+            offset = begin - _int(self.value(sentence_node, NIF.beginIndex))
         if not sentence or sentence[offset : offset + len(anchor)] != anchor:
             # No sentence, or offsets that do not agree with it: find the anchor instead of guessing.
             sentence = sentence if anchor and anchor in sentence else anchor
@@ -635,7 +637,14 @@ def _page(view: _GraphView, entities: dict[URIRef, EntityType], part: _Part, tit
         "relations": sorted(relations.values(), key=lambda r: (-r["count"], r["key"])),
         "relationNames": {
             _local_name(p): {"zh": view.relation_label(p), "en": view.relation_label(p, "en")}
-            for p in sorted({view.value(c, RDF.predicate) for c in claim_nodes} - {None}, key=str)
+            for p in sorted(
+                {
+                    p
+                    for c in claim_nodes
+                    for p in view.graph.objects(c, RDF.predicate)
+                    if isinstance(p, URIRef)
+                }
+            )
         },
         "shown": len(shown),
         "total": part.total,
@@ -682,6 +691,7 @@ def _layout(nodes: Sequence[URIRef], edges: Sequence[tuple[URIRef, URIRef]]) -> 
     row_width = max(widest, 1.3 * math.sqrt(total_area))  # a little wider than tall, like a screen
 
     positions: dict[URIRef, tuple[int, int]] = {}
+    taken: set[tuple[int, int]] = set()
     x = y = row_height = 0.0
     for component, unit, half in placed:
         side = 2 * half + COMPONENT_MARGIN
@@ -690,7 +700,14 @@ def _layout(nodes: Sequence[URIRef], edges: Sequence[tuple[URIRef, URIRef]]) -> 
         cx, cy = x + side / 2, y + side / 2
         for node in component:
             ux, uy = unit[node]
-            positions[node] = (round(cx + ux * half), round(cy + uy * half))
+            px, py = round(cx + ux * half), round(cy + uy * half)
+            # In the dense middle of a big component two nodes can round to one pixel, and the lower
+            # one could then never be hovered or clicked: move it right to the next free pixel.
+            step = 0
+            while (px + step, py) in taken:
+                step += 1
+            positions[node] = (px + step, py)
+            taken.add(positions[node])
         x += side
         row_height = max(row_height, side)
     return positions
