@@ -170,12 +170,21 @@ def render_html(
     return _page(view, entities, part, title)
 
 
-def write_html(graph: rdflib.Graph, path: str | os.PathLike[str], title: str = "newskg", **part: Any) -> Path:
-    """Render *graph* (see :func:`render_html`, which takes *part*'s keywords) and write it to *path*
-    atomically; return the path."""
+def write_html(
+    graph: rdflib.Graph,
+    path: str | os.PathLike[str],
+    title: str = "newskg",
+    *,
+    focus: str | None = None,
+    hops: int = 1,
+    article: str | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> Path:
+    """Render *graph* (see :func:`render_html`) and write it to *path* atomically; return the path."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, render_html(graph, title, **part).encode("utf-8"))
+    page = render_html(graph, title, focus=focus, hops=hops, article=article, max_nodes=max_nodes)
+    atomic_write(target, page.encode("utf-8"))
     return target
 
 

@@ -114,6 +114,9 @@
   }
 
   searchInput.addEventListener("input", showResults);
+  document.addEventListener("click", function (event) {
+    if (!byId("search-box").contains(event.target)) resultList.replaceChildren();
+  });
   searchInput.addEventListener("keydown", function (event) {
     if (event.key === "Enter") {
       var found = showResults();
@@ -423,7 +426,10 @@
       if (!groups.has(key)) groups.set(key, []);
       groups.get(key).push(i);
     });
-    groups.forEach(function (indices) { claimGroup(body, indices, true); });
+    // The statements with most claims (a deal several outlets report) first.
+    Array.from(groups.values())
+      .sort(function (a, b) { return b.length - a.length || a[0] - b[0]; })
+      .forEach(function (indices) { claimGroup(body, indices, true); });
   }
 
   function showEdge(id) {
