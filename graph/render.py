@@ -237,7 +237,6 @@ class _Part:
     edges: list[Edge]
     document: Node | None
     note: str
-    total: int  # entities in the whole graph
 
 
 def _choose_part(
@@ -255,7 +254,7 @@ def _choose_part(
     if article is not None:
         document = view.document(article)
         edges = [edge for edge in edges if any(view.claim_document(c) == document for c in view.claims(edge))]
-        members = view.mentioned_in(document) & members | {end for s, _, o in edges for end in (s, o)}
+        members = (view.mentioned_in(document) & members) | {end for s, _, o in edges for end in (s, o)}
         notes.append(f"文章 {article} 中的 {len(members)} 个实体与其主张")
     adjacency: dict[URIRef, set[URIRef]] = {node: set() for node in members}
     for s, _, o in edges:
@@ -267,7 +266,7 @@ def _choose_part(
         chosen, within = neighbourhood(adjacency, centres, hops, max_nodes)
         notes.append(f"「{focus}」{hops} 步之内的 {within} 个实体")
         if len(chosen) < within:
-            notes.append(f"显示其中关系最多、离它最近的 {len(chosen)} 个")
+            notes.append(f"显示其中离它最近、关系最多的 {len(chosen)} 个")
     elif max_nodes and len(members) > max_nodes:
         chosen = most_connected(adjacency, max_nodes)
         left_out = len(members) - len(chosen)
@@ -283,7 +282,6 @@ def _choose_part(
         edges=[edge for edge in edges if edge[0] in shown and edge[2] in shown],
         document=document,
         note="；".join(notes),
-        total=len(entities),
     )
 
 
@@ -554,7 +552,6 @@ class _Articles:
 
 
 def _page(view: _GraphView, entities: dict[URIRef, EntityType], part: _Part, title: str) -> str:
-    shown = set(part.nodes)
     claim_nodes = sorted(
         {
             claim
@@ -655,8 +652,6 @@ def _page(view: _GraphView, entities: dict[URIRef, EntityType], part: _Part, tit
                 }
             )
         },
-        "shown": len(shown),
-        "total": part.total,
     }
     nodes, vis_edges, heading, _height, _width, _options = net.get_network_data()
     page = _template().render(
@@ -913,11 +908,6 @@ def _local_name(iri: Node) -> str:
 def _clean(text: str) -> str:
     """One line: runs of whitespace (newlines included) become one space."""
     return _WHITESPACE.sub(" ", text).strip()
-
-
-def _clip(text: str, limit: int = MAX_SENTENCE_CHARS) -> str:
-    text = _clean(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _int(value: Node | None) -> int:
