@@ -36,7 +36,7 @@ from graph.render import DEFAULT_MAX_NODES, ENTITY_TYPES, write_html  # noqa: E4
 from ontology.namespaces import NIF, NKG  # noqa: E402
 
 BASE = Namespace("https://w3id.org/newskg/id/")
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--headless",
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> None:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         columns = ("nodes", "MB", "render s", "drawn s", "search s", "filter s")
         print(f"{'page':<18} " + " ".join(f"{c:>9}" for c in columns))
         for name, max_nodes in ((f"default (≤{DEFAULT_MAX_NODES:,})", DEFAULT_MAX_NODES), ("whole", 0)):

@@ -25,7 +25,7 @@ from markupsafe import escape
 from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from benchmarks.bench_render import synthetic_graph
+from benchmarks.bench_render import CHROMIUM, CHROMIUM_ARGS, synthetic_graph
 from graph.render import (
     DEFAULT_MAX_NODES,
     ENTITY_TYPES,
@@ -356,6 +356,32 @@ def test_a_long_sentence_is_cut_around_its_anchor():
     assert marked(evidence) == "收购"
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    before=st.text(alphabet="甲乙丙丁 ab😀", max_size=900),
+    anchor=st.text(alphabet="甲乙丙丁 ab😀", min_size=1, max_size=120),
+    after=st.text(alphabet="甲乙丙丁 ab😀", max_size=900),
+)
+def test_the_mark_always_covers_the_anchor(before, anchor, after):
+    """However long the sentence and wherever the anchor (characters beyond the BMP included), the
+    page's sentence is at most a window of it and its mark slices exactly the anchor."""
+    g = rdflib.Graph()
+    doc, span, sentence_node = BASE["doc/d"], BASE["span/d/1"], BASE["span/d/0"]
+    sentence = before + anchor + after
+    for node, begin, text in ((span, 100 + len(before), anchor), (sentence_node, 100, sentence)):
+        g.add((node, NIF.beginIndex, Literal(begin, datatype=XSD.integer)))
+        g.add((node, NIF.anchorOf, Literal(text)))
+        g.add((node, NIF.referenceContext, doc))
+    g.add((span, NIF.sentence, sentence_node))
+    g.add((WANG, RDF.type, SDO.Person))
+    g.add((META, RDF.type, SDO.Organization))
+    _claim(g, "worksFor-x", WANG, NKG.worksFor, META, [span])
+    [evidence] = explorer_data(render_html(g))["claims"][0]["evidence"]
+    assert marked(evidence) == anchor
+    assert len(evidence["sentence"]) <= min(len(sentence), 400) + 2  # two "…" at most
+    assert evidence["sentence"].strip("…") in sentence
+
+
 # ----------------------------------------------------------------------------------------- edges
 
 
@@ -652,6 +678,13 @@ def test_a_big_graph_is_cut_to_its_best_connected_part_with_a_note(five_thousand
             degree[str(s)] = degree.get(str(s), 0) + 1
             degree[str(o)] = degree.get(str(o), 0) + 1
     assert max(degree, key=lambda node: (degree[node], node)) in shown
+    # ... and they are one connected part (the largest component has more than 1,000 entities)
+    import networkx as nx
+
+    drawn = nx.Graph()
+    drawn.add_nodes_from(shown)
+    drawn.add_edges_from((e["from"], e["to"]) for e in edges)
+    assert nx.is_connected(drawn)
     note = parse(page).text["p"][-1]
     assert (
         note.startswith("显示 1000 / 5000 个实体（关系最多的连通部分），其余 4000 个未画出")
@@ -674,16 +707,6 @@ def test_all_five_thousand_nodes_when_asked(five_thousand_pages):
 # These drive Debian's Chromium headless (never a downloaded browser). Where it is missing they skip
 # with the reason, except under CI=true, where .ci/run installs it: there a missing browser fails.
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = Path(os.environ.get("NEWSKG_ARTIFACTS") or ROOT / "test-artifacts")  # gitignored
 USABLE_SECONDS = 5.0  # the issue's bound for a 5,000-node page: drawn and searchable
