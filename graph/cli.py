@@ -35,7 +35,7 @@ from graph.evaluate import GoldError, evaluate, load_gold
 from graph.export import atomic_write, load_graph, turtle_bytes
 from graph.formats import FORMATS, write_export
 from graph.query import QueryError, ontology_path, run_query
-from graph.render import render_html
+from graph.render import DEFAULT_MAX_NODES, SubgraphError, render_html
 from ontology.iris import resolve_base
 
 DEFAULT_INPUT = "seeds"
@@ -332,13 +332,42 @@ def query(graph_file: str, sparql: str | None, query_file: Path | None, fmt: str
     help="Where to write the page [default: GRAPH with the suffix .html].",
 )
 @click.option("--title", default="newskg", show_default=True, help="Title of the page.")
-def render(graph_file: str, output: Path | None, title: str) -> None:
+@click.option("--focus", metavar="NAME", help="Draw only the entities around NAME (any name or alias).")
+@click.option(
+    "--hops",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="With --focus: how many relation steps from NAME to draw.",
+)
+@click.option("--article", metavar="ID", help="Draw only one article's entities and claims (its id).")
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MAX_NODES,
+    show_default=True,
+    help="Above this many entities draw the best-connected part and say what is left out (0: draw all).",
+)
+def render(
+    graph_file: str,
+    output: Path | None,
+    title: str,
+    focus: str | None,
+    hops: int,
+    article: str | None,
+    max_nodes: int,
+) -> None:
     """Render GRAPH (a Turtle file) as one offline, interactive HTML page.
+
+    The page has a search over every name and alias, filters by type, relation, article and date,
+    and a panel with the evidence of each node and edge clicked. --focus and --article draw a part.
 
     \b
     Example:
         newskg render output/graph.ttl                 # -> output/graph.html
         newskg render output/graph.ttl -o /tmp/kg.html
+        newskg render output/graph.ttl --focus 扎克伯格 --hops 2 -o zuckerberg.html
+        newskg render output/graph.ttl --article 000_43652604587c5b95.txt -o article.html
     """
     _require_file(graph_file)
     target = output if output is not None else Path(graph_file).with_suffix(".html")
@@ -348,7 +377,11 @@ def render(graph_file: str, output: Path | None, title: str) -> None:
         graph = load_graph(graph_file)
     except (ValueError, SyntaxError) as error:  # rdflib reports parse errors as either
         raise UserError(f"{graph_file}: not a readable RDF graph: {_one_line(error)}") from None
-    _write(target, render_html(graph, title).encode("utf-8"))
+    try:
+        page = render_html(graph, title, focus=focus, hops=hops, article=article, max_nodes=max_nodes)
+    except SubgraphError as error:
+        raise UserError(f"{graph_file}: {error}") from None
+    _write(target, page.encode("utf-8"))
     click.echo(f"newskg: wrote {target}", err=True)
 
 

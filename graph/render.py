@@ -1,24 +1,29 @@
 """Render a newskg graph as one interactive HTML page that works without any network.
 
 The page is a vis-network view (through pyvis) of the entity nodes and the direct relation edges
-between them. Every node and edge carries a plain-text tooltip with the evidence behind it: names,
-type, Wikidata id and a sentence for a node; the claims (amount, stake, role, date, reporting outlet,
-confidence) and their evidence sentences with the article headline for an edge.
+between them, with the tools to explore it: a search over every name and alias, filters by entity
+type, relation, article and date, a switch between Chinese and English relation names, and a side
+panel that shows, for the node or edge clicked, its names, Wikidata link and every claim with its
+evidence sentence (the anchor marked), article, date, outlet and confidence; an edge's conflicting
+figures (140亿 vs 143亿美元) are set side by side in one table.
 
-Three decisions shape this module:
+Four decisions shape this module:
 
 * **Offline.** pyvis's own template links bootstrap from a CDN even with ``cdn_resources="in_line"``
   and prints the heading unescaped, so the page is rendered from ``graph/assets/graph.html.j2``
-  (autoescaped) with vis-network inlined from pyvis's bundled copy; a final pass removes any external
+  (autoescaped) with vis-network inlined from pyvis's bundled copy and the explorer's own script
+  (``graph/assets/explorer.js``) inlined beside it; a final pass removes any external
   ``<script src>``/``<link href>`` and a Content-Security-Policy allows only the page's own scripts.
-* **Untrusted text stays text.** Labels and sentences come from articles. Titles are plain strings,
-  which vis-network 9 puts in the tooltip with ``innerText``; the data reaches the page through
-  Jinja's ``tojson`` (``<``, ``>``, ``&`` and ``'`` escaped), so nothing from an article can close the
-  ``<script>`` or become markup. pyvis's "link tooltip" mode (``innerHTML`` as soon as a title
-  contains ``href``) is not part of the template at all.
-* **Deterministic and fast.** Nodes and edges are sorted, positions are precomputed with networkx
-  (one seeded layout per connected component, components packed in rows) and rounded to pixels,
-  and physics is off, so the same graph gives byte-identical HTML and 2,000 nodes draw at once.
+* **Untrusted text stays text.** Names, headlines and sentences come from articles. They reach the
+  page only as JSON through Jinja's ``tojson`` (``<``, ``>``, ``&`` and ``'`` escaped, so nothing can
+  close the ``<script>``), and the script puts them into the page with ``textContent`` and text nodes
+  only. Tooltips are plain strings, which vis-network 9 shows with ``innerText``.
+* **A part of a big graph.** Above ``DEFAULT_MAX_NODES`` entities the page draws the best-connected
+  part and says what it left out; ``focus``/``hops`` and ``article`` choose another part
+  (``graph/subgraph.py``).
+* **Deterministic and fast.** Nodes, edges and claims are sorted, positions are precomputed (one
+  seeded layout per connected component, components packed in rows) and rounded to pixels, and
+  physics is off, so the same graph gives byte-identical HTML and 5,000 nodes draw at once.
 """
 
 from __future__ import annotations
@@ -29,12 +34,13 @@ import math
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 import networkx as nx
@@ -50,11 +56,14 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS
 from rdflib.term import Node
 
 from graph.export import atomic_write
+from graph.subgraph import SubgraphError, find_entities, most_connected, neighbourhood
 from ontology.namespaces import NIF, NKG, ONTOLOGY_IRI, WD
 
 __all__ = [
+    "DEFAULT_MAX_NODES",
     "ENTITY_TYPES",
     "EntityType",
+    "SubgraphError",
     "external_resources",
     "relation_label",
     "render_html",
@@ -65,21 +74,26 @@ __all__ = [
 
 @dataclass(frozen=True)
 class EntityType:
-    """One of the three entity classes: how it is named and coloured on the page."""
+    """One of the three entity classes: how it is named, coloured and shaped on the page."""
 
     key: str
     iri: URIRef
     label_zh: str
     colour: str
+    shape: str  # a vis-network shape drawn at the node's size with the label below it
 
 
-# Okabe–Ito blue, orange and green: distinct for colour-blind readers too. The order is also the
-# precedence if a node (against the SPEC) carries more than one of the three types.
+# Okabe–Ito blue, orange and green (distinct for colour-blind readers too), and three shapes so that
+# the type shows without colour. The order is also the precedence if a node (against the SPEC)
+# carries more than one of the three types.
 ENTITY_TYPES: tuple[EntityType, ...] = (
-    EntityType("Person", SDO.Person, "人物", "#0072B2"),
-    EntityType("Organization", SDO.Organization, "组织", "#E69F00"),
-    EntityType("Product", SDO.Product, "产品", "#009E73"),
+    EntityType("Person", SDO.Person, "人物", "#0072B2", "dot"),
+    EntityType("Organization", SDO.Organization, "组织", "#E69F00", "square"),
+    EntityType("Product", SDO.Product, "产品", "#009E73", "diamond"),
 )
+
+# Above this many entities a page is a grey disc that takes seconds to pan: draw the best-connected part.
+DEFAULT_MAX_NODES = 1000
 
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 TEMPLATE_NAME = "graph.html.j2"
@@ -94,11 +108,11 @@ FONT_FACES = (
 LAYOUT_SEED = 20250612
 NODE_SPACING = 170  # pixels between neighbouring nodes in a laid-out component
 COMPONENT_MARGIN = 60  # pixels around each packed component
+REPULSION_SAMPLE = 1200  # above this many nodes in a component, repulsion is estimated from a sample
 
-MAX_NAMES = 12
-MAX_CLAIMS_PER_EDGE = 8
-MAX_EVIDENCE_PER_CLAIM = 3
-MAX_SENTENCE_CHARS = 240
+MAX_SENTENCE_CHARS = 400
+_WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _CSP_PLACEHOLDER = "__NEWSKG_CONTENT_SECURITY_POLICY__"
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
@@ -110,17 +124,41 @@ _EXTERNAL_CSS = re.compile(r"""(?:@import\s+|url\(\s*)["']?\s*(?:https?:)?//""",
 _WHITESPACE = re.compile(r"\s+")
 
 _QUALIFIER_PREFIX = {"about": "约", "over": "超过", "under": "不到"}
+# How Chinese news writes the currencies the extractors know (extractors/quantities.py).
+_CURRENCY_ZH = {
+    "USD": "美元",
+    "CNY": "元",
+    "HKD": "港元",
+    "EUR": "欧元",
+    "GBP": "英镑",
+    "JPY": "日元",
+    "KRW": "韩元",
+    "TWD": "新台币",
+}
 
 
 # --------------------------------------------------------------------------------------------- API
 
 
-def render_html(graph: rdflib.Graph, title: str = "newskg") -> str:
+def render_html(
+    graph: rdflib.Graph,
+    title: str = "newskg",
+    *,
+    focus: str | None = None,
+    hops: int = 1,
+    article: str | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> str:
     """Render *graph* as a self-contained interactive HTML page and return it.
 
     Nodes are the entity nodes (subjects typed schema:Person, schema:Organization or
-    schema:Product), edges the direct ``nkg:<relation>`` triples between two of them. The same
-    graph always gives the same string. *title* becomes the page heading (escaped).
+    schema:Product), edges the direct ``nkg:<relation>`` triples between two of them. *focus* (a
+    name or alias) draws the entities at most *hops* edges from it; *article* (a document's
+    ``schema:identifier``, as ``query`` prints it) the entities and claims of one article; both may
+    be combined. Otherwise a graph of more than *max_nodes* entities (0: no limit) is cut to its
+    best-connected part, and the page says so. An unknown name or article raises
+    :class:`SubgraphError`. The same graph always gives the same string; *title* becomes the page
+    heading (escaped).
 
     >>> page = render_html(rdflib.Graph(), title="空图")
     >>> "<h1>空图</h1>" in page and "https://cdn" not in page
@@ -128,77 +166,46 @@ def render_html(graph: rdflib.Graph, title: str = "newskg") -> str:
     """
     view = _GraphView(graph)
     entities = view.entities()
-    edges = view.relation_edges(entities)
-    positions = _layout(sorted(entities), [(s, o) for s, _, o in edges])
-
-    net = Network(directed=True, heading=title, cdn_resources="in_line")
-    for iri in sorted(entities):
-        entity_type = entities[iri]
-        net.add_node(
-            str(iri),
-            label=view.display_label(iri),
-            color=entity_type.colour,
-            size=_node_size(view.mention_count(iri)),
-            title=view.node_tooltip(iri, entity_type),
-            x=positions[iri][0],
-            y=positions[iri][1],
-            entityType=entity_type.key,
-        )
-    for (s, p, o), smooth in zip(edges, _edge_curves(edges), strict=True):
-        net.add_edge(
-            str(s),
-            str(o),
-            id=f"{s} {p} {o}",
-            label=view.relation_label(p),
-            relation=_local_name(p),
-            title=view.edge_tooltip(s, p, o),
-            smooth=smooth,
-        )
-    net.options = _vis_options(large=len(entities) > 500)
-
-    counts = {t.key: 0 for t in ENTITY_TYPES}
-    for entity_type in entities.values():
-        counts[entity_type.key] += 1
-    legend = [
-        {"key": t.key, "label": f"{t.label_zh} {t.key}", "colour": t.colour, "count": counts[t.key]}
-        for t in ENTITY_TYPES
-    ]
-    summary = f"{len(entities)} 个实体 · {len(edges)} 条关系 · 悬停查看证据，滚轮缩放，拖动平移"
-
-    nodes, vis_edges, heading, _height, _width, _options = net.get_network_data()
-    page = _template().render(
-        csp_placeholder=_CSP_PLACEHOLDER,
-        heading=heading,
-        font_css=Markup(FONT_FACES),
-        legend=legend,
-        summary=summary,
-        nodes=nodes,
-        edges=vis_edges,
-        options=net.options,
-    )
-    return _with_content_security_policy(strip_external_resources(page))
+    part = _choose_part(view, entities, view.relation_edges(entities), focus, hops, article, max_nodes)
+    return _page(view, entities, part, title)
 
 
-def write_html(graph: rdflib.Graph, path: str | os.PathLike[str], title: str = "newskg") -> Path:
+def write_html(
+    graph: rdflib.Graph,
+    path: str | os.PathLike[str],
+    title: str = "newskg",
+    *,
+    focus: str | None = None,
+    hops: int = 1,
+    article: str | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> Path:
     """Render *graph* (see :func:`render_html`) and write it to *path* atomically; return the path."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, render_html(graph, title).encode("utf-8"))
+    page = render_html(graph, title, focus=focus, hops=hops, article=article, max_nodes=max_nodes)
+    atomic_write(target, page.encode("utf-8"))
     return target
 
 
-def relation_label(predicate: URIRef, graph: rdflib.Graph, ontology: rdflib.Graph | None = None) -> str:
-    """The name shown on an edge: the relation's ``rdfs:label@zh`` from *graph*, else from
+def relation_label(
+    predicate: URIRef, graph: rdflib.Graph, ontology: rdflib.Graph | None = None, lang: str = "zh"
+) -> str:
+    """The name shown on an edge: the relation's ``rdfs:label`` in *lang* from *graph*, else from
     *ontology* (the project's ``ontology/newskg.ttl`` when not given), else its local name.
 
     >>> relation_label(NKG.investedIn, rdflib.Graph(), rdflib.Graph())
     'investedIn'
+    >>> relation_label(NKG.investedIn, rdflib.Graph(), lang="en")
+    'invested in'
     """
     sources = [graph, _project_ontology() if ontology is None else ontology]
     for source in sources:
-        zh = sorted(str(label) for label in source.objects(predicate, RDFS.label) if _is_lang(label, "zh"))
-        if zh:
-            return zh[0]
+        labels = sorted(
+            str(label) for label in source.objects(predicate, RDFS.label) if _is_lang(label, lang)
+        )
+        if labels:
+            return labels[0]
     return _local_name(predicate)
 
 
@@ -217,21 +224,68 @@ def external_resources(page: str) -> list[str]:
     return found
 
 
-# ------------------------------------------------------------------------------------ graph reading
+# ------------------------------------------------------------------------------------ the part drawn
+
+Edge = tuple[URIRef, URIRef, URIRef]
 
 
 @dataclass(frozen=True)
-class _Evidence:
-    """One evidence span, resolved to what a reader needs: the sentence and the article."""
+class _Part:
+    """What the page draws: entities, the edges between them, and the article claims are limited to."""
 
-    sort_key: tuple[str, int]
-    sentence: str
-    headline: str
-    doc_id: str
+    nodes: list[URIRef]
+    edges: list[Edge]
+    document: Node | None
+    note: str
 
-    def lines(self, indent: str) -> list[str]:
-        source = f"《{self.headline}》 {self.doc_id}" if self.headline else self.doc_id
-        return [f"{indent}「{self.sentence}」", f"{indent}  —— {source}".rstrip()]
+
+def _choose_part(
+    view: _GraphView,
+    entities: dict[URIRef, EntityType],
+    edges: list[Edge],
+    focus: str | None,
+    hops: int,
+    article: str | None,
+    max_nodes: int,
+) -> _Part:
+    document = None
+    members: set[URIRef] = set(entities)
+    notes: list[str] = []
+    if article is not None:
+        document = view.document(article)
+        edges = [edge for edge in edges if any(view.claim_document(c) == document for c in view.claims(edge))]
+        members = (view.mentioned_in(document) & members) | {end for s, _, o in edges for end in (s, o)}
+        notes.append(f"文章 {article} 中的 {len(members)} 个实体与其主张")
+    adjacency: dict[URIRef, set[URIRef]] = {node: set() for node in members}
+    for s, _, o in edges:
+        if s in adjacency and o in adjacency:
+            adjacency[s].add(o)
+            adjacency[o].add(s)
+    if focus is not None:
+        centres = find_entities({node: view.names(node) for node in sorted(members)}, focus)
+        chosen, within = neighbourhood(adjacency, centres, hops, max_nodes)
+        notes.append(f"「{focus}」{hops} 步之内的 {within} 个实体")
+        if len(chosen) < within:
+            notes.append(f"显示其中离它最近、关系最多的 {len(chosen)} 个")
+    elif max_nodes and len(members) > max_nodes:
+        chosen = most_connected(adjacency, max_nodes)
+        left_out = len(members) - len(chosen)
+        notes.append(
+            f"显示 {len(chosen)} / {len(members)} 个实体（关系最多的连通部分），其余 {left_out} 个未画出；"
+            "用 newskg render GRAPH --focus 名称 --hops N 或 --article ID 查看其他部分"
+        )
+    else:
+        chosen = sorted(members)
+    shown = set(chosen)
+    return _Part(
+        nodes=sorted(shown),
+        edges=[edge for edge in edges if edge[0] in shown and edge[2] in shown],
+        document=document,
+        note="；".join(notes),
+    )
+
+
+# ------------------------------------------------------------------------------------ graph reading
 
 
 class _GraphView:
@@ -240,9 +294,9 @@ class _GraphView:
     def __init__(self, graph: rdflib.Graph) -> None:
         self.graph = graph
         self._labels: dict[Node, str] = {}
-        self._evidence: dict[Node, _Evidence] = {}
-        self._relation_labels: dict[URIRef, str] = {}
+        self._relation_labels: dict[tuple[URIRef, str], str] = {}
         self._claims: dict[tuple[Node, Node, Node], list[Node]] = defaultdict(list)
+        self._claims_of_entity: dict[Node, list[Node]] = defaultdict(list)
         claims = set(graph.subjects(RDF.type, NKG.Claim)) | set(graph.subjects(RDF.type, RDF.Statement))
         for claim in sorted(claims, key=str):
             key = (
@@ -250,8 +304,12 @@ class _GraphView:
                 self.value(claim, RDF.predicate),
                 self.value(claim, RDF.object),
             )
-            if None not in key:
-                self._claims[key].append(claim)  # type: ignore[index]
+            if None in key:
+                continue
+            self._claims[key].append(claim)  # type: ignore[index]
+            self._claims_of_entity[key[0]].append(claim)  # type: ignore[index]
+            if key[2] != key[0]:
+                self._claims_of_entity[key[2]].append(claim)  # type: ignore[index]
 
     def value(self, subject: Node, predicate: URIRef) -> Node | None:
         """The object of a single-valued property. If the data has several, the smallest, so that
@@ -269,9 +327,9 @@ class _GraphView:
                     found.setdefault(subject, entity_type)
         return found
 
-    def relation_edges(self, entities: dict[URIRef, EntityType]) -> list[tuple[URIRef, URIRef, URIRef]]:
+    def relation_edges(self, entities: dict[URIRef, EntityType]) -> list[Edge]:
         """The direct ``nkg:`` edges whose both ends are entity nodes, sorted."""
-        edges: set[tuple[URIRef, URIRef, URIRef]] = set()
+        edges: set[Edge] = set()
         for subject in entities:
             for predicate, obj in self.graph.predicate_objects(subject):
                 if not (isinstance(predicate, URIRef) and isinstance(obj, URIRef)):
@@ -280,10 +338,45 @@ class _GraphView:
                     edges.add((subject, predicate, obj))
         return sorted(edges)
 
-    def relation_label(self, predicate: URIRef) -> str:
-        if predicate not in self._relation_labels:
-            self._relation_labels[predicate] = relation_label(predicate, self.graph)
-        return self._relation_labels[predicate]
+    def relation_label(self, predicate: URIRef, lang: str = "zh") -> str:
+        if (predicate, lang) not in self._relation_labels:
+            self._relation_labels[predicate, lang] = relation_label(predicate, self.graph, lang=lang)
+        return self._relation_labels[predicate, lang]
+
+    def claims(self, edge: tuple[Node, Node, Node]) -> list[Node]:
+        """The claim nodes behind one edge (or one valuedAt amount), sorted."""
+        return self._claims.get(edge, [])
+
+    def claims_of(self, entity: Node) -> list[Node]:
+        """Every claim whose rdf:subject or rdf:object is *entity*, sorted."""
+        return self._claims_of_entity.get(entity, [])
+
+    # articles
+
+    def document(self, identifier: str) -> Node:
+        """The article whose ``schema:identifier`` (or IRI) is *identifier*."""
+        found = sorted(self.graph.subjects(SDO.identifier, Literal(identifier)), key=str)
+        if not found and (URIRef(identifier), RDF.type, SDO.NewsArticle) in self.graph:
+            found = [URIRef(identifier)]
+        if not found:
+            known = sorted(str(i) for i in self.graph.objects(None, SDO.identifier))
+            shown = ", ".join(known[:5]) + (f" … ({len(known)} in all)" if len(known) > 5 else "")
+            raise SubgraphError(f"no article {identifier!r}" + (f"; articles: {shown}" if known else ""))
+        return found[0]
+
+    def claim_document(self, claim: Node) -> Node | None:
+        """The article a claim was read from (its first evidence span's)."""
+        spans = sorted(self.graph.objects(claim, PROV.wasDerivedFrom), key=str)
+        return self.value(spans[0], NIF.referenceContext) if spans else None
+
+    def mentioned_in(self, document: Node) -> set[URIRef]:
+        """The entities a mention span of *document* points at."""
+        return {
+            entity
+            for span in self.graph.subjects(NIF.referenceContext, document)
+            for entity in self.graph.objects(span, NIF.taIdentRef)
+            if isinstance(entity, URIRef)
+        }
 
     # labels and literals
 
@@ -304,132 +397,277 @@ class _GraphView:
                 self._labels[node] = unquote(str(node).rstrip("/").rsplit("/", 1)[-1])
         return self._labels[node]
 
-    def mention_count(self, entity: URIRef) -> int:
-        return _int(self.value(entity, NKG.mentionCount))
-
-    def _text(self, subject: Node, predicate: URIRef) -> str:
-        value = self.value(subject, predicate)
-        return _clean(str(value)) if value is not None else ""
-
-    # evidence
-
-    def evidence(self, span: Node) -> _Evidence:
-        """The sentence around *span* (its ``nif:sentence``, else the span text) and its article."""
-        if span not in self._evidence:
-            sentence_node = self.value(span, NIF.sentence)
-            sentence = self._text(sentence_node, NIF.anchorOf) if sentence_node is not None else ""
-            doc = self.value(span, NIF.referenceContext)
-            doc_id = self._text(doc, SDO.identifier) if doc is not None else ""
-            headline = self._text(doc, SDO.headline) if doc is not None else ""
-            self._evidence[span] = _Evidence(
-                sort_key=(doc_id or str(doc or ""), _int(self.value(span, NIF.beginIndex))),
-                sentence=_clip(sentence or self._text(span, NIF.anchorOf)),
-                headline=_clip(headline, 80),
-                doc_id=doc_id,
-            )
-        return self._evidence[span]
-
-    def _sorted_evidence(self, spans: Iterable[Node]) -> list[_Evidence]:
-        return sorted((self.evidence(span) for span in spans), key=lambda e: (e.sort_key, e.sentence))
-
-    # tooltips (plain text: vis-network shows a string title with innerText)
-
-    def node_tooltip(self, entity: URIRef, entity_type: EntityType) -> str:
+    def names(self, entity: Node) -> list[str]:
+        """Every name of *entity*: the label shown first, then its other labels and aliases, sorted."""
         label = self.display_label(entity)
-        lines = [label]
-        finer = sorted(
+        others = {
+            _clean(str(name))
+            for predicate in (RDFS.label, SKOS.altLabel)
+            for name in self.graph.objects(entity, predicate)
+        }
+        return [label, *sorted(others - {label, ""})]
+
+    def finer_types(self, entity: Node) -> list[str]:
+        return sorted(
             _local_name(t)
             for t in self.graph.objects(entity, RDF.type)
             if isinstance(t, URIRef) and str(t).startswith(ONTOLOGY_IRI)
         )
-        lines.append("类型: " + " · ".join([f"{entity_type.label_zh} {entity_type.key}", *finer]))
-        names = sorted(
-            {
-                _clean(str(name))
-                for predicate in (RDFS.label, SKOS.altLabel)
-                for name in self.graph.objects(entity, predicate)
-            }
-            - {label, ""}
-        )
-        if names:
-            shown = " / ".join(names[:MAX_NAMES])
-            lines.append("又名: " + shown + (f" …（共 {len(names)} 个）" if len(names) > MAX_NAMES else ""))
-        wikidata = sorted(
+
+    def wikidata(self, entity: Node) -> str:
+        """The entity's Wikidata id (``Q380``), or "" — only a well-formed id becomes a link."""
+        ids = sorted(
             str(same)[len(str(WD)) :]
             for same in self.graph.objects(entity, OWL.sameAs)
             if str(same).startswith(str(WD))
         )
-        if wikidata:
-            lines.append("Wikidata: " + ", ".join(wikidata))
-        lines.append(f"提及: {self.mention_count(entity)} 次")
-        for valuation in self._valuations(entity):
-            lines.append("估值: " + valuation)
-        mentions = list(self.graph.subjects(NIF.taIdentRef, entity))
-        if mentions:
-            lines.append("证据:")
-            lines.extend(self._sorted_evidence(mentions)[0].lines("  "))
-        return "\n".join(lines)
+        return next((i for i in ids if _WIKIDATA_ID.fullmatch(i)), "")
 
-    def _valuations(self, entity: URIRef) -> list[str]:
-        """valuedAt amounts, with the date and outlet of each claim when there is one."""
-        out: list[str] = []
-        for amount in sorted(self.graph.objects(entity, NKG.valuedAt), key=str):
-            claims = self._claims.get((entity, NKG.valuedAt, amount), [])
-            details = [self._qualifiers(claim, skip_amount=True) for claim in claims]
-            text = self.amount(amount)
-            out.extend(f"{text}（{d}）" if d else text for d in (details or [""]))
-        return out
+    def mention_count(self, entity: Node) -> int:
+        return _int(self.value(entity, NKG.mentionCount))
 
-    def edge_tooltip(self, subject: URIRef, predicate: URIRef, obj: URIRef) -> str:
-        lines = [
-            f"{self.display_label(subject)} —{self.relation_label(predicate)}→ {self.display_label(obj)}"
-        ]
-        claims = self._claims.get((subject, predicate, obj), [])
-        for number, claim in enumerate(claims[:MAX_CLAIMS_PER_EDGE], start=1):
-            qualifiers = self._qualifiers(claim)
-            lines.append(f"[{number}] {qualifiers}" if qualifiers else f"[{number}]")
-            evidence = self._sorted_evidence(self.graph.objects(claim, PROV.wasDerivedFrom))
-            for item in evidence[:MAX_EVIDENCE_PER_CLAIM]:
-                lines.extend(item.lines("    "))
-            if len(evidence) > MAX_EVIDENCE_PER_CLAIM:
-                lines.append(f"    … 另有 {len(evidence) - MAX_EVIDENCE_PER_CLAIM} 处证据")
-        if len(claims) > MAX_CLAIMS_PER_EDGE:
-            lines.append(f"… 另有 {len(claims) - MAX_CLAIMS_PER_EDGE} 条主张")
-        return "\n".join(lines)
+    def text(self, subject: Node | None, predicate: URIRef) -> str:
+        value = self.value(subject, predicate) if subject is not None else None
+        return _clean(str(value)) if value is not None else ""
 
-    def _qualifiers(self, claim: Node, skip_amount: bool = False) -> str:
-        parts = []
-        amount = self.value(claim, NKG.amount)
-        if amount is not None and not skip_amount:
-            parts.append("金额 " + self.amount(amount))
+    # claims as the page shows them
+
+    def claim_record(self, claim: Node, articles: _Articles) -> dict[str, Any]:
+        """One claim: its ends, qualifiers and evidence, all as plain strings for the page's JSON."""
+        subject, predicate, obj = (self.value(claim, p) for p in (RDF.subject, RDF.predicate, RDF.object))
+        # A valuation's object is its amount; any other claim's object is an entity.
+        amount = obj if predicate == NKG.valuedAt else self.value(claim, NKG.amount)
+        activity = self.value(claim, PROV.wasGeneratedBy)
+        agent = self.value(activity, PROV.wasAssociatedWith) if activity is not None else None
         stake = self.value(claim, NKG.stake)
-        if stake is not None:
-            parts.append("股份 " + _percent(stake))
-        role = self._text(claim, NKG.role)
-        if role:
-            parts.append("职位 " + role)
-        date = self._text(claim, NKG.date)
-        if date:
-            parts.append("日期 " + date)
         reporter = self.value(claim, NKG.reportedBy)
-        if reporter is not None:
-            parts.append("据 " + self.display_label(reporter))
-        confidence = self._text(claim, NKG.confidence)
-        if confidence:
-            parts.append("置信度 " + confidence)
-        return " · ".join(parts)
+        spans = sorted(self.graph.objects(claim, PROV.wasDerivedFrom), key=str)
+        evidence = sorted(
+            (self.evidence(span, articles) for span in spans), key=lambda e: (e["article"], e["begin"])
+        )
+        return {
+            "relation": _local_name(predicate) if predicate is not None else "",
+            "subject": str(subject),
+            "subjectLabel": self.display_label(subject) if subject is not None else "",
+            "object": "" if predicate == NKG.valuedAt else str(obj),
+            "objectLabel": self._object_label(predicate, obj),
+            "amount": self.amount(amount) if amount is not None else "",
+            "stake": _percent(stake) if stake is not None else "",
+            "role": self.text(claim, NKG.role),
+            "date": self.text(claim, NKG.date),
+            "outlet": self.display_label(reporter) if reporter is not None else "",
+            "confidence": self.text(claim, NKG.confidence),
+            "extractor": self.text(agent, RDFS.label),
+            "article": evidence[0]["article"] if evidence else -1,
+            "evidence": [{key: e[key] for key in ("sentence", "mark", "article")} for e in evidence],
+        }
+
+    def _object_label(self, predicate: Node | None, obj: Node | None) -> str:
+        if obj is None:
+            return ""
+        return self.amount(obj) if predicate == NKG.valuedAt else self.display_label(obj)
+
+    def evidence(self, span: Node, articles: _Articles) -> dict[str, Any]:
+        """The sentence around *span* (its ``nif:sentence``, else the span itself), the span's place
+        in it (``mark``, code points, end exclusive) and its article's index in *articles*."""
+        anchor = str(self.value(span, NIF.anchorOf) or "")
+        begin = _int(self.value(span, NIF.beginIndex))
+        sentence_node = self.value(span, NIF.sentence)
+        sentence, offset = "", 0
+        if sentence_node is not None:
+            sentence = str(self.value(sentence_node, NIF.anchorOf) or "")
+            offset = begin - _int(self.value(sentence_node, NIF.beginIndex))
+        if not sentence or sentence[offset : offset + len(anchor)] != anchor:
+            # No sentence, or offsets that do not agree with it: find the anchor instead of guessing.
+            sentence = sentence if anchor and anchor in sentence else anchor
+            offset = sentence.find(anchor) if anchor else 0
+        start, end = max(offset, 0), max(offset, 0) + len(anchor)
+        if len(sentence) > MAX_SENTENCE_CHARS:  # a window around the anchor, cut at whole characters
+            left = max(0, min(start - 60, len(sentence) - MAX_SENTENCE_CHARS))
+            right = max(end, left + MAX_SENTENCE_CHARS)
+            prefix, suffix = ("…" if left else ""), ("…" if right < len(sentence) else "")
+            sentence = prefix + sentence[left:right] + suffix
+            start, end = start - left + len(prefix), end - left + len(prefix)
+        document = self.value(span, NIF.referenceContext)
+        return {
+            "sentence": sentence,
+            "mark": [start, end],
+            "article": articles.index(document),
+            "begin": begin,
+        }
 
     def amount(self, node: Node) -> str:
-        """An amount node as a reader writes it: ``约143亿 USD``, ``1亿–2亿 CNY``."""
-        currency = self._text(node, SDO.currency)
-        qualifier = self._text(node, NKG.amountQualifier)
+        """An amount node as a reader writes it: ``约143亿美元``, ``1亿–2亿元``, ``500万 XYZ``."""
+        currency = self.text(node, SDO.currency)
+        qualifier = self.text(node, NKG.amountQualifier)
         low, high = self.value(node, SDO.minValue), self.value(node, SDO.maxValue)
         if qualifier == "range" and low is not None and high is not None:
             number = f"{_chinese_number(low)}–{_chinese_number(high)}"
         else:
             value = self.value(node, SDO.value)
             number = _chinese_number(value) if value is not None else "?"
-        return f"{_QUALIFIER_PREFIX.get(qualifier, '')}{number} {currency}".strip()
+        unit = _CURRENCY_ZH.get(currency, f" {currency}" if currency else "")
+        return f"{_QUALIFIER_PREFIX.get(qualifier, '')}{number}{unit}"
+
+
+class _Articles:
+    """The articles the page refers to, numbered in the order of their identifiers."""
+
+    def __init__(self, view: _GraphView) -> None:
+        self._view = view
+        self._index: dict[Node | None, int] = {}
+
+    def index(self, document: Node | None) -> int:
+        if document is None:
+            return -1
+        if document not in self._index:
+            self._index[document] = len(self._index)
+        return self._index[document]
+
+    def records(self) -> tuple[list[dict[str, str]], dict[int, int]]:
+        """The articles sorted by identifier, and the renumbering from first-seen to sorted order."""
+        view = self._view
+        rows = []
+        for document, first_seen in self._index.items():
+            identifier = view.text(document, SDO.identifier) or unquote(str(document).rsplit("/", 1)[-1])
+            published = view.text(document, SDO.datePublished)[:10]
+            rows.append(
+                (
+                    identifier,
+                    first_seen,
+                    {
+                        "id": identifier,
+                        "title": view.text(document, SDO.headline),
+                        "date": published if _DATE.fullmatch(published) else "",
+                    },
+                )
+            )
+        rows.sort(key=lambda row: (row[0], row[1]))
+        return [record for _, _, record in rows], {
+            first: sorted_at for sorted_at, (_, first, _) in enumerate(rows)
+        }
+
+
+# ------------------------------------------------------------------------------------ the page
+
+
+def _page(view: _GraphView, entities: dict[URIRef, EntityType], part: _Part, title: str) -> str:
+    claim_nodes = sorted(
+        {
+            claim
+            for node in part.nodes
+            for claim in view.claims_of(node)
+            if part.document is None or view.claim_document(claim) == part.document
+        },
+        key=str,
+    )
+    articles = _Articles(view)
+    claims = [view.claim_record(claim, articles) for claim in claim_nodes]
+    mentioned: dict[URIRef, set[int]] = defaultdict(set)
+    for node in part.nodes:
+        for span in view.graph.subjects(NIF.taIdentRef, node):
+            document = view.value(span, NIF.referenceContext)
+            if document is not None and (part.document is None or document == part.document):
+                mentioned[node].add(articles.index(document))
+    article_records, renumber = articles.records()
+    for claim in claims:
+        claim["article"] = renumber.get(claim["article"], -1)
+        for item in claim["evidence"]:
+            item["article"] = renumber.get(item["article"], -1)
+    claim_index = {claim: i for i, claim in enumerate(claim_nodes)}
+    node_claims: dict[str, list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        node_claims[claim["subject"]].append(i)
+        if claim["object"] and claim["object"] != claim["subject"]:
+            node_claims[claim["object"]].append(i)
+
+    positions = _layout(part.nodes, [(s, o) for s, _, o in part.edges])
+    net = Network(directed=True, heading=title, cdn_resources="in_line")
+    for iri in part.nodes:
+        entity_type = entities[iri]
+        label = view.display_label(iri)
+        own = node_claims.get(str(iri), [])
+        net.add_node(
+            str(iri),
+            label=label,
+            color=entity_type.colour,
+            shape=entity_type.shape,
+            size=_node_size(len(own)),
+            title=f"{label}\n{entity_type.label_zh} {entity_type.key} · {len(own)} 条主张\n点击查看证据",
+            x=positions[iri][0],
+            y=positions[iri][1],
+            entityType=entity_type.key,
+            names=view.names(iri),
+            types=view.finer_types(iri),
+            wikidata=view.wikidata(iri),
+            mentions=view.mention_count(iri),
+            claims=own,
+            articles=sorted(renumber[i] for i in mentioned[iri]),
+        )
+    relations: dict[str, dict[str, Any]] = {}
+    for (s, p, o), smooth in zip(part.edges, _edge_curves(part.edges), strict=True):
+        zh, en, key = view.relation_label(p), view.relation_label(p, "en"), _local_name(p)
+        relations.setdefault(key, {"key": key, "zh": zh, "en": en, "count": 0})["count"] += 1
+        edge_claims = [claim_index[c] for c in view.claims((s, p, o)) if c in claim_index]
+        net.add_edge(
+            str(s),
+            str(o),
+            id=f"{s} {p} {o}",
+            label=zh,
+            labelZh=zh,
+            labelEn=en,
+            relation=key,
+            title=f"{view.display_label(s)} —{zh}→ {view.display_label(o)}\n{len(edge_claims)} 条主张",
+            claims=edge_claims,
+            smooth=smooth,
+        )
+    net.options = _vis_options(large=len(part.nodes) > 500)
+
+    counts = {t.key: 0 for t in ENTITY_TYPES}
+    for iri in part.nodes:
+        counts[entities[iri].key] += 1
+    legend = [
+        {
+            "key": t.key,
+            "label": f"{t.label_zh} {t.key}",
+            "colour": t.colour,
+            "shape": t.shape,
+            "count": counts[t.key],
+        }
+        for t in ENTITY_TYPES
+    ]
+    summary = f"{len(part.nodes)} 个实体 · {len(part.edges)} 条关系 · {len(claims)} 条主张"
+    explorer = {
+        "articles": article_records,
+        "claims": claims,
+        "relations": sorted(relations.values(), key=lambda r: (-r["count"], r["key"])),
+        "relationNames": {
+            _local_name(p): {"zh": view.relation_label(p), "en": view.relation_label(p, "en")}
+            for p in sorted(
+                {
+                    p
+                    for c in claim_nodes
+                    for p in view.graph.objects(c, RDF.predicate)
+                    if isinstance(p, URIRef)
+                }
+            )
+        },
+    }
+    nodes, vis_edges, heading, _height, _width, _options = net.get_network_data()
+    page = _template().render(
+        csp_placeholder=_CSP_PLACEHOLDER,
+        heading=heading,
+        font_css=Markup(FONT_FACES),
+        legend=legend,
+        summary=summary,
+        note=part.note,
+        nodes=nodes,
+        edges=vis_edges,
+        options=net.options,
+        explorer=explorer,
+        explorer_js=Markup(_explorer_script()),
+    )
+    return _with_content_security_policy(strip_external_resources(page))
 
 
 # ------------------------------------------------------------------------------------ layout
@@ -457,6 +695,7 @@ def _layout(nodes: Sequence[URIRef], edges: Sequence[tuple[URIRef, URIRef]]) -> 
     row_width = max(widest, 1.3 * math.sqrt(total_area))  # a little wider than tall, like a screen
 
     positions: dict[URIRef, tuple[int, int]] = {}
+    taken: set[tuple[int, int]] = set()
     x = y = row_height = 0.0
     for component, unit, half in placed:
         side = 2 * half + COMPONENT_MARGIN
@@ -465,7 +704,14 @@ def _layout(nodes: Sequence[URIRef], edges: Sequence[tuple[URIRef, URIRef]]) -> 
         cx, cy = x + side / 2, y + side / 2
         for node in component:
             ux, uy = unit[node]
-            positions[node] = (round(cx + ux * half), round(cy + uy * half))
+            px, py = round(cx + ux * half), round(cy + uy * half)
+            # In the dense middle of a big component two nodes can round to one pixel, and the lower
+            # one could then never be hovered or clicked: move it right to the next free pixel.
+            step = 0
+            while (px + step, py) in taken:
+                step += 1
+            positions[node] = (px + step, py)
+            taken.add(positions[node])
         x += side
         row_height = max(row_height, side)
     return positions
@@ -494,7 +740,10 @@ def _spring_positions(
 
     Why not ``nx.spring_layout`` itself: from 500 nodes on it switches to a sparse solver that
     took 7.8 s for a 1,600-node component here; this takes 0.7 s. Repulsion is computed in row
-    blocks so memory stays bounded (about 40 MB) whatever the component size.
+    blocks so memory stays bounded (about 40 MB) whatever the component size. Above
+    ``REPULSION_SAMPLE`` nodes each step takes the repulsion of a fresh random sample of that many
+    nodes, scaled up to all of them (an unbiased estimate, seeded): the cost grows linearly, not
+    quadratically, and the noise cools down with the temperature.
     """
     rng = np.random.RandomState(seed)
     start = rng.rand(n, 2)
@@ -507,17 +756,21 @@ def _spring_positions(
     # Closer than this, repulsion stops growing. networkx uses 0.01 (a fixed unit-square distance);
     # relative to k it keeps nodes with the same neighbours from sticking together in big components.
     min_distance2 = np.float32((0.01 * k) ** 2)
-    block = max(1, min(n, 2_000_000 // n))
+    others = min(n, REPULSION_SAMPLE)
+    scale = np.float32(n / others)
+    block = max(1, min(n, 2_000_000 // others))
     for _ in range(iterations):
         force_x = np.empty(n, dtype=np.float32)
         force_y = np.empty(n, dtype=np.float32)
+        sample = np.sort(rng.choice(n, others, replace=False)) if others < n else slice(None)
+        sx, sy = x[sample], y[sample]
         for lo in range(0, n, block):
             hi = min(n, lo + block)
-            dx = np.subtract.outer(x[lo:hi], x)
-            dy = np.subtract.outer(y[lo:hi], y)
+            dx = np.subtract.outer(x[lo:hi], sx)
+            dy = np.subtract.outer(y[lo:hi], sy)
             repulsion = dx * dx + dy * dy
             np.maximum(repulsion, min_distance2, out=repulsion)
-            np.divide(k * k, repulsion, out=repulsion)
+            np.divide(k * k * scale, repulsion, out=repulsion)
             force_x[lo:hi] = (dx * repulsion).sum(axis=1)
             force_y[lo:hi] = (dy * repulsion).sum(axis=1)
         ex, ey = x[src] - x[dst], y[src] - y[dst]
@@ -552,9 +805,9 @@ def _edge_curves(edges: Sequence[tuple[URIRef, URIRef, URIRef]]) -> list[dict[st
     return curves
 
 
-def _node_size(mention_count: int) -> float:
-    """Dot radius grows with the log of the mention count so hubs stand out without swamping."""
-    return round(min(48.0, 12.0 + 5.0 * math.log2(1 + max(mention_count, 0))), 1)
+def _node_size(claim_count: int) -> float:
+    """Node radius grows with the log of the entity's claims so hubs stand out without swamping."""
+    return round(min(48.0, 12.0 + 5.0 * math.log2(1 + max(claim_count, 0))), 1)
 
 
 def _vis_options(large: bool) -> dict[str, object]:
@@ -616,6 +869,15 @@ def _with_content_security_policy(page: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _explorer_script() -> str:
+    """graph/assets/explorer.js, inlined as it is (not a Jinja template: its braces are JavaScript's)."""
+    script = (ASSETS_DIR / "explorer.js").read_text(encoding="utf-8")
+    if "</script" in script.lower():
+        raise ValueError("explorer.js must not contain '</script' (it is inlined into a <script> element)")
+    return script
+
+
+@lru_cache(maxsize=1)
 def _project_ontology() -> rdflib.Graph:
     """ontology/newskg.ttl (for relation labels), or an empty graph while it does not exist."""
     ontology = rdflib.Graph()
@@ -646,11 +908,6 @@ def _local_name(iri: Node) -> str:
 def _clean(text: str) -> str:
     """One line: runs of whitespace (newlines included) become one space."""
     return _WHITESPACE.sub(" ", text).strip()
-
-
-def _clip(text: str, limit: int = MAX_SENTENCE_CHARS) -> str:
-    text = _clean(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _int(value: Node | None) -> int:

@@ -457,6 +457,41 @@ def test_render_errors_are_one_line(tmp_path: Path) -> None:
     assert not (tmp_path / "broken.html").exists()
 
 
+def test_render_help_names_the_part_options() -> None:
+    result = invoke(["render", "--help"])
+    for option in ("--focus NAME", "--hops", "--article ID", "--max-nodes"):
+        assert option in result.stdout
+    assert "--focus 扎克伯格 --hops 2" in result.stdout
+
+
+def test_render_focus_and_article_draw_a_part(built: tuple[Path, Result], tmp_path: Path) -> None:
+    graph = str(built[0] / "graph.ttl")
+    focus, article = tmp_path / "focus.html", tmp_path / "article.html"
+    result = invoke(["render", graph, "--focus", "Zuckerberg", "--hops", "1", "-o", str(focus)])
+    assert result.exit_code == 0, result.stderr
+    assert "「Zuckerberg」1 步之内的" in focus.read_text(encoding="utf-8")
+    result = invoke(["render", graph, "--article", "003_2f044a086ea3d3b8.txt", "-o", str(article)])
+    assert result.exit_code == 0, result.stderr
+    assert "文章 003_2f044a086ea3d3b8.txt 中的" in article.read_text(encoding="utf-8")
+    assert len(article.read_bytes()) < len((built[0] / "graph.html").read_bytes())
+
+
+def test_render_an_unknown_name_or_article_is_one_line(built: tuple[Path, Result], tmp_path: Path) -> None:
+    graph = str(built[0] / "graph.ttl")
+    result = invoke(["render", graph, "--focus", "Scael AI", "-o", str(tmp_path / "x.html")])
+    assert (result.exit_code, stderr_lines(result)) == (
+        1,
+        [f"newskg: {graph}: no entity is named 'Scael AI'; did you mean: Scale AI, Mistral AI?"],
+    )
+    result = invoke(["render", graph, "--article", "nope.txt", "-o", str(tmp_path / "x.html")])
+    assert (result.exit_code, stderr_lines(result)) == (
+        1,
+        [f"newskg: {graph}: no article 'nope.txt'; articles: {SEED_000}, 003_2f044a086ea3d3b8.txt"],
+    )
+    assert leftovers(tmp_path) == [] and not (tmp_path / "x.html").exists()
+    assert invoke(["render", graph, "--hops", "-1"]).exit_code == 2
+
+
 # ------------------------------------------------------------------------------------------------
 # evaluate
 
