@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import unquote
@@ -199,7 +200,10 @@ def test_claim_iris_are_the_same_in_another_process() -> None:
 
 # ---- properties ----------------------------------------------------------------------------------
 
-names = st.text(min_size=1, max_size=30).filter(lambda s: any(c.isalnum() for c in s))
+# slug needs a letter or digit after NFKC folding (U+FE70, a letter, folds to a space and a mark)
+names = st.text(min_size=1, max_size=30).filter(
+    lambda s: any(c.isalnum() for c in unicodedata.normalize("NFKC", s))
+)
 keys = st.lists(names.map(iris.slug), min_size=2, max_size=2).map("/".join)
 offsets = st.tuples(st.integers(0, 10**7), st.integers(0, 10**7)).map(sorted)
 bases = st.sampled_from([DEFAULT_DATA_BASE, "https://example.org/kg/", "http://localhost:7878/x#"])
