@@ -35,6 +35,7 @@ from graph.evaluate import GoldError, evaluate, load_gold
 from graph.export import atomic_write, load_graph, turtle_bytes
 from graph.query import QueryError, ontology_path, run_query
 from graph.render import render_html
+from graph.validate import ValidationError, validate_file
 from ontology.iris import resolve_base
 
 DEFAULT_INPUT = "seeds"
@@ -391,6 +392,51 @@ def evaluate_command(gold_dir: str, inputs: tuple[str, ...], verbose: bool, as_j
         raise UserError(str(error)) from None
     click.echo(report.to_json() if as_json else report.format(verbose=verbose))
     _exit_if(skipped)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# validate
+
+
+@main.command()
+@click.argument("graph_file", metavar="GRAPH")
+@click.option(
+    "--shapes",
+    "shapes_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="SHACL shapes to validate against [default: ontology/shapes.ttl].",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report as text (grouped by rule) or as JSON (one record per result).",
+)
+def validate(graph_file: str, shapes_file: Path | None, fmt: str) -> None:
+    """Check GRAPH (a Turtle file) against the SHACL shapes of the newskg model.
+
+    Prints one line when the graph conforms (exit status 0); otherwise every violation, grouped by
+    the rule it breaks and counted, each with its focus node and value (exit status 1).
+
+    \b
+    Example:
+        newskg validate output/graph.ttl
+        newskg validate merged.ttl --shapes my-shapes.ttl --format json
+    """
+    _require_file(graph_file)
+    started = time.perf_counter()
+    try:
+        report = validate_file(graph_file, shapes_file)
+    except ValidationError as error:
+        raise UserError(str(error)) from None
+    shapes_name = str(shapes_file) if shapes_file is not None else "ontology/shapes.ttl"
+    click.echo(report.to_json() if fmt == "json" else report.format_text(graph_file, shapes_name))
+    click.echo(
+        f"newskg: validated {report.triples:,} triples in {time.perf_counter() - started:.2f} s", err=True
+    )
+    _exit_if(not report.conforms)
 
 
 # ---------------------------------------------------------------------------------------------------------
