@@ -32,6 +32,7 @@ from extractors.pipeline import Corpus, extract_corpus
 from extractors.reader import read_inputs
 from graph.build import build_graph
 from graph.evaluate import GoldError, evaluate, load_gold
+from graph.explain import ExplainError, explain
 from graph.export import atomic_write, load_graph, turtle_bytes
 from graph.query import QueryError, ontology_path, run_query
 from graph.render import render_html
@@ -437,6 +438,42 @@ def validate(graph_file: str, shapes_file: Path | None, fmt: str) -> None:
         f"newskg: validated {report.triples:,} triples in {time.perf_counter() - started:.2f} s", err=True
     )
     _exit_if(not report.conforms)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# explain
+
+
+@main.command(name="explain")
+@click.argument("graph_file", metavar="GRAPH")
+@click.argument("target", metavar="NAME-OR-IRI")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Text for reading (anchors marked 【…】 in their sentences) or JSON.",
+)
+def explain_command(graph_file: str, target: str, fmt: str) -> None:
+    """Show every claim about an entity, or one claim, with the evidence behind it.
+
+    NAME-OR-IRI is any name of an entity (label or alternative name, Chinese or Latin; case, width,
+    spaces and name dots do not matter), an entity IRI, a Wikidata id (wd:Q…) or a claim IRI. For each
+    claim: the statement, its qualifiers (amount, stake, role, date, reporting outlet), confidence,
+    extractors, and each evidence span with its article, headline, offsets and sentence.
+
+    \b
+    Example:
+        newskg explain output/graph.ttl "Scale AI"
+        newskg explain output/graph.ttl 扎克伯格 --format json
+    """
+    _require_file(graph_file)
+    try:
+        explanation = explain(graph_file, target)
+    except ExplainError as error:
+        raise UserError(str(error)) from None
+    click.echo(explanation.to_json() if fmt == "json" else explanation.format_text())
 
 
 # ---------------------------------------------------------------------------------------------------------
