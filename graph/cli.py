@@ -31,6 +31,7 @@ from extractors.model import Document, Fact, Mention
 from extractors.pipeline import Corpus, extract_corpus
 from extractors.reader import read_inputs
 from graph.build import build_graph
+from graph.diff import DiffError, diff_files
 from graph.evaluate import GoldError, evaluate, load_gold
 from graph.explain import ExplainError, explain
 from graph.export import atomic_write, load_graph, turtle_bytes
@@ -474,6 +475,51 @@ def explain_command(graph_file: str, target: str, fmt: str) -> None:
     except ExplainError as error:
         raise UserError(str(error)) from None
     click.echo(explanation.to_json() if fmt == "json" else explanation.format_text())
+
+
+# ---------------------------------------------------------------------------------------------------------
+# diff
+
+
+@main.command(name="diff")
+@click.argument("old_file", metavar="OLD")
+@click.argument("new_file", metavar="NEW")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Text for reading or JSON.",
+)
+@click.option(
+    "--exit-code", is_flag=True, help="Exit with status 1 when the graphs differ (as git diff --exit-code)."
+)
+def diff_command(old_file: str, new_file: str, fmt: str, exit_code: bool) -> None:
+    """List the entities and facts added and removed from graph OLD to graph NEW.
+
+    Entities are compared by type and name, facts by subject, relation and object names (an amount by
+    its value), not by IRI: a renamed IRI is no change. Each fact shows its claims per article; facts in
+    both graphs whose claims per article changed are listed too.
+
+    \b
+    Example:
+        newskg build -o before/ && (edit an extractor) && newskg build -o after/
+        newskg diff before/graph.ttl after/graph.ttl
+    """
+    for path in (old_file, new_file):
+        _require_file(path)
+    try:
+        difference = diff_files(old_file, new_file)
+    except DiffError as error:
+        raise UserError(str(error)) from None
+    output = (
+        difference.to_json(old_file, new_file)
+        if fmt == "json"
+        else difference.format_text(old_file, new_file)
+    )
+    click.echo(output)
+    _exit_if(exit_code and not difference.empty)
 
 
 # ---------------------------------------------------------------------------------------------------------
