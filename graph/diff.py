@@ -195,49 +195,54 @@ def read_facts(path: str | os.PathLike[str]) -> GraphFacts:
     except QueryError as error:
         raise DiffError(str(error)) from None
     names: dict[str, EntityName] = {}
-    for entity, kind, label in entity_rows:
-        assert isinstance(entity, ox.NamedNode) and isinstance(kind, ox.NamedNode) and label is not None
-        candidate = EntityName(kind.value.rsplit("/", 1)[-1], label.value)
+    for row in entity_rows:
+        entity, kind, label = map(_lexical, row)
+        candidate = EntityName(kind.rsplit("/", 1)[-1], label)
         # an entity typed twice (a broken graph) is shown under its first type, deterministically
-        names[entity.value] = min(candidate, names.get(entity.value, candidate))
+        names[entity] = min(candidate, names.get(entity, candidate))
     entities = {e.key(): e for e in names.values()}
 
     facts: dict[tuple[str, str, str], tuple[FactName, Counter[str]]] = {}
     seen: set[tuple[str, str]] = set()  # (claim, article): a claim with two spans in one article counts once
-    for claim, subject, relation, obj, value, currency, qualifier, upper, article in claim_rows:
-        assert claim is not None and subject is not None and relation is not None and article is not None
-        if (claim.value, article.value) in seen:
+    for row in claim_rows:
+        claim, subject, relation, obj, value, currency, qualifier, upper, article = map(_lexical, row)
+        if (claim, article) in seen:
             continue
-        seen.add((claim.value, article.value))
+        seen.add((claim, article))
         subject_name = _label(names, subject)
-        if value is not None and currency is not None and qualifier is not None:
+        if value and currency and qualifier:
             object_name = object_key = _amount(value, currency, qualifier, upper)
         else:
             object_name = _label(names, obj)
             object_key = name_key(object_name)
         subject_key = name_key(subject_name)
-        if relation.value in SYMMETRIC_RELATIONS and object_key < subject_key:
-            subject_name, object_name, subject_key, object_key = (
-                object_name,
-                subject_name,
-                object_key,
-                subject_key,
-            )
-        key = (subject_key, relation.value, object_key)
-        fact, claims = facts.setdefault(key, (FactName(subject_name, relation.value, object_name), Counter()))
-        claims[article.value] += 1
+        if relation in SYMMETRIC_RELATIONS and object_key < subject_key:
+            subject_name, object_name = object_name, subject_name
+            subject_key, object_key = object_key, subject_key
+        key = (subject_key, relation, object_key)
+        fact, claims = facts.setdefault(key, (FactName(subject_name, relation, object_name), Counter()))
+        claims[article] += 1
     return GraphFacts(entities, facts)
 
 
-def _label(names: dict[str, EntityName], node: Any) -> str:
-    entity = names.get(node.value) if node is not None else None
-    return entity.label if entity is not None else str(getattr(node, "value", ""))
+def _lexical(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> str:
+    """An IRI or a literal's lexical form; "" when unbound."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.Triple):
+        raise DiffError(f"unexpected RDF-star triple term {term}")
+    return term.value
 
 
-def _amount(value: Any, currency: Any, qualifier: Any, upper: Any) -> str:
-    if upper is not None:
-        return f"{_number(value.value)}–{_number(upper.value)} {currency.value}"
-    return f"{_number(value.value)} {currency.value} ({qualifier.value})"
+def _label(names: dict[str, EntityName], iri: str) -> str:
+    entity = names.get(iri)
+    return entity.label if entity is not None else iri
+
+
+def _amount(value: str, currency: str, qualifier: str, upper: str) -> str:
+    if upper:
+        return f"{_number(value)}–{_number(upper)} {currency}"
+    return f"{_number(value)} {currency} ({qualifier})"
 
 
 def _number(lexical: str) -> str:

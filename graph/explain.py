@@ -290,7 +290,6 @@ class _Entities:
 
 
 def _entities(graph_path: str | os.PathLike[str]) -> _Entities:
-    labels: dict[str, tuple[int, str]] = {}
     names: dict[str, set[tuple[int, str]]] = {}
     same_as: dict[str, set[str]] = {}
     for entity, name, kind, same in run_query(graph_path, NAMES_QUERY).rows:
@@ -301,10 +300,8 @@ def _entities(graph_path: str | os.PathLike[str]) -> _Entities:
             # labels before alternative names, @zh before @en (the display label is the first)
             rank = 2 * int(kind.value) + {"zh": 0, "en": 1}.get(name.language or "", 1)
             names.setdefault(entity.value, set()).add((rank, name.value))
-    for entity, entity_names in names.items():
-        labels[entity] = min(entity_names)
     return _Entities(
-        labels={e: label for e, (_, label) in labels.items()},
+        labels={e: min(entity_names)[1] for e, entity_names in names.items()},
         names={e: [n for _, n in sorted(ns)] for e, ns in names.items()},
         same_as=same_as,
     )

@@ -243,17 +243,16 @@ class _SparqlConstraint:
     def focus_nodes(self, store: ox.Store) -> list[ox.NamedNode | ox.BlankNode]:
         nodes: set[ox.NamedNode | ox.BlankNode] = set()
         for pattern in self.targets:
-            for solution in store.query(f"SELECT DISTINCT ?this WHERE {{ {pattern} }}"):
+            for solution in _solutions(store, f"SELECT DISTINCT ?this WHERE {{ {pattern} }}"):
                 node = solution["this"]
                 if isinstance(node, (ox.NamedNode, ox.BlankNode)):
                     nodes.add(node)
         return sorted(nodes, key=lambda n: natural_key(n.value))
 
     def evaluate(self, store: ox.Store) -> Iterator[Result]:
-        this = ox.Variable("this")
         try:
             for focus in self.focus_nodes(store):
-                for solution in store.query(self.select, substitutions={this: focus}):
+                for solution in _solutions(store, self.select, focus):
                     yield self._result(focus, solution)
         except SyntaxError as error:
             raise ValidationError(f"{_term(self.node)} of {_term(self.shape)}: {_one_line(error)}") from None
@@ -278,6 +277,19 @@ class _SparqlConstraint:
             focus=_ox_term(bound("this") or focus),
             value=_ox_term(value if value is not None else focus),  # SHACL: the focus node by default
         )
+
+
+def _solutions(
+    store: ox.Store, select: str, this: ox.NamedNode | ox.BlankNode | None = None
+) -> ox.QuerySolutions:
+    """The solutions of a SELECT, with ``$this`` pre-bound to ``this`` when given."""
+    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {}
+    if this is not None:
+        substitutions[ox.Variable("this")] = this
+    result = store.query(select, substitutions=substitutions)
+    if not isinstance(result, ox.QuerySolutions):
+        raise ValidationError(f"a SPARQL constraint is not a SELECT query: {select.strip()[:60]}")
+    return result
 
 
 def _split_sparql_constraints(shapes: Graph) -> tuple[Graph, list[_SparqlConstraint]]:
