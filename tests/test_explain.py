@@ -6,6 +6,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
@@ -33,12 +34,15 @@ SELECT ?claim ?subject ?predicate ?object ?confidence ?extractor ?article ?begin
 
 
 def provenance_rows(entity: str) -> set[tuple]:
-    rows = run_query(GRAPH, PROVENANCE.replace("ENTITY", entity)).rows
-    return {
-        (c.value, s.value, p.value.rsplit("/", 1)[-1], o.value, Decimal(conf.value), x.value, a.value,
-         int(b.value), int(e.value), anchor.value)
-        for c, s, p, o, conf, x, a, b, e, anchor in rows
-    }  # fmt: skip
+    def lexical(term: object) -> str:
+        assert isinstance(term, (ox.NamedNode, ox.Literal))
+        return term.value
+
+    rows = set()
+    for row in run_query(GRAPH, PROVENANCE.replace("ENTITY", entity)).rows:
+        c, s, p, o, confidence, x, a, b, e, anchor = map(lexical, row)
+        rows.add((c, s, p.rsplit("/", 1)[-1], o, Decimal(confidence), x, a, int(b), int(e), anchor))
+    return rows
 
 
 def explained_rows(target: str) -> set[tuple]:

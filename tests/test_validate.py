@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SH, XSD
+from rdflib.term import Node
 
 from extractors.model import Document
 from extractors.pipeline import extract_corpus
@@ -90,7 +91,7 @@ def drop_label(g: Graph) -> tuple[URIRef, str]:
 
 def span_begin_after_end(g: Graph) -> tuple[URIRef, str]:
     span = first(g, NKG.EvidenceSpan)
-    begin = int(g.value(span, NIF.endIndex)) + 3
+    begin = int(str(g.value(span, NIF.endIndex))) + 3
     g.set((span, NIF.beginIndex, Literal(begin)))
     return span, f'"{begin}"^^<{XSD.integer}>'
 
@@ -144,7 +145,9 @@ def person_acquires(g: Graph) -> tuple[URIRef, str]:
     claim = first(g, NKG.Claim)
     g.set((claim, RDF.subject, person))
     g.set((claim, RDF.predicate, NKG.acquired))
-    g.add((person, NKG.acquired, g.value(claim, RDF.object)))
+    target = g.value(claim, RDF.object)
+    assert target is not None
+    g.add((person, NKG.acquired, target))
     return person, ""
 
 
@@ -244,7 +247,7 @@ def test_the_same_defects_give_the_results_pyshacl_alone_gives(small_graph: Grap
     theirs = set()
     for result in report.objects(None, SH.result):
 
-        def term(p: URIRef, result: object = result) -> str:
+        def term(p: URIRef, result: Node = result) -> str:
             node = report.value(result, p)
             if node is None:
                 return ""
