@@ -400,6 +400,18 @@ def evaluate_command(gold_dir: str, inputs: tuple[str, ...], verbose: bool, as_j
 # validate
 
 
+def _text_or_json(help_text: str) -> Any:
+    """The ``--format text|json`` option of validate, explain and diff."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
+
+
 @main.command()
 @click.argument("graph_file", metavar="GRAPH")
 @click.option(
@@ -408,14 +420,7 @@ def evaluate_command(gold_dir: str, inputs: tuple[str, ...], verbose: bool, as_j
     type=click.Path(dir_okay=False, path_type=Path),
     help="SHACL shapes to validate against [default: ontology/shapes.ttl].",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report as text (grouped by rule) or as JSON (one record per result).",
-)
+@_text_or_json("Report as text (grouped by rule) or as JSON (one record per result).")
 def validate(graph_file: str, shapes_file: Path | None, fmt: str) -> None:
     """Check GRAPH (a Turtle file) against the SHACL shapes of the newskg model.
 
@@ -448,14 +453,7 @@ def validate(graph_file: str, shapes_file: Path | None, fmt: str) -> None:
 @main.command(name="explain")
 @click.argument("graph_file", metavar="GRAPH")
 @click.argument("target", metavar="NAME-OR-IRI")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Text for reading (anchors marked 【…】 in their sentences) or JSON.",
-)
+@_text_or_json("Text for reading (anchors marked 【…】 in their sentences) or JSON.")
 def explain_command(graph_file: str, target: str, fmt: str) -> None:
     """Show every claim about an entity, or one claim, with the evidence behind it.
 
@@ -484,14 +482,7 @@ def explain_command(graph_file: str, target: str, fmt: str) -> None:
 @main.command(name="diff")
 @click.argument("old_file", metavar="OLD")
 @click.argument("new_file", metavar="NEW")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Text for reading or JSON.",
-)
+@_text_or_json("Text for reading or JSON.")
 @click.option(
     "--exit-code", is_flag=True, help="Exit with status 1 when the graphs differ (as git diff --exit-code)."
 )
