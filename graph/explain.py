@@ -259,7 +259,7 @@ def explain(graph_path: str | os.PathLike[str], target: str) -> Explanation:
             if by_wikidata:
                 return _explain_entities(graph_path, target, by_wikidata, entities)
             if _is_claim(graph_path, iri):
-                claims = _claims(graph_path, f"VALUES ?claim {{ <{iri}> }}")
+                claims = _claims(graph_path, f"VALUES ?claim {{ {ox.NamedNode(iri)} }}")
                 return Explanation(target, (Topic(iri, "", (), claims),))
             raise ExplainError(f"{target}: neither an entity nor a claim of {os.fspath(graph_path)}")
         if iri is not None:
