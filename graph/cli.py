@@ -31,11 +31,14 @@ from extractors.model import Document, Fact, Mention
 from extractors.pipeline import Corpus, extract_corpus
 from extractors.reader import read_inputs
 from graph.build import build_graph
+from graph.diff import DiffError, diff_files
 from graph.evaluate import GoldError, evaluate, load_gold
+from graph.explain import ExplainError, explain
 from graph.export import atomic_write, load_graph, turtle_bytes
 from graph.formats import FORMATS, write_export
 from graph.query import QueryError, ontology_path, run_query
 from graph.render import DEFAULT_MAX_NODES, SubgraphError, render_html
+from graph.validate import ValidationError, validate_file
 from ontology.iris import resolve_base
 
 DEFAULT_INPUT = "seeds"
@@ -494,6 +497,120 @@ def export_command(graph_file: str, fmt: str, output: Path | None) -> None:
         click.echo(f"newskg: wrote {', '.join(p.name for p in written)} into {output}", err=True)
     else:
         click.echo(f"newskg: wrote {output}", err=True)
+# validate
+
+
+def _text_or_json(help_text: str) -> Any:
+    """The ``--format text|json`` option of validate, explain and diff."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
+
+
+@main.command()
+@click.argument("graph_file", metavar="GRAPH")
+@click.option(
+    "--shapes",
+    "shapes_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="SHACL shapes to validate against [default: ontology/shapes.ttl].",
+)
+@_text_or_json("Report as text (grouped by rule) or as JSON (one record per result).")
+def validate(graph_file: str, shapes_file: Path | None, fmt: str) -> None:
+    """Check GRAPH (a Turtle file) against the SHACL shapes of the newskg model.
+
+    Prints one line when the graph conforms (exit status 0); otherwise every violation, grouped by
+    the rule it breaks and counted, each with its focus node and value (exit status 1).
+
+    \b
+    Example:
+        newskg validate output/graph.ttl
+        newskg validate merged.ttl --shapes my-shapes.ttl --format json
+    """
+    _require_file(graph_file)
+    started = time.perf_counter()
+    try:
+        report = validate_file(graph_file, shapes_file)
+    except ValidationError as error:
+        raise UserError(str(error)) from None
+    shapes_name = str(shapes_file) if shapes_file is not None else "ontology/shapes.ttl"
+    click.echo(report.to_json() if fmt == "json" else report.format_text(graph_file, shapes_name))
+    click.echo(
+        f"newskg: validated {report.triples:,} triples in {time.perf_counter() - started:.2f} s", err=True
+    )
+    _exit_if(not report.conforms)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# explain
+
+
+@main.command(name="explain")
+@click.argument("graph_file", metavar="GRAPH")
+@click.argument("target", metavar="NAME-OR-IRI")
+@_text_or_json("Text for reading (anchors marked 【…】 in their sentences) or JSON.")
+def explain_command(graph_file: str, target: str, fmt: str) -> None:
+    """Show every claim about an entity, or one claim, with the evidence behind it.
+
+    NAME-OR-IRI is any name of an entity (label or alternative name, Chinese or Latin; case, width,
+    spaces and name dots do not matter), an entity IRI, a Wikidata id (wd:Q…) or a claim IRI. For each
+    claim: the statement, its qualifiers (amount, stake, role, date, reporting outlet), confidence,
+    extractors, and each evidence span with its article, headline, offsets and sentence.
+
+    \b
+    Example:
+        newskg explain output/graph.ttl "Scale AI"
+        newskg explain output/graph.ttl 扎克伯格 --format json
+    """
+    _require_file(graph_file)
+    try:
+        explanation = explain(graph_file, target)
+    except ExplainError as error:
+        raise UserError(str(error)) from None
+    click.echo(explanation.to_json() if fmt == "json" else explanation.format_text())
+
+
+# ---------------------------------------------------------------------------------------------------------
+# diff
+
+
+@main.command(name="diff")
+@click.argument("old_file", metavar="OLD")
+@click.argument("new_file", metavar="NEW")
+@_text_or_json("Text for reading or JSON.")
+@click.option(
+    "--exit-code", is_flag=True, help="Exit with status 1 when the graphs differ (as git diff --exit-code)."
+)
+def diff_command(old_file: str, new_file: str, fmt: str, exit_code: bool) -> None:
+    """List the entities and facts added and removed from graph OLD to graph NEW.
+
+    Entities are compared by type and name, facts by subject, relation and object names (an amount by
+    its value), not by IRI: a renamed IRI is no change. Each fact shows its claims per article; facts in
+    both graphs whose claims per article changed are listed too.
+
+    \b
+    Example:
+        newskg build -o before/ && (edit an extractor) && newskg build -o after/
+        newskg diff before/graph.ttl after/graph.ttl
+    """
+    for path in (old_file, new_file):
+        _require_file(path)
+    try:
+        difference = diff_files(old_file, new_file)
+    except DiffError as error:
+        raise UserError(str(error)) from None
+    output = (
+        difference.to_json(old_file, new_file)
+        if fmt == "json"
+        else difference.format_text(old_file, new_file)
+    )
+    click.echo(output)
+    _exit_if(exit_code and not difference.empty)
 
 
 # ---------------------------------------------------------------------------------------------------------
