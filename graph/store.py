@@ -151,19 +151,20 @@ def update_store(
         database = f"{DATABASE_PREFIX}{number}"
         _load_database(directory / database, graph)
         cache.write()
+        articles = {
+            doc.id: {"sha256": doc.sha256, "source": doc.source, "cache": cache.file_name(doc)}
+            for doc in corpus.documents
+        }
         new_manifest = {
             "format": FORMAT,
             "fingerprint": fingerprint,
             "base": base,
             "data": database,
             "triples": len(graph),
-            "articles": {
-                doc.id: {"sha256": doc.sha256, "source": doc.source, "cache": cache.file_name(doc)}
-                for doc in corpus.documents
-            },
+            "articles": articles,
         }
-        atomic_write(directory / MANIFEST, _json_bytes(new_manifest))
-        _remove_unused(directory, database, {a["cache"] for a in new_manifest["articles"].values()})
+        atomic_write(directory / MANIFEST, _json_bytes(new_manifest))  # the commit point
+        _remove_unused(directory, database, {a["cache"] for a in articles.values()})
         return StoreUpdate(
             corpus=corpus,
             triples=len(graph),
@@ -370,7 +371,7 @@ def _decode(kind: Any, data: Any) -> Any:
         return origin(_decode(item, v) for v in data)
     if kind is Decimal:
         return Decimal(data)
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = typing.get_type_hints(kind)
         return kind(**{name: _decode(hints[name], value) for name, value in data.items()})
     if kind in (int, float, str, bool) and not isinstance(data, kind):
