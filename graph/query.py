@@ -32,9 +32,6 @@ from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
-from pyparsing import ParseResults
-from rdflib.plugins.sparql.parser import parseQuery
-from rdflib.plugins.sparql.parserutils import CompValue
 
 from graph.export import serialize_triples
 from ontology.namespaces import ONTOLOGY_IRI, PREFIXES
@@ -185,6 +182,10 @@ def _refuse_remote(sparql: str) -> None:
     if "service" not in text.casefold():
         return
     refusal = QueryError("SERVICE is not allowed: queries run offline, on the local graph only")
+    # Imported only here: the parser and pyparsing take a third of a second to import, every time
+    # newskg starts, and most queries never say "service".
+    from rdflib.plugins.sparql.parser import parseQuery
+
     try:
         tree = parseQuery(text)
     except Exception:  # any parse failure: the word is there and cannot be shown to be harmless
@@ -194,6 +195,9 @@ def _refuse_remote(sparql: str) -> None:
 
 
 def _pattern_names(node: object) -> Iterator[str]:
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     if isinstance(node, CompValue):
         yield node.name
         for value in node.values():
