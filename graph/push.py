@@ -27,6 +27,7 @@ from graph.store import StoreError, is_store, open_store
 
 CONTENT_TYPES = {ox.RdfFormat.TURTLE: "text/turtle", ox.RdfFormat.N_TRIPLES: "application/n-triples"}
 DEFAULT_TIMEOUT = 60.0
+GRAPH_PARAMETERS = frozenset({"graph", "default", "graph-uri"})  # graph-uri: Virtuoso's own name
 
 
 class PushError(Exception):
@@ -89,10 +90,20 @@ def graph_store_url(endpoint: str, graph: str | None = None) -> str:
     'http://127.0.0.1:7878/store?default'
     >>> graph_store_url("http://localhost:3030/news/data", "https://example.org/g?a=1")
     'http://localhost:3030/news/data?graph=https%3A%2F%2Fexample.org%2Fg%3Fa%3D1'
+
+    A URL that names its graph already (``graph=``, ``default``, or Virtuoso's ``graph-uri=``) is kept:
+
+    >>> graph_store_url("http://localhost:8890/sparql-graph-crud-auth?graph-uri=urn:news")
+    'http://localhost:8890/sparql-graph-crud-auth?graph-uri=urn:news'
     """
     parts = urllib.parse.urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise PushError(f"{endpoint}: not an http:// or https:// URL of a Graph Store Protocol endpoint")
+    named = {name for name, _ in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)}
+    if named & GRAPH_PARAMETERS:
+        if graph is not None:
+            raise PushError(f"{endpoint}: the URL names its graph already; leave out --graph")
+        return endpoint
     if graph is not None:
         try:
             ox.NamedNode(graph)

@@ -191,6 +191,10 @@ def test_connection_refused_bad_urls_and_timeouts_are_one_line(tmp_path: Path, s
 
 
 def test_graph_store_urls() -> None:
+    virtuoso = "http://h:8890/sparql-graph-crud-auth?graph-uri=urn:news"
+    assert graph_store_url(virtuoso) == virtuoso
+    with pytest.raises(PushError, match="names its graph already; leave out --graph"):
+        graph_store_url(virtuoso, "urn:other")
     assert graph_store_url("http://h:7200/repositories/news/rdf-graphs/service") == (
         "http://h:7200/repositories/news/rdf-graphs/service?default"
     )
