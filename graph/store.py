@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -146,11 +147,25 @@ def update_store(
             documents.append(document)
         base = iris.resolve_base(base or manifest.get("base"))
         corpus = extract_corpus(documents, progress, jobs, cache)
+        cache.write()
+        # The graph is a function of the articles (id, content, source file), the extractors and the base:
+        # when none of them changed, the database already holds it.
+        unchanged = (
+            not remove
+            and (manifest.get("fingerprint"), manifest.get("base")) == (fingerprint, base)
+            and all(
+                (held[d.id]["sha256"], held[d.id]["source"]) == (d.sha256, d.source)
+                if d.id in held
+                else False
+                for d in given.values()
+            )
+        )
+        if unchanged:
+            return _summary(corpus, manifest["triples"], cache, ())
         graph = build_graph(corpus, base)
         number = int(manifest.get("data", f"{DATABASE_PREFIX}0").removeprefix(DATABASE_PREFIX)) + 1
         database = f"{DATABASE_PREFIX}{number}"
         _load_database(directory / database, graph)
-        cache.write()
         articles = {
             doc.id: {"sha256": doc.sha256, "source": doc.source, "cache": cache.file_name(doc)}
             for doc in corpus.documents
@@ -165,14 +180,18 @@ def update_store(
         }
         atomic_write(directory / MANIFEST, _json_bytes(new_manifest))  # the commit point
         _remove_unused(directory, database, {a["cache"] for a in articles.values()})
-        return StoreUpdate(
-            corpus=corpus,
-            triples=len(graph),
-            extracted=cache.names_extracted,
-            reused=len(corpus.documents) - cache.names_extracted,
-            refacted=cache.facts_extracted - cache.names_extracted,
-            removed=tuple(sorted(remove)),
-        )
+        return _summary(corpus, len(graph), cache, remove)
+
+
+def _summary(corpus: Corpus, triples: int, cache: _ArticleCache, removed: Sequence[str]) -> StoreUpdate:
+    return StoreUpdate(
+        corpus=corpus,
+        triples=triples,
+        extracted=cache.names_extracted,
+        reused=len(corpus.documents) - cache.names_extracted,
+        refacted=cache.facts_extracted - cache.names_extracted,
+        removed=tuple(sorted(removed)),
+    )
 
 
 def extractor_fingerprint() -> str:
@@ -243,7 +262,10 @@ def _load_database(target: Path, graph: Any) -> None:
         shutil.rmtree(target)
     store = ox.Store(str(target))
     default = ox.DefaultGraph()
-    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, default) for t in oxigraph_triples(graph))
+    quads = (
+        ox.Quad(t.subject, t.predicate, t.object, default) for t in oxigraph_triples(graph, ordered=False)
+    )
+    store.bulk_extend(quads)
     store.bulk_load(path=ontology_path(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_IRI))
     store.flush()
     del store  # closes the database before the manifest names it
@@ -372,11 +394,17 @@ def _decode(kind: Any, data: Any) -> Any:
     if kind is Decimal:
         return Decimal(data)
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        hints = typing.get_type_hints(kind)
+        hints = _field_types(kind)
         return kind(**{name: _decode(hints[name], value) for name, value in data.items()})
     if kind in (int, float, str, bool) and not isinstance(data, kind):
         raise TypeError(f"expected {kind.__name__}, got {data!r}")
     return data
+
+
+@functools.cache
+def _field_types(kind: type) -> dict[str, Any]:
+    # typing.get_type_hints evaluates the annotations' strings each time: once per class, not per value
+    return typing.get_type_hints(kind)
 
 
 def _encode_cluster(cluster: Cluster) -> dict[str, Any]:

@@ -86,9 +86,12 @@ def test_builds_one_after_the_other_give_the_graph_of_a_build_from_scratch(
 def test_unchanged_articles_are_not_extracted_again(tmp_path: Path, seeds: dict[str, Document]) -> None:
     update_store(tmp_path / "kg", list(seeds.values()), base=BASE)
     before = stored_triples(tmp_path / "kg")
+    database = json.loads((tmp_path / "kg" / MANIFEST).read_text(encoding="utf-8"))["data"]
     again = update_store(tmp_path / "kg", list(seeds.values()), base=BASE)
     assert (again.extracted, again.reused, again.refacted) == (0, 2, 0)
-    assert stored_triples(tmp_path / "kg") == before
+    assert stored_triples(tmp_path / "kg") == before and again.triples == len(before)
+    # nothing changed, so the database is not even loaded again
+    assert json.loads((tmp_path / "kg" / MANIFEST).read_text(encoding="utf-8"))["data"] == database
 
 
 def test_removing_an_article_removes_what_only_it_supported_and_nothing_else(
