@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--store", type=Path, default=DEFAULT_STORE, help=f"store directory ({DEFAULT_STORE})"
     )
-    parser.add_argument("--copies", type=int, default=9, help="copies of the NER documents (default 9)")
+    parser.add_argument("--copies", type=int, default=10, help="copies of the NER documents (default 10)")
     parser.add_argument("--runs", type=int, default=5, help="warm runs per measurement (default 5)")
     parser.add_argument("--jobs", type=int, default=2, help="processes for extraction (default 2)")
     parser.add_argument("--measure", nargs=2, type=Path, metavar=("GRAPH", "QUERY"), help=argparse.SUPPRESS)

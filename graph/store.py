@@ -100,12 +100,6 @@ def open_store(path: str | os.PathLike[str]) -> ox.Store:
         raise StoreError(f"{directory}: cannot open the store's database: {_first_line(error)}") from None
 
 
-def store_articles(path: str | os.PathLike[str]) -> dict[str, str]:
-    """Article id -> sha256 of every article the store holds."""
-    manifest = _read_manifest(Path(path))
-    return {} if manifest is None else {i: a["sha256"] for i, a in manifest["articles"].items()}
-
-
 def update_store(
     path: str | os.PathLike[str],
     add: Sequence[Document] = (),
@@ -141,8 +135,9 @@ def update_store(
             document = cache.load(doc_id, entry)
             if document is None:
                 raise StoreError(
-                    f"{directory}: the saved extraction of {doc_id} is missing or damaged;"
-                    f" build the store again from the articles (newskg build --store)"
+                    f"{directory}: the saved extraction of {doc_id} is missing or damaged; give the article"
+                    f" again (newskg build FILE --store {directory}) or remove it (newskg remove {doc_id}"
+                    f" --store {directory})"
                 )
             documents.append(document)
         base = iris.resolve_base(base or manifest.get("base"))
@@ -153,12 +148,7 @@ def update_store(
         unchanged = (
             not remove
             and (manifest.get("fingerprint"), manifest.get("base")) == (fingerprint, base)
-            and all(
-                (held[d.id]["sha256"], held[d.id]["source"]) == (d.sha256, d.source)
-                if d.id in held
-                else False
-                for d in given.values()
-            )
+            and all(_holds(held.get(doc.id), doc) for doc in given.values())
         )
         if unchanged:
             return _summary(corpus, manifest["triples"], cache, ())
@@ -181,6 +171,11 @@ def update_store(
         atomic_write(directory / MANIFEST, _json_bytes(new_manifest))  # the commit point
         _remove_unused(directory, database, {a["cache"] for a in articles.values()})
         return _summary(corpus, len(graph), cache, remove)
+
+
+def _holds(entry: dict[str, Any] | None, document: Document) -> bool:
+    """Whether the manifest's entry is this very article, from this very file."""
+    return entry is not None and (entry["sha256"], entry["source"]) == (document.sha256, document.source)
 
 
 def _summary(corpus: Corpus, triples: int, cache: _ArticleCache, removed: Sequence[str]) -> StoreUpdate:
@@ -438,6 +433,5 @@ __all__ = [
     "extractor_fingerprint",
     "is_store",
     "open_store",
-    "store_articles",
     "update_store",
 ]

@@ -294,3 +294,19 @@ def test_a_renamed_source_file_is_updated_without_extracting_again(
     update = update_store(tmp_path / "kg", [moved], base=BASE)
     assert (update.extracted, update.reused) == (0, 1)
     assert stored_triples(tmp_path / "kg") == fresh_triples([moved])
+
+
+def test_a_damaged_cache_file_is_one_error_saying_how_to_repair(
+    tmp_path: Path, seeds: dict[str, Document]
+) -> None:
+    directory = tmp_path / "kg"
+    update_store(directory, list(seeds.values()), base=BASE)
+    entry = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))["articles"][SEED_003]
+    (directory / entry["cache"]).write_text("{", encoding="utf-8")
+    with pytest.raises(
+        StoreError, match=f"saved extraction of {SEED_003} is missing or damaged; give the article"
+    ):
+        update_store(directory, [], base=BASE)
+    repaired = update_store(directory, [seeds[SEED_003]], base=BASE)  # given again: read from the file
+    assert (repaired.extracted, repaired.reused) == (1, 1)
+    assert stored_triples(directory) == fresh_triples(list(seeds.values()))
