@@ -31,13 +31,14 @@ from extractors.model import Document, Fact, Mention
 from extractors.pipeline import Corpus, extract_corpus
 from extractors.reader import read_inputs
 from graph.build import build_graph
-from graph.evaluate import GoldError, evaluate, load_gold
 from graph.export import atomic_write, load_graph, turtle_bytes
 from graph.push import DEFAULT_TIMEOUT, PushError, push_graph
 from graph.query import QueryError, ontology_path, run_query
-from graph.render import render_html
 from graph.store import StoreError, StoreUpdate, is_store, update_store
 from ontology.iris import resolve_base
+
+# graph.render and graph.evaluate (pyvis, numpy, networkx: 0.4 s) are imported by the commands that use
+# them, so that `newskg query` on a store answers in a fraction of a second, start-up included.
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUTDIR = "output"
@@ -140,6 +141,8 @@ def build(inputs: tuple[str, ...], outdir: Path, base: str | None, store_dir: Pa
     if store_dir is not None:
         _update_store(store_dir, documents, (), base, jobs, skipped, started)
         return
+    from graph.render import render_html
+
     with _Stages(len(documents), ["building the graph", "writing Turtle", "rendering"]) as stage:
         corpus = extract_corpus(documents, stage.advance, _jobs(jobs))
         graph = build_graph(corpus, base)
@@ -474,6 +477,8 @@ def render(graph_file: str, output: Path | None, title: str) -> None:
         newskg render output/graph.ttl                 # -> output/graph.html
         newskg render output/graph.ttl -o /tmp/kg.html
     """
+    from graph.render import render_html
+
     _require_file(graph_file)
     target = output if output is not None else Path(graph_file).with_suffix(".html")
     if target.resolve() == Path(graph_file).resolve():
@@ -514,6 +519,8 @@ def evaluate_command(gold_dir: str, inputs: tuple[str, ...], verbose: bool, as_j
         newskg evaluate --gold ../shared/gold seeds
         newskg evaluate --gold ../shared/gold --verbose | less
     """
+    from graph.evaluate import GoldError, evaluate, load_gold
+
     try:
         gold = load_gold(gold_dir)  # before extracting: a bad directory fails at once
     except GoldError as error:
