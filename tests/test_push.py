@@ -210,3 +210,38 @@ def test_the_cli_reports_connection_refused_on_one_line(seeds_graph: Path) -> No
     )
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "connection refused" in result.stderr
+
+
+def test_user_and_password_answer_http_basic_authentication(seeds_graph: Path) -> None:
+    import base64
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    expected = "Basic " + base64.b64encode(b"editor:s3cret").decode()
+    received: list[tuple[str, bytes]] = []
+
+    class Guarded(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 (the name http.server calls)
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            if self.headers.get("Authorization") != expected:
+                self.send_response(401)
+                self.send_header("WWW-Authenticate", 'Basic realm="sparql"')
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            received.append((self.headers["Content-Type"], body))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:  # keep the test output quiet
+            pass
+
+    with ThreadingHTTPServer(("127.0.0.1", 0), Guarded) as guarded:
+        threading.Thread(target=guarded.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{guarded.server_address[1]}/store"
+        with pytest.raises(PushError, match=r"HTTP 401 Unauthorized"):
+            push_graph(seeds_graph, url)
+        with pytest.raises(PushError, match=r"HTTP 401 Unauthorized"):
+            push_graph(seeds_graph, url, user="editor", password="wrong")
+        assert push_graph(seeds_graph, url, user="editor", password="s3cret").status == 204
+        guarded.shutdown()
+    assert received == [("text/turtle", seeds_graph.read_bytes())]
