@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from extractors.model import Document, Fact, Mention
 from extractors.pipeline import Corpus, extract_corpus
@@ -136,6 +137,11 @@ def build(inputs: tuple[str, ...], outdir: Path, base: str | None, store_dir: Pa
         newskg build news/ --store kg/            # a store; later builds extract only what is new
     """
     started = time.perf_counter()
+    outdir_given = click.get_current_context().get_parameter_source("outdir") is not ParameterSource.DEFAULT
+    if store_dir is not None and outdir_given:
+        raise click.UsageError(
+            "--store and -o/--outdir exclude each other: a store build writes the store only"
+        )
     base = _base(base)
     documents, skipped = _read(inputs or (DEFAULT_INPUT,))
     if store_dir is not None:

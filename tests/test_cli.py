@@ -572,6 +572,13 @@ def test_remove_errors_are_one_line(tmp_path: Path, seeds_copy: Path) -> None:
     assert invoke(["remove", "--store", "kg"]).exit_code == 2  # DOC is required
 
 
+def test_build_store_and_outdir_exclude_each_other(seeds_copy: Path) -> None:
+    with working_directory(seeds_copy):
+        result = invoke(["build", "--store", "kg", "-o", "out"])
+    assert result.exit_code == 2 and "--store and -o/--outdir exclude each other" in result.stderr
+    assert not (seeds_copy / "kg").exists() and not (seeds_copy / "out").exists()
+
+
 def test_build_store_into_a_directory_that_is_not_a_store_is_refused(seeds_copy: Path) -> None:
     with working_directory(seeds_copy):
         result = invoke(["build", "--store", "seeds"])
