@@ -214,13 +214,19 @@ def _package_files(folder: Any, prefix: str) -> Iterator[tuple[str, bytes]]:
 def _prepare(directory: Path) -> None:
     if directory.exists() and not directory.is_dir():
         raise StoreError(f"{directory}: not a directory")
-    if directory.is_dir() and not is_store(directory) and any(directory.iterdir()):
+    if directory.is_dir() and not is_store(directory) and not all(map(_store_part, directory.iterdir())):
         raise StoreError(f"{directory}: not a newskg store and not empty; give a new or an empty directory")
     try:
         directory.mkdir(parents=True, exist_ok=True)
         (directory / ARTICLES).mkdir(exist_ok=True)
     except OSError as error:
         raise StoreError(f"{directory}: cannot create the store: {error.strerror or error}") from None
+
+
+def _store_part(entry: Path) -> bool:
+    """Whether a directory entry is something a store update makes (a first one that crashed leaves them)."""
+    name = entry.name
+    return name in (LOCK, ARTICLES) or name.startswith((DATABASE_PREFIX, f".{MANIFEST}."))
 
 
 @contextlib.contextmanager

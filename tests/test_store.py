@@ -310,3 +310,21 @@ def test_a_damaged_cache_file_is_one_error_saying_how_to_repair(
     repaired = update_store(directory, [seeds[SEED_003]], base=BASE)  # given again: read from the file
     assert (repaired.extracted, repaired.reused) == (1, 1)
     assert stored_triples(directory) == fresh_triples(list(seeds.values()))
+
+
+def test_a_first_build_that_crashed_can_be_run_again(
+    tmp_path: Path, seeds: dict[str, Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash(target: Path, graph: object) -> None:
+        target.mkdir()
+        (target / "half-written").write_bytes(b"")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store_module, "_load_database", crash)
+    with pytest.raises(KeyboardInterrupt):
+        update_store(tmp_path / "kg", [seeds[SEED_000]], base=BASE)
+    assert not is_store(tmp_path / "kg")
+    monkeypatch.undo()
+    update = update_store(tmp_path / "kg", [seeds[SEED_000]], base=BASE)
+    assert update.reused == 1  # the crashed run's extraction was saved before the crash
+    assert stored_triples(tmp_path / "kg") == fresh_triples([seeds[SEED_000]])
