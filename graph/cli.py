@@ -142,10 +142,10 @@ def build(inputs: tuple[str, ...], outdir: Path, base: str | None, store_dir: Pa
         raise click.UsageError(
             "--store and -o/--outdir exclude each other: a store build writes the store only"
         )
-    base = _base(base)
+    requested_base, base = base, _base(base)
     documents, skipped = _read(inputs or (DEFAULT_INPUT,))
-    if store_dir is not None:
-        _update_store(store_dir, documents, (), base, jobs, skipped, started)
+    if store_dir is not None:  # without --base, the store keeps the base it was built with
+        _update_store(store_dir, documents, (), base if requested_base else None, jobs, skipped, started)
         return
     from graph.render import render_html
 

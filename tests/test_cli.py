@@ -596,3 +596,20 @@ def test_query_on_a_directory_that_is_not_a_store_is_one_line(tmp_path: Path) ->
     )
     expected += " --store)"
     assert (result.exit_code, stderr_lines(result)) == (1, [expected])
+
+
+def test_a_store_keeps_its_base_iri_unless_another_is_given(seeds_copy: Path) -> None:
+    ask = "ASK {{ ?d schema:identifier '{doc}' . FILTER(STRSTARTS(STR(?d), '{base}')) }}"
+    with working_directory(seeds_copy):
+        assert (
+            invoke(
+                ["build", f"seeds/{SEED_000}", "--store", "kg", "--base", "https://example.org/kg/"]
+            ).exit_code
+            == 0
+        )
+        assert invoke(["build", f"seeds/{SEED_003}", "--store", "kg"]).exit_code == 0
+        for doc in (SEED_000, SEED_003):
+            assert (
+                invoke(["query", "kg", ask.format(doc=doc, base="https://example.org/kg/")]).stdout
+                == "true\n"
+            )
