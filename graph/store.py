@@ -14,7 +14,8 @@ linking and graph building always run over all of them; what is saved is extract
 an article whose id and sha256 are unchanged is not read for names again, and its facts are not
 extracted again unless the identity of its entities changed (see ``ExtractionCache``). The cache is
 valid only for the extractor code and data that made it (``extractor_fingerprint``); any change to
-them re-extracts everything.
+them re-extracts everything. When no article, no extractor and not the base IRI changed, the
+database is left as it is (the graph is a function of those three).
 
 Interruption safety: the manifest is the single commit point. A new graph is bulk-loaded into a
 fresh ``oxigraph-<n+1>``, closed, and only then does the manifest name it (``atomic_write``: a
