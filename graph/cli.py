@@ -26,20 +26,24 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from extractors.model import Document, Fact, Mention
 from extractors.pipeline import Corpus, extract_corpus
 from extractors.reader import read_inputs
 from graph.build import build_graph
 from graph.diff import DiffError, diff_files
-from graph.evaluate import GoldError, evaluate, load_gold
 from graph.explain import ExplainError, explain
 from graph.export import atomic_write, load_graph, turtle_bytes
 from graph.formats import FORMATS, write_export
+from graph.push import DEFAULT_TIMEOUT, PushError, push_graph
 from graph.query import QueryError, ontology_path, run_query
-from graph.render import DEFAULT_MAX_NODES, SubgraphError, render_html
-from graph.validate import ValidationError, validate_file
+from graph.store import StoreError, StoreUpdate, is_store, update_store
+from graph.subgraph import DEFAULT_MAX_NODES, SubgraphError
 from ontology.iris import resolve_base
+
+# graph.render, graph.evaluate and graph.validate (pyvis, numpy, networkx, pyshacl: 0.5 s) are imported
+# by the commands that use them, so that `newskg query` on a store answers in a fraction of a second, start-up included.
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUTDIR = "output"
@@ -111,22 +115,44 @@ def main() -> None:
     help="Base IRI of the minted entity/document/claim IRIs [default: https://w3id.org/newskg/id/; "
     "env NEWSKG_BASE].",
 )
+@click.option(
+    "--store",
+    "store_dir",
+    metavar="DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Add the articles to the persistent store DIR (created if missing) instead of writing OUTDIR;"
+    " unchanged articles are not extracted again. Query it with: newskg query DIR.",
+)
 @JOBS_OPTION
-def build(inputs: tuple[str, ...], outdir: Path, base: str | None, jobs: int) -> None:
+def build(inputs: tuple[str, ...], outdir: Path, base: str | None, store_dir: Path | None, jobs: int) -> None:
     """Build the knowledge graph of INPUT files and directories (default: seeds/).
 
     Reads .txt, .md and .jsonl articles (directories are walked), extracts entities and facts, and
     writes OUTDIR/graph.ttl (Turtle) and OUTDIR/graph.html (an offline interactive view). A summary
     goes to stderr. Unreadable files are named and skipped; if none can be read, nothing is written.
 
+    With --store DIR the articles are added to (or, by id, replace those in) the store's articles,
+    and the store is updated to the graph of all of them; see "newskg remove --help".
+
     \b
     Example:
         newskg build                              # seeds/ -> output/
         newskg build news/ extra.md -o out/       # several inputs, another directory
+        newskg build news/ --store kg/            # a store; later builds extract only what is new
     """
     started = time.perf_counter()
-    base = _base(base)
+    outdir_given = click.get_current_context().get_parameter_source("outdir") is not ParameterSource.DEFAULT
+    if store_dir is not None and outdir_given:
+        raise click.UsageError(
+            "--store and -o/--outdir exclude each other: a store build writes the store only"
+        )
+    requested_base, base = base, _base(base)
     documents, skipped = _read(inputs or (DEFAULT_INPUT,))
+    if store_dir is not None:  # without --base, the store keeps the base it was built with
+        _update_store(store_dir, documents, (), base if requested_base else None, jobs, skipped, started)
+        return
+    from graph.render import render_html
+
     with _Stages(len(documents), ["building the graph", "writing Turtle", "rendering"]) as stage:
         corpus = extract_corpus(documents, stage.advance, _jobs(jobs))
         graph = build_graph(corpus, base)
@@ -295,21 +321,23 @@ def _number(value: Decimal) -> int | float:
     help="Output format of SELECT results (CONSTRUCT/DESCRIBE results are Turtle).",
 )
 def query(graph_file: str, sparql: str | None, query_file: Path | None, fmt: str) -> None:
-    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on GRAPH, a file written by build.
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on GRAPH, a file written by build or a
+    store directory written by build --store (opened read-only: fast on millions of triples).
 
-    Updates (INSERT, DELETE, LOAD …) are refused: the graph file is only read.
+    Updates (INSERT, DELETE, LOAD …) and SERVICE are refused: the graph is only read.
 
     \b
     Example:
         newskg query output/graph.ttl 'SELECT ?who ?org WHERE { ?who nkg:worksFor ?org }'
         newskg query output/graph.ttl -f who-works-where.rq --format csv > people.csv
+        newskg query kg/ -f examples/people.rq
 
     The prefixes nkg: schema: prov: nif: rdf: rdfs: owl: skos: xsd: wd: are predeclared.
     """
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give the query either as the SPARQL argument or with -f FILE (one of them)")
     text = _read_text(query_file) if query_file is not None else str(sparql)
-    _require_file(graph_file)
+    _require_graph(graph_file)
     try:
         result = run_query(graph_file, text)
     except QueryError as error:
@@ -320,6 +348,122 @@ def query(graph_file: str, sparql: str | None, query_file: Path | None, fmt: str
         raise UserError(message) from None
     output = result.format(fmt)
     click.echo(output, nl=not output.endswith("\n"))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# store: build --store, remove, push
+
+
+@main.command()
+@click.argument("doc_ids", nargs=-1, required=True, metavar="DOC...")
+@click.option(
+    "--store",
+    "store_dir",
+    required=True,
+    metavar="DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The store to remove the articles from (made by newskg build --store).",
+)
+@JOBS_OPTION
+def remove(doc_ids: tuple[str, ...], store_dir: Path, jobs: int) -> None:
+    """Remove articles (by id, e.g. 000_43652604587c5b95.txt) and all that only they support from a store.
+
+    Their document nodes, spans, claims and the entities no other article names go; entities other
+    articles name stay, with those articles' mentions and claims. The store then holds what a build
+    of the remaining articles from scratch gives.
+
+    \b
+    Example:
+        newskg remove 003_2f044a086ea3d3b8.txt --store kg/
+        newskg query kg/ 'SELECT ?id WHERE { ?a a schema:NewsArticle ; schema:identifier ?id }'
+    """
+    if not is_store(store_dir):
+        raise UserError(f"{store_dir}: not a newskg store (made by newskg build --store)")
+    _update_store(store_dir, (), doc_ids, None, jobs, 0, time.perf_counter())
+
+
+def _update_store(
+    store_dir: Path,
+    documents: Sequence[Document],
+    removals: Sequence[str],
+    base: str | None,
+    jobs: int,
+    skipped: int,
+    started: float,
+) -> None:
+    with _Stages(len(documents), []) as stage:
+        try:
+            update = update_store(store_dir, documents, removals, base, _jobs(jobs), stage.advance)
+        except StoreError as error:
+            raise UserError(str(error)) from None
+    click.echo(f"newskg: store {store_dir}: {_store_counts(update)}", err=True)
+    _echo_summary(update.corpus, update.triples, skipped, [store_dir], time.perf_counter() - started)
+    _exit_if(skipped)
+
+
+def _articles(n: int) -> str:
+    return f"{n} article" if n == 1 else f"{n} articles"
+
+
+def _store_counts(update: StoreUpdate) -> str:
+    counts = f"{_articles(update.extracted)} extracted, {update.reused} reused"
+    if update.refacted:
+        counts += f" ({update.refacted} read again for facts: their entities changed)"
+    if update.removed:
+        counts += f", {len(update.removed)} removed"
+    return counts
+
+
+@main.command()
+@click.argument("graph_file", metavar="GRAPH")
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph server).",
+)
+@click.option(
+    "--graph", "graph_iri", metavar="IRI", help="Load into this named graph [default: the default graph]."
+)
+@click.option(
+    "--replace", is_flag=True, help="PUT: the target graph then holds only GRAPH [default: POST, add to it]."
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds to wait for the server.",
+)
+@click.option(
+    "--user",
+    metavar="NAME",
+    help="User for HTTP Basic or Digest authentication (password: env NEWSKG_PASSWORD).",
+)
+def push(
+    graph_file: str, endpoint: str, graph_iri: str | None, replace: bool, timeout: float, user: str | None
+) -> None:
+    """Load GRAPH (a Turtle or N-Triples file, or a store directory) into a SPARQL server.
+
+    Uses the SPARQL 1.1 Graph Store HTTP Protocol, which Oxigraph server, Fuseki, GraphDB and Virtuoso
+    speak: POST (or PUT with --replace) to URL?default or URL?graph=IRI.
+
+    \b
+    Example:
+        newskg push output/graph.ttl --endpoint http://127.0.0.1:7878/store
+        newskg push kg/ --endpoint http://localhost:3030/news/data --graph https://example.org/news --replace
+    """
+    try:
+        pushed = push_graph(
+            graph_file, endpoint, graph_iri, replace, timeout, user, os.environ.get("NEWSKG_PASSWORD")
+        )
+    except PushError as error:
+        raise UserError(str(error)) from None
+    target = f"graph <{graph_iri}>" if graph_iri else "the default graph"
+    click.echo(
+        f"newskg: {pushed.method} {pushed.triples} triples to {target} of {endpoint}: HTTP {pushed.status}",
+        err=True,
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -372,6 +516,8 @@ def render(
         newskg render output/graph.ttl --focus 扎克伯格 --hops 2 -o zuckerberg.html
         newskg render output/graph.ttl --article 000_43652604587c5b95.txt -o article.html
     """
+    from graph.render import render_html
+
     _require_file(graph_file)
     target = output if output is not None else Path(graph_file).with_suffix(".html")
     if target.resolve() == Path(graph_file).resolve():
@@ -416,6 +562,8 @@ def evaluate_command(gold_dir: str, inputs: tuple[str, ...], verbose: bool, as_j
         newskg evaluate --gold ../shared/gold seeds
         newskg evaluate --gold ../shared/gold --verbose | less
     """
+    from graph.evaluate import GoldError, evaluate, load_gold
+
     try:
         gold = load_gold(gold_dir)  # before extracting: a bad directory fails at once
     except GoldError as error:
@@ -497,6 +645,8 @@ def export_command(graph_file: str, fmt: str, output: Path | None) -> None:
         click.echo(f"newskg: wrote {', '.join(p.name for p in written)} into {output}", err=True)
     else:
         click.echo(f"newskg: wrote {output}", err=True)
+
+
 # validate
 
 
@@ -532,6 +682,8 @@ def validate(graph_file: str, shapes_file: Path | None, fmt: str) -> None:
         newskg validate output/graph.ttl
         newskg validate merged.ttl --shapes my-shapes.ttl --format json
     """
+    from graph.validate import ValidationError, validate_file
+
     _require_file(graph_file)
     started = time.perf_counter()
     try:
@@ -684,6 +836,16 @@ def _write(path: Path, data: bytes) -> None:
         atomic_write(path, data)
     except OSError as error:
         raise UserError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+def _require_graph(path: str) -> None:
+    """A graph to read: a file, or a store directory."""
+    if Path(path).is_dir() and not is_store(path):
+        raise UserError(
+            f"{path}: a directory, not a graph file or a store (stores are made by newskg build --store)"
+        )
+    if not Path(path).is_dir():
+        _require_file(path)
 
 
 def _require_file(path: str) -> None:

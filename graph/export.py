@@ -97,8 +97,10 @@ def from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
     raise TypeError(f"not a pyoxigraph term: {term!r}")
 
 
-def oxigraph_triples(graph: Graph) -> Iterator[ox.Triple]:
-    """The graph's triples as pyoxigraph triples, in ``sorted_triples`` order."""
+def oxigraph_triples(graph: Graph, ordered: bool = True) -> Iterator[ox.Triple]:
+    """The graph's triples as pyoxigraph triples, in ``sorted_triples`` order (else in rdflib's order:
+    loading into a database needs no order, and sorting a million triples takes half a minute).
+    """
     # The same term recurs many times (predicates, types, entity IRIs): convert each once.
     cache: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
 
@@ -108,7 +110,7 @@ def oxigraph_triples(graph: Graph) -> Iterator[ox.Triple]:
             converted = cache[term] = to_oxigraph(term)
         return converted
 
-    for s, p, o in sorted_triples(graph):
+    for s, p, o in sorted_triples(graph) if ordered else graph:
         yield ox.Triple(convert(s), convert(p), convert(o))  # type: ignore[arg-type]
 
 

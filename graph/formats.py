@@ -40,10 +40,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS
@@ -55,6 +54,9 @@ from graph.export import atomic_write, load_graph, natural_key, sorted_triples, 
 from graph.query import ontology_path
 from ontology.iris import decimal_lexical
 from ontology.namespaces import NIF, NKG, PREFIXES, WD
+
+if TYPE_CHECKING:  # networkx is imported by the property-graph writers: 0.1 s off every newskg start
+    import networkx as nx
 
 Triple = tuple[Node, Node, Node]
 
@@ -490,6 +492,8 @@ def networkx_graph(graph: Graph) -> nx.MultiDiGraph:
     Every attribute is a string or an int and never None (an absent value is ""), which is what
     GraphML and GEXF readers (Gephi, yEd, Cytoscape) accept without complaint.
     """
+    import networkx as nx
+
     view = property_graph(graph)
     result = nx.MultiDiGraph(name="newskg")
     for node in view.nodes:
@@ -527,6 +531,8 @@ def networkx_graph(graph: Graph) -> nx.MultiDiGraph:
 
 def graphml_bytes(graph: Graph) -> bytes:
     """GraphML (UTF-8) of ``networkx_graph``; edge ids ``e0``, ``e1``… in edge order."""
+    import networkx as nx
+
     nx_graph = networkx_graph(graph)
     for number, (_, _, data) in enumerate(nx_graph.edges(data=True)):
         data["id"] = f"e{number}"
@@ -540,6 +546,8 @@ def graphml_bytes(graph: Graph) -> bytes:
 
 def gexf_bytes(graph: Graph) -> bytes:
     """GEXF 1.2 (UTF-8) of ``networkx_graph``; an edge's weight is its number of claims."""
+    import networkx as nx
+
     nx_graph = networkx_graph(graph)
     for number, (_, _, data) in enumerate(nx_graph.edges(data=True)):
         data["id"] = f"e{number}"

@@ -1,7 +1,9 @@
-"""SPARQL over newskg Turtle files, read-only, with results as a table, W3C CSV or W3C JSON.
+"""SPARQL over newskg Turtle files or a newskg store, read-only, with results as a table, W3C CSV or JSON.
 
 ``run_query`` loads the files into a fresh in-memory pyoxigraph store (the files themselves are
-only read, so no query can change them) and evaluates one SPARQL query:
+only read, so no query can change them), or opens a store directory made by ``newskg build --store``
+read-only (``graph/store.py``: no loading, so a query on a million triples takes milliseconds, not
+the seconds parsing them would), and evaluates one SPARQL query:
 
 - Only ``SELECT``, ``ASK``, ``CONSTRUCT`` and ``DESCRIBE``; an update (``INSERT``, ``DELETE``,
   ``LOAD``, ``CLEAR``, ``DROP`` …) raises ``QueryError("query is read-only: …")``.
@@ -30,9 +32,6 @@ from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
-from pyparsing import ParseResults
-from rdflib.plugins.sparql.parser import parseQuery
-from rdflib.plugins.sparql.parserutils import CompValue
 
 from graph.export import serialize_triples
 from ontology.namespaces import ONTOLOGY_IRI, PREFIXES
@@ -94,13 +93,10 @@ def ontology_path() -> Path:
 def run_query(
     graph_path_or_paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], sparql: str
 ) -> QueryResult:
-    """Evaluate one read-only SPARQL query over one or more Turtle files (plus the ontology)."""
+    """Evaluate one read-only SPARQL query over Turtle files or one store directory (plus the ontology)."""
     _refuse_updates(sparql)
     _refuse_remote(sparql)
-    store = ox.Store()  # in memory: nothing is ever written back to the files
-    for path in _paths(graph_path_or_paths):
-        _load(store, path, ox.DefaultGraph())
-    _load(store, ontology_path(), ox.NamedNode(ONTOLOGY_IRI))
+    store = _open(_paths(graph_path_or_paths))
     try:
         result = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
         if isinstance(result, ox.QuerySolutions):
@@ -125,9 +121,27 @@ def _paths(arg: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> li
     return paths
 
 
+def _open(paths: Sequence[Path]) -> ox.Store:
+    """A store to query: the store directory given, read-only; else the files, loaded into memory."""
+    directories = [path for path in paths if path.is_dir()]
+    if directories:
+        # Imported here: graph.store brings in the extraction pipeline, which file queries do not need.
+        from graph.store import StoreError, open_store
+
+        if len(paths) > 1:
+            raise QueryError(f"{directories[0]}: a store is queried on its own, not with other graphs")
+        try:
+            return open_store(directories[0])  # read-only; it holds the ontology already
+        except StoreError as error:
+            raise QueryError(str(error)) from None
+    store = ox.Store()  # in memory: nothing is ever written back to the files
+    for path in paths:
+        _load(store, path, ox.DefaultGraph())
+    _load(store, ontology_path(), ox.NamedNode(ONTOLOGY_IRI))
+    return store
+
+
 def _load(store: ox.Store, path: Path, graph: ox.NamedNode | ox.DefaultGraph) -> None:
-    if path.is_dir():
-        raise QueryError(f"{path}: is a directory, not a graph file")
     if not path.is_file():
         raise QueryError(f"{path}: no such file")
     rdf_format = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
@@ -168,6 +182,10 @@ def _refuse_remote(sparql: str) -> None:
     if "service" not in text.casefold():
         return
     refusal = QueryError("SERVICE is not allowed: queries run offline, on the local graph only")
+    # Imported only here: the parser and pyparsing take a third of a second to import, every time
+    # newskg starts, and most queries never say "service".
+    from rdflib.plugins.sparql.parser import parseQuery
+
     try:
         tree = parseQuery(text)
     except Exception:  # any parse failure: the word is there and cannot be shown to be harmless
@@ -177,6 +195,9 @@ def _refuse_remote(sparql: str) -> None:
 
 
 def _pattern_names(node: object) -> Iterator[str]:
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     if isinstance(node, CompValue):
         yield node.name
         for value in node.values():

@@ -56,7 +56,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS
 from rdflib.term import Node
 
 from graph.export import atomic_write
-from graph.subgraph import SubgraphError, find_entities, most_connected, neighbourhood
+from graph.subgraph import DEFAULT_MAX_NODES, SubgraphError, find_entities, most_connected, neighbourhood
 from ontology.namespaces import NIF, NKG, ONTOLOGY_IRI, WD
 
 __all__ = [
@@ -91,9 +91,6 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     EntityType("Organization", SDO.Organization, "组织", "#E69F00", "square"),
     EntityType("Product", SDO.Product, "产品", "#009E73", "diamond"),
 )
-
-# Above this many entities a page is a grey disc that takes seconds to pan: draw the best-connected part.
-DEFAULT_MAX_NODES = 1000
 
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 TEMPLATE_NAME = "graph.html.j2"

@@ -27,6 +27,10 @@ N = TypeVar("N", bound=_Sortable)
 MAX_SUGGESTIONS = 5
 
 
+# Above this many entities a page is a grey disc that takes seconds to pan: draw the best-connected part.
+DEFAULT_MAX_NODES = 1000
+
+
 class SubgraphError(ValueError):
     """The part asked for does not exist (an unknown name or article); the message says what is known."""
 

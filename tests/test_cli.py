@@ -19,7 +19,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 from extractors.reader import read_inputs
-from graph import cli
 from graph.cli import main
 
 SEED_000 = "000_43652604587c5b95.txt"
@@ -72,7 +71,8 @@ def seeds_copy(tmp_path: Path, seeds_dir: Path) -> Path:
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["build"], ["extract"], ["query"], ["render"], ["evaluate"], ["export"]]
+    "command",
+    [[], ["build"], ["extract"], ["query"], ["render"], ["evaluate"], ["export"], ["remove"], ["push"]],
 )
 def test_every_command_has_help_with_an_example(command: list[str]) -> None:
     result = invoke([*command, "--help"])
@@ -226,7 +226,7 @@ def test_an_interrupted_build_leaves_the_previous_outputs_intact(
         def interrupted(*args: object, **kwargs: object) -> str:
             raise KeyboardInterrupt
 
-        monkeypatch.setattr(cli, "render_html", interrupted)
+        monkeypatch.setattr("graph.render.render_html", interrupted)  # build imports it when it runs
         result = invoke(["build", f"seeds/{SEED_000}"])
     assert result.exit_code == 1  # click: "Aborted!"
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
@@ -545,3 +545,107 @@ def test_evaluate_without_any_gold_document_is_one_line(tmp_path: Path, gold_dir
         f"newskg: {gold_dir}: none of the 1 input documents has a gold file here "
         f"(gold covers {SEED_000}, {SEED_003})"
     ]
+
+
+# ------------------------------------------------------------------------------------------------
+# store: build --store, remove, query DIR
+
+
+def test_build_store_then_remove_then_query_the_store(seeds_copy: Path, root: Path) -> None:
+    store = seeds_copy / "kg"
+    with working_directory(seeds_copy):
+        first = invoke(["build", f"seeds/{SEED_000}", "--store", "kg"])
+        second = invoke(["build", "--store", "kg"])  # seeds/: one new article, one known
+    assert (first.exit_code, second.exit_code) == (0, 0)
+    assert first.stdout == second.stdout == ""
+    assert stderr_lines(first)[0] == "newskg: store kg: 1 article extracted, 0 reused"
+    assert stderr_lines(second)[:2] == [
+        "newskg: store kg: 1 article extracted, 1 reused",
+        "newskg: 2 documents",
+    ]
+    assert stderr_lines(second)[-1].startswith("  wrote kg in ")
+    assert not (seeds_copy / "output").exists()  # a store build writes the store only
+
+    people = invoke(["query", str(store), "-f", str(root / "examples" / "people.rq")])
+    on_file = invoke(
+        ["query", str(root / "output" / "graph.ttl"), "-f", str(root / "examples" / "people.rq")]
+    )
+    assert people.exit_code == 0 and people.stdout == on_file.stdout
+
+    removed = invoke(["remove", SEED_003, "--store", str(store)])
+    assert removed.exit_code == 0
+    assert stderr_lines(removed)[:2] == [
+        f"newskg: store {store}: 0 articles extracted, 1 reused, 1 removed",
+        "newskg: 1 documents",
+    ]
+    ids = invoke(
+        [
+            "query",
+            str(store),
+            "--format",
+            "csv",
+            "SELECT ?id WHERE { ?a a schema:NewsArticle ; schema:identifier ?id }",
+        ]
+    )
+    assert ids.stdout.split() == ["id", SEED_000]
+
+
+def test_remove_errors_are_one_line(tmp_path: Path, seeds_copy: Path) -> None:
+    with working_directory(seeds_copy):
+        assert invoke(["build", f"seeds/{SEED_000}", "--store", "kg"]).exit_code == 0
+        unknown = invoke(["remove", "nope.txt", "--store", "kg"])
+    assert unknown.exit_code == 1
+    [line] = stderr_lines(unknown)
+    assert line.startswith(
+        "newskg: kg: no article nope.txt in the store; list its articles with: newskg query kg '"
+    )
+    not_a_store = invoke(["remove", SEED_000, "--store", str(tmp_path / "nothing")])
+    assert (not_a_store.exit_code, stderr_lines(not_a_store)) == (
+        1,
+        [f"newskg: {tmp_path / 'nothing'}: not a newskg store (made by newskg build --store)"],
+    )
+    assert not (tmp_path / "nothing").exists()
+    assert invoke(["remove", "--store", "kg"]).exit_code == 2  # DOC is required
+
+
+def test_build_store_and_outdir_exclude_each_other(seeds_copy: Path) -> None:
+    with working_directory(seeds_copy):
+        result = invoke(["build", "--store", "kg", "-o", "out"])
+    assert result.exit_code == 2 and "--store and -o/--outdir exclude each other" in result.stderr
+    assert not (seeds_copy / "kg").exists() and not (seeds_copy / "out").exists()
+
+
+def test_build_store_into_a_directory_that_is_not_a_store_is_refused(seeds_copy: Path) -> None:
+    with working_directory(seeds_copy):
+        result = invoke(["build", "--store", "seeds"])
+    assert result.exit_code == 1
+    assert (
+        stderr_lines(result)[-1]
+        == "newskg: seeds: not a newskg store and not empty; give a new or an empty directory"
+    )
+
+
+def test_query_on_a_directory_that_is_not_a_store_is_one_line(tmp_path: Path) -> None:
+    result = invoke(["query", str(tmp_path), "ASK {}"])
+    expected = (
+        f"newskg: {tmp_path}: a directory, not a graph file or a store (stores are made by newskg build"
+    )
+    expected += " --store)"
+    assert (result.exit_code, stderr_lines(result)) == (1, [expected])
+
+
+def test_a_store_keeps_its_base_iri_unless_another_is_given(seeds_copy: Path) -> None:
+    ask = "ASK {{ ?d schema:identifier '{doc}' . FILTER(STRSTARTS(STR(?d), '{base}')) }}"
+    with working_directory(seeds_copy):
+        assert (
+            invoke(
+                ["build", f"seeds/{SEED_000}", "--store", "kg", "--base", "https://example.org/kg/"]
+            ).exit_code
+            == 0
+        )
+        assert invoke(["build", f"seeds/{SEED_003}", "--store", "kg"]).exit_code == 0
+        for doc in (SEED_000, SEED_003):
+            assert (
+                invoke(["query", "kg", ask.format(doc=doc, base="https://example.org/kg/")]).stdout
+                == "true\n"
+            )

@@ -268,7 +268,7 @@ def test_unreadable_inputs_name_the_file(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere.ttl"
     with pytest.raises(QueryError, match=r"nowhere\.ttl: no such file$"):
         run_query(missing, "ASK {}")
-    with pytest.raises(QueryError, match=r": is a directory, not a graph file$"):
+    with pytest.raises(QueryError, match=r": not a newskg store \(no newskg-store.json\); make one with "):
         run_query(tmp_path, "ASK {}")
     broken = tmp_path / "broken.ttl"
     broken.write_text("<a> <b> .\n", encoding="utf-8")
