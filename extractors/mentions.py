@@ -17,10 +17,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
-from extractors.lexicon import alternation, table, translit_chars, words
+from extractors.lexicon import alternation, characters, table, translit_chars, words
 from extractors.model import Document, Mention
 from extractors.text import CJK, NAME_DOT, has_cjk, name_key, normalize
-from extractors.tokens import Token, tokenize, word_frequency
+from extractors.tokens import Token, tokenize, word_frequency, word_tag
 from ontology.known import KnownEntity, known_entities, lookup
 
 # ---------------------------------------------------------------------------------------
@@ -56,6 +56,16 @@ class DocumentView:
         for start, end, _ in self.analysed:
             tokens.extend(tokenize(self.view[start:end], start))
         return tokens
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """The tokens that begin in ``[start, end)``."""
+        i = bisect_left(self._token_starts, start)
+        j = bisect_left(self._token_starts, end)
+        return self.tokens[i:j]
 
     @cached_property
     def _boundaries(self) -> tuple[frozenset[int], frozenset[int]]:
@@ -1131,7 +1141,7 @@ class ChinesePersons:
             foreign = all(ch in translit_chars() for ch in text) and len(text) >= 3
             if not (native or foreign) or not ctx.inside(token.start, token.end):
                 continue
-            if native and len(text) == 3 and text[2] in _FUNCTION_CHARS:
+            if native and len(text) == 3 and (text[2] in _FUNCTION_CHARS or text[2] in _NOT_IN_NAMES):
                 # 李骁已于6月离职: jieba took the adverb after a two-character name into it
                 token = Token(token.start, token.end - 1, text[:2], token.pos)
                 text = text[:2]
@@ -1153,21 +1163,353 @@ class ChinesePersons:
             in_list = ctx.view[token.start - 1 : token.start] == "、" or after[:1] == "、"
             # A surname and two more characters, tagged a name by jieba, is a name far more often
             # than not; a two-character one ("高达") needs a cue.
-            if in_context or in_list and native or native and len(text) == 3 and not foreign:
+            if _not_a_name(ctx.view, token.start, text):
+                continue
+            given_shape = native
+            if in_context or in_list and native or given_shape and len(text) == 3 and not foreign:
                 confidence = 0.7 if in_context else 0.55
                 yield _mention(ctx, token.start, token.end, "Person", self.name, confidence)
+
+
+def _not_a_name(view: str, start: int, text: str) -> bool:
+    """A string the segmenter calls a name that is a surname with a form of address (吕先生, 陈老师),
+    a place (秦皇岛, 黄兴路, 古琼寺) or a measure word after a numeral (一位彩民)."""
+    if text[1:] in HONORIFICS or text[1:] in PERSON_NOUNS or text[1:2] in ("总", "某", "氏", "姓"):
+        return True
+    if len(text) >= 3 and text[-1] in _PLACE_ENDINGS:
+        return True
+    return text[0] in "位名个" and view[start - 1 : start] in set("这那一每各几该此某两三四五六七八九十")
 
 
 def _glued_to_context(view: str, token: Token, previous: Token | None) -> str:
     """What jieba glued into a name, if anything: the end of a title (官张伟: 首席技术官|张伟) or a
     preposition (于微软: 任职于|微软)."""
     first, rest = token.text[0], token.text[1:]
-    if any(view[max(0, token.start - 4) : token.start + 1].endswith(t) for t in titles()):
+    every, lengths = _titles_by_length()
+    if any(view[token.start + 1 - n : token.start + 1] in every for n in lengths if n <= token.start + 1):
         return "title"
     after_verb = previous is not None and previous.pos.startswith("v")
     if first in "于和与向在从对被把给" and (after_verb or known_by_name(rest) is not None):
         return "preposition"
     return ""
+
+
+# ---------------------------------------------------------------------------------------
+# Names by their shape: 姓 + given name, and transliterations without a dot, confirmed by context
+#
+# The segmenter knows few names: it tags many unknown ones as nothing in particular (李骁/x) or cuts
+# them (韩知|远). These rules read characters, not tags: a surname and one or two characters of the
+# kind given names are made of (data/given_name_chars.txt), or a run of transliteration characters,
+# and keep the candidate only when the words around it are what stands around a person in news: a
+# title or a person noun before it (董事长, 记者, 经济学家), a person's verb or an honorific after it
+# (表示, 毕业于, 先生), a list of people (A、B、C). Candidates that are everyday words (白领, 黄金)
+# or the first part of a place (马家坡, 阮冲村) are rejected.
+
+# Nouns for people that stand right before a name, besides job titles: 歌手周杰伦, 球员梅西
+PERSON_NOUNS = (
+    "记者",
+    "通讯员",
+    "主持人",
+    "嘉宾",
+    "球员",
+    "前锋",
+    "后卫",
+    "门将",
+    "中场",
+    "选手",
+    "冠军",
+    "演员",
+    "歌手",
+    "导演",
+    "编剧",
+    "制片人",
+    "作家",
+    "诗人",
+    "画家",
+    "作者",
+    "专家",
+    "学者",
+    "经济学家",
+    "分析人士",
+    "律师",
+    "法官",
+    "警官",
+    "民警",
+    "医生",
+    "网友",
+    "市民",
+    "村民",
+    "居民",
+    "患者",
+    "老人",
+    "男子",
+    "女子",
+    "女士",
+    "先生",
+    "同学",
+    "老师",
+    "校长",
+    "班主任",
+    "明星",
+    "艺人",
+    "模特",
+    "设计师",
+    "领队",
+    "主帅",
+    "主教练",
+    "队长",
+    "总统",
+    "外长",
+    "大使",
+    "发言人",
+    "创始人",
+    "董事长",
+    "总经理",
+    "负责人",
+)
+# After a name: a person's verb, an honorific, or words only people take
+_PERSON_AFTER = (
+    PERSON_VERBS
+    + HONORIFICS
+    + (
+        "说",
+        "等人",
+        "夫妇",
+        "夫人",
+        "本人",
+        "的父亲",
+        "的母亲",
+        "的妻子",
+        "的丈夫",
+        "的儿子",
+        "的女儿",
+        "回忆",
+        "笑称",
+        "坦言",
+        "直言",
+        "表态",
+        "呼吁",
+        "建议",
+        "提醒",
+        "解释",
+        "补充",
+        "主演",
+        "饰演",
+        "执导",
+        "出生",
+        "生于",
+        "获得",
+        "荣获",
+        "入选",
+        "当选",
+    )
+)
+# The first character after a place name's first part: 马家坡, 阮冲村, 钟鼓楼, 白沙滩
+# (only characters that given names rarely end in: 峰, 山, 江 and 海 end many names)
+_PLACE_ENDINGS = frozenset("村镇乡县市区省州路街巷坊屯坡岛湾港楼塔寺庙宫殿滩湖")
+# Glue before a name in a list or after a preposition; weaker than a title, enough with a verb after
+_LIST_MARKS = ("、", "和", "与", "及", "同")
+
+
+def given_name_chars() -> frozenset[str]:
+    return characters("given_name_chars.txt")
+
+
+@lru_cache(maxsize=1)
+def _titles_by_length() -> tuple[frozenset[str], tuple[int, ...]]:
+    """Titles and person nouns, and their lengths, to look one up at the end of a stretch."""
+    every = titles() | frozenset(PERSON_NOUNS)
+    return every, tuple(sorted({len(t) for t in every}))
+
+
+@lru_cache(maxsize=1)
+def _person_after() -> re.Pattern[str]:
+    return re.compile(alternation(frozenset(_PERSON_AFTER)))
+
+
+def _left_cue(view: str, start: int) -> str:
+    """What stands before a candidate name: "title" (a title or person noun ends at ``start``),
+    "list" (a coordinator: 、 和 与), "edge" (the start of a clause), or ""."""
+    every, lengths = _titles_by_length()
+    if any(view[start - n : start] in every for n in lengths if n <= start):
+        return "title"
+    before = view[start - 1 : start]
+    if before in _LIST_MARKS:
+        return "list"
+    if not before or before in _CLAUSE_EDGES:
+        return "edge"
+    return ""
+
+
+def _right_cue(view: str, end: int) -> str:
+    """What follows a candidate name: "verb" (a person's verb or an honorific), "list", "edge" (a
+    clause ends) or "adverb" (the predicate begins: 已, 也, 曾 …), or ""."""
+    if _person_after().match(view, end):
+        return "verb"
+    after = view[end : end + 1]
+    if after == "、" or after in ("和", "与", "及") and not view.startswith(("和平", "与会", "及时"), end):
+        return "list"
+    if not after or after in _CLAUSE_EDGES:
+        return "edge"
+    if after in _PREDICATE_STARTS:
+        return "adverb"
+    return ""
+
+
+# punctuation at which a clause begins or ends
+_CLAUSE_EDGES = frozenset('，,。；;：:！!？?（()）“”"《》【】[] \n')
+# characters that begin a predicate right after its subject
+_PREDICATE_STARTS = frozenset("已也还则就都曾将又便正在对向把被给于是")
+# characters that do not stand in a given name: function words, pronouns, measure words
+_NOT_IN_NAMES = frozenset(
+    "的了着过们么呢吗吧啊这那哪谁个些每各某本该其此所及与和或但而并且即被把将已也还则就都曾于在是为对向从给让"
+)
+# How much each cue counts; a three-character native name needs 2, a two-character one a title or a
+# verb (many two-character words begin with a surname character).
+_CUE_WEIGHT = {"title": 2.0, "verb": 2.0, "list": 1.5, "edge": 0.5, "adverb": 0.5, "": 0.0}
+
+
+def _everyday_word(word: str, named_by_context: bool = False) -> bool:
+    """A word the dictionary knows as something other than a name (黄金, 周年, 于是), or as a name
+    too often for one (白领: its tag says name, its frequency says word). When the context all but
+    says "a person" (记者马力), only a very frequent word is rejected."""
+    tag, frequency = word_tag(word), word_frequency(word)
+    if not tag:
+        return False
+    if named_by_context:
+        return frequency >= 2000
+    return frequency >= 500 or tag not in ("nr", "nrfg", "nrt") and frequency >= 3
+
+
+def _crosses_word(ctx: DocumentView, start: int, end: int) -> bool:
+    """A dictionary word of two or more characters runs across the candidate's edge."""
+    for token in ctx.tokens_between(start - 3, end + 3):
+        if len(token.text) < 2 or token.pos in ("nr", "nrfg", "nrt", "x"):
+            continue
+        if token.start < start < token.end or token.start < end < token.end:
+            return True
+    return False
+
+
+class ShapedPersons:
+    """Native names by shape: a surname, one or two given-name characters, and a person's context."""
+
+    name = "mentions.person_shape.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        given = given_name_chars()
+        single = surnames()
+        for start, end, _ in ctx.analysed:
+            for match in _surname_start().finditer(view, start, end - 1):
+                s = match.start()
+                for surname in (view[s : s + 2], view[s]):
+                    if surname not in single or (len(surname) == 2 and s + 3 > end):
+                        continue
+                    mention = self._best(ctx, s, len(surname), end, given)
+                    if mention is not None:
+                        yield mention
+                        break
+
+    def _best(
+        self, ctx: DocumentView, s: int, surname: int, limit: int, given: frozenset[str]
+    ) -> Mention | None:
+        view = ctx.view
+        if s > 0 and view[s - 1] in given and view[s - 1] in surnames() and _left_cue(view, s) == "":
+            return None  # inside a longer run of name characters: the name may begin earlier
+        if view.startswith(HONORIFICS, s + surname) or view.startswith(
+            ("总", "某", "氏", "家", "姓"), s + surname
+        ):
+            return None  # 黄先生, 王总, 李某: a surname alone with a form of address
+        left = ""
+        for length in (2, 1):
+            e = s + surname + length
+            chars = view[s + surname : e]
+            if e > limit or not all(re.match(f"[{CJK}]", ch) and ch not in _NOT_IN_NAMES for ch in chars):
+                continue
+            typical = all(ch in given for ch in chars)  # of the kind given names are made of
+            left = left or _left_cue(view, s)
+            if length == 2 and surname == 2:
+                continue  # 欧阳 + two characters is possible but rare; 司马 + 光 is the usual shape
+            name = view[s:e]
+            right = _right_cue(view, e)
+            if view[e : e + 1] in _PLACE_ENDINGS and right == "":
+                continue
+            weight = _CUE_WEIGHT[left] + _CUE_WEIGHT[right]
+            strong = left == "title" or right == "verb"
+            if not typical and not (left == "title" and right != "" or right == "verb" and left != ""):
+                continue  # an unusual given name needs the context to say "person" on both sides
+            if (
+                weight < 2
+                or len(name) == 2
+                and not (left == "title" or right == "verb" and _left_boundary(view, s))
+            ):
+                continue  # 李强 is a name, but so many two-character words begin with a surname
+            if _everyday_word(name, left == "title" and right != ""):
+                continue  # 马力 after 记者 is a name; 白领 after nothing is a word
+            if (
+                length == 2
+                and _everyday_word(view[s + surname : e])
+                and left not in ("title", "list")
+                and right != "verb"
+            ):
+                continue
+            if _crosses_word(ctx, s, e) or not ctx.inside(s, e):
+                continue
+            confidence = 0.75 if left == "title" and right == "verb" else 0.65 if strong else 0.55
+            return _mention(ctx, s, e, "Person", self.name, confidence)
+        return None
+
+
+@lru_cache(maxsize=1)
+def _surname_start() -> re.Pattern[str]:
+    """A character that begins a surname, followed by another Chinese character."""
+    first = "".join(sorted({name[0] for name in surnames()}))
+    return re.compile(f"[{re.escape(first)}](?=[{CJK}])")
+
+
+def _left_boundary(view: str, start: int) -> bool:
+    """Nothing a name could be glued to stands before ``start``: punctuation, a title, a space."""
+    before = view[start - 1 : start]
+    return not before or not re.match(rf"[{CJK}]", before) or _left_cue(view, start) != ""
+
+
+class TransliteratedPersonsUndotted:
+    """Foreign names written without a dot (扎克伯格, 奥尔特曼, 纳德拉), confirmed by context."""
+
+    name = "mentions.translit_plain.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        chars = translit_chars()
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in _translit_run().finditer(view, start, end):
+                s, e = match.span()
+                if view[s - 1 : s] == NAME_DOT or view[e : e + 1] == NAME_DOT:
+                    continue  # part of a dotted name: mentions.translit.v1 reads it whole
+                s = _after_title(view, s, e) if NAME_DOT in view[s:e] else s
+                while e - s > 2 and view.startswith(_VERBS_AFTER_NAMES, e - 1):
+                    e -= 1
+                left, right = _left_cue(view, s), _right_cue(view, e)
+                if not (left == "title" or right == "verb" or left == "list" and right == "list"):
+                    continue
+                name = view[s:e]
+                if len(name) < 3 or not all(ch in chars for ch in name):
+                    continue
+                if (
+                    _everyday_word(name)
+                    and word_tag(name) != "nrt"
+                    or view[e : e + 1] in _PLACE_ENDINGS | {"队", "国"}
+                ):
+                    continue
+                if known_by_name(name) is not None or _crosses_word(ctx, s, e) or not ctx.inside(s, e):
+                    continue
+                yield _mention(ctx, s, e, "Person", self.name, 0.65 if left and right else 0.6)
+
+
+@lru_cache(maxsize=1)
+def _translit_run() -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(''.join(sorted(translit_chars())))}]{{3,7}}")
 
 
 # ---------------------------------------------------------------------------------------
@@ -1236,6 +1578,8 @@ RULES = (
     Units(),
     ChinesePersons(),
     TitledPersons(),
+    ShapedPersons(),
+    TransliteratedPersonsUndotted(),
     CitationSources(),
     QuotedProducts(),
 )
@@ -1257,6 +1601,8 @@ _PRIORITY = {
                 BrandCompanies,
                 LatinNames,
                 TitledPersons,
+                ShapedPersons,
+                TransliteratedPersonsUndotted,
                 ChinesePersons,
             )
         ]
@@ -1309,6 +1655,8 @@ _REPEATABLE = frozenset(
     for rule in (
         ChinesePersons,
         TitledPersons,
+        ShapedPersons,
+        TransliteratedPersonsUndotted,
         SuffixOrganizations,
         BrandCompanies,
         TransliteratedNames,

@@ -54,19 +54,28 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 
 @lru_cache(maxsize=1)
-def _frequencies() -> dict[str, int]:
+def _dictionary() -> dict[str, tuple[int, str]]:
     try:
         dictionary = resources.files("jieba").joinpath("dict.txt")
     except ModuleNotFoundError as error:  # pragma: no cover - jieba is a declared dependency
         raise ImportError("newskg needs jieba's dictionary: pip install jieba") from error
-    counts: dict[str, int] = {}
+    entries: dict[str, tuple[int, str]] = {}
     with dictionary.open(encoding="utf-8") as lines:
         for line in lines:
-            word, count, *_ = line.split(" ")
-            counts[word] = int(count)
-    return counts
+            word, count, tag = (line.rstrip("\n").split(" ") + ["", ""])[:3]
+            entries[word] = (int(count), tag)
+    return entries
 
 
 def word_frequency(word: str) -> int:
     """How often jieba's dictionary has seen ``word`` (0 if never): everyday words are frequent."""
-    return _frequencies().get(word, 0)
+    return _dictionary().get(word, (0, ""))[0]
+
+
+def word_tag(word: str) -> str:
+    """The part of speech jieba's dictionary gives ``word`` ("" if it is not there).
+
+    >>> word_tag("表示"), word_tag("周杰伦"), word_tag("梁文锋")
+    ('v', 'nr', '')
+    """
+    return _dictionary().get(word, (0, ""))[1]

@@ -349,3 +349,41 @@ def test_a_url_is_never_a_name() -> None:
 )
 def test_headlines_and_directions_name_nothing_more(text: str, expected: list[tuple[int, int, str]]) -> None:
     assert [(m.start, m.end, m.type) for m in find_mentions(document(text))] == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Names by their shape, confirmed by context (mentions.person_shape.v1, mentions.translit_plain.v1)
+
+
+def persons(raw: str) -> list[str]:
+    return [m.text for m in mentions(raw) if m.type == PER]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("宣明典居总经理傅军民介绍，公司今年将扩产。", ["傅军民"]),  # a title before, a verb after
+        ("负责人李骁已于6月离职。", ["李骁"]),  # not 李骁已: the adverb begins the predicate
+        ("本报讯（记者马力）市土地整理储备中心发布公告。", ["马力"]),  # a word (horsepower), but after 记者
+        ("吴待秋、冯超然已然归入二三流了。", ["吴待秋", "冯超然"]),  # a list of people
+        ("首席科学家韩知远毕业于斯坦福大学。", ["韩知远"]),  # the segmenter cuts it 韩知|远
+        ("微软首席执行官纳德拉表示，公司将加大投入。", ["纳德拉"]),  # a transliteration without a dot
+        ("主力前锋琼斯将在10月份复出。", []),  # two transliteration characters are not enough
+    ],
+)
+def test_names_by_shape_and_context(text: str, expected: list[str]) -> None:
+    assert persons(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他在白领中很受欢迎。",  # an everyday word that begins with a surname
+        "记者了解到，作为原告的彩民张女士已撤回了诉讼。",  # a surname with a form of address
+        "奖励仪式在秦皇岛金海湾森林公园举行。",  # a place
+        "这位彩民应该是个喜欢博冷的人。",  # a measure word after a demonstrative
+        "王总表示，公司将加大投入。",
+    ],
+)
+def test_shapes_that_are_no_names(text: str) -> None:
+    assert persons(text) == []
