@@ -654,6 +654,85 @@ class SuffixOrganizations:
             yield _mention(ctx, start, end, "Organization", self.name, 0.7, kind=kind)
 
 
+# what stands before an organization word to say what kind of organization it is, not which one
+_KINDS_OF_ORGANIZATION = frozenset(
+    "商业 投资 开发 政策 政策性 农村 城市 地方 民营 外资 合资 国有 股份制 私人 网络 电子 直销 储蓄 信用"
+    " 跨国 上市 中资 外国 国外 国内 各国 大型 中小 小型 金融 保险 证券 信托 基金 咨询 中介 物业 房地产"
+    " 科技 互联网".split()
+)
+
+
+class DictionaryOrganizations:
+    """Words the segmenter's dictionary lists as organization names (nt): 交通银行, 新华社, 外交部,
+    中共中央, 北京大学. Names every reader knows, often without a head noun a rule could see
+    (国务院 has one, 联合国 and 东盟 none); the dictionary is jieba's, public and general."""
+
+    name = "mentions.dictionary_org.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        for token in ctx.tokens:
+            if token.pos != "nt" or len(token.text) < 2 or word_tag(token.text) != "nt":
+                continue
+            if token.text in _GENERIC_HEADS or not ctx.inside(token.start, token.end):
+                continue
+            suffix = _head_suffix(token.text)
+            if suffix and token.text[: -len(suffix)] in _KINDS_OF_ORGANIZATION:
+                continue  # 商业银行, 投资公司: a kind of organization, not one
+            if word_tag(token.text[-2:]) in ("v", "vn") and suffix is None:
+                continue  # 联合开发 is listed as a name, but reads as what it says: a verb
+            if any(known_by_name(token.text[:n]) for n in range(2, len(token.text) - 1)):
+                continue  # 清华大学电子工程系: the known name, and a unit of it, are other rules' business
+            start = token.start
+            place = _leading_place(token.text)  # 韩国三星电子: the country is not part of the name
+            if place and known_by_name(token.text[place:]) is not None:
+                start += place
+            kind = org_suffixes()[suffix][0] if suffix else ""
+            yield _mention(ctx, start, token.end, "Organization", self.name, 0.6, kind=kind)
+
+
+# A part of an organization named after its place: 中国银行广东珠海分行, 新华社香港分社, 西城工商分局
+_BRANCH = re.compile(
+    rf"(?:[{CJK}]{{0,3}}?(?:省|市|区|县|州)|[{CJK}]{{2,3}}?)?(?:分行|支行|分公司|子公司|分局|分社|分院|分会|营业部)"
+)
+_BRANCH_STOP = frozenset("的和与及在是了对为从向将也都")
+
+
+_ORDINAL = "[一二三四五六七八九十百零〇0-9]+"
+# What an organization's name continues with to name one of its organs or meetings: 致公党|中央,
+# 中国共产党|第十五次全国代表大会, 全国人大|常委会, 中共|十五大
+_ORGAN = re.compile(
+    rf"(?:第{_ORDINAL}(?:届|次)(?:全国|中央)?(?:代表大会|委员会|中央委员会|全体会议|会议)"
+    rf"|(?:十[一二三四五六七八九]?|[一二三四五六七八九])大(?![学会队家型小量多])"
+    r"|中央(?:委员会|政治局|书记处|军事委员会)?"
+    r"|常委会|常务委员会|政治局|书记处|主席团)"
+)
+_ORDINAL_BEFORE = re.compile(rf"第{_ORDINAL}(?:届|次)$")
+
+
+class Branches:
+    """An organization name followed by a branch or an organ of it: 光大银行沈阳分行, 建设银行广东省分行,
+    致公党中央, 中国共产党第十五次全国代表大会, 全国人大常委会; and a body named by its ordinal
+    (第十五次全国代表大会)."""
+
+    name = "mentions.branch.v1"
+
+    def extend(self, ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
+        view = ctx.view
+        for mention in found:
+            if mention.type != "Organization":
+                continue
+            start, end = mention.start, mention.end
+            ordinal = _ORDINAL_BEFORE.search(view, max(0, start - 8), start)
+            if ordinal and mention.name.endswith(("代表大会", "委员会", "会议")):
+                start = ordinal.start()
+            for pattern in (_BRANCH, _ORGAN):
+                match = pattern.match(view, end)
+                if match is not None and not _BRANCH_STOP & set(match.group()):
+                    end = match.end()
+            if (start, end) != (mention.start, mention.end) and ctx.inside(start, end):
+                yield _mention(ctx, start, end, "Organization", self.name, 0.65, kind=mention.kind)
+
+
 # words ending in a state body's head noun that name no body: parts of a place or of a whole
 _NOT_BODIES = frozenset(
     "东部 西部 南部 北部 中部 内部 外部 全部 局部 头部 底部 顶部 腹部 部分 大局 格局 布局 当局".split()
@@ -1574,6 +1653,7 @@ RULES = (
     TransliteratedNames(),
     MediaOutlets(),
     SuffixOrganizations(),
+    DictionaryOrganizations(),
     BrandCompanies(),
     Units(),
     ChinesePersons(),
@@ -1598,6 +1678,8 @@ _PRIORITY = {
                 QuotedProducts,
                 TransliteratedNames,
                 SuffixOrganizations,
+                Branches,
+                DictionaryOrganizations,
                 BrandCompanies,
                 LatinNames,
                 TitledPersons,
@@ -1639,6 +1721,7 @@ def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[M
     # a name has a letter or a digit in it: "……" in 《……》 or "---" names nothing
     candidates = [m for rule in RULES for m in rule.find(ctx) if any(ch.isalnum() for ch in m.name)]
     kept = resolve_overlaps(_adopt_known_types(candidates))
+    kept = resolve_overlaps(kept + list(Branches().extend(ctx, kept)))
     return _people_in_lists(ctx, resolve_overlaps(kept + list(_repeated(ctx, kept))))
 
 

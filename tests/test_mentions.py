@@ -387,3 +387,22 @@ def test_names_by_shape_and_context(text: str, expected: list[str]) -> None:
 )
 def test_shapes_that_are_no_names(text: str) -> None:
     assert persons(text) == []
+
+
+def organizations(raw: str) -> list[str]:
+    return [m.text for m in mentions(raw) if m.type == ORG]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("交通银行和东亚银行公布了新的利率。", ["交通银行", "东亚银行"]),  # the dictionary's organization names
+        ("收到中国光大银行沈阳分行寄来的信用卡。", ["中国光大银行沈阳分行"]),  # a branch of a bank
+        ("大会将完成致公党中央领导集体的新老交替。", ["致公党中央"]),  # an organ of a party
+        ("中国共产党第十五次全国代表大会在北京召开。", ["中国共产党第十五次全国代表大会"]),
+        ("双方决定联合开发新产品。", []),  # listed as a name, read as a verb
+        ("他毕业于清华大学电子工程系。", ["清华大学"]),  # a department is not the university's name
+    ],
+)
+def test_dictionary_organizations_and_their_parts(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
