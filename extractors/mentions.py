@@ -654,6 +654,142 @@ class SuffixOrganizations:
             yield _mention(ctx, start, end, "Organization", self.name, 0.7, kind=kind)
 
 
+# Head nouns after which the words before them, if one of them names something, are a name: the
+# organizations of general news (companies, banks, associations, state bodies, institutes)
+_NAMED_HEADS = (
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团公司",
+    "公司",
+    "集团",
+    "银行",
+    "证券",
+    "地产",
+    "置业",
+    "协会",
+    "学会",
+    "联合会",
+    "商会",
+    "基金会",
+    "研究会",
+    "促进会",
+    "委员会",
+    "研究所",
+    "研究院",
+    "研究中心",
+    "管理中心",
+    "大学",
+    "学院",
+    "医院",
+    "法院",
+    "检察院",
+    "人民政府",
+    "政府",
+    "管理局",
+    "总局",
+    "交易所",
+    "电视台",
+    "出版社",
+    "杂志社",
+    "报社",
+    "俱乐部",
+)
+_NAME_MATERIAL = frozenset(
+    {"n", "nz", "ns", "nt", "nr", "nrt", "nrfg", "j", "b", "x", "vn", "an", "l", "eng", "s"}
+)
+_NAMING_POS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "x", "eng"})
+_DETERMINERS = ("该", "这", "那", "本", "其", "各", "某", "每", "此")
+
+
+_COMPANY_HEADS = frozenset(
+    {"股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团", "银行", "证券"}
+)
+
+
+def _names_something(token: Token) -> bool:
+    """Does this word before an organization head name something (a place, a brand, a name), rather
+    than say what kind of organization it is (初创, 数据服务, 人工智能)?"""
+    text = token.text
+    if token.pos == "ns" and (text in places() or word_tag(text) == "ns") and text not in ("加盟",):
+        return True  # for a company, _COMPANY_HEADS asks for more than a place
+    if text in _GENERIC_BRANDS or text in _KINDS_OF_ORGANIZATION or text in INDUSTRY_WORDS:
+        return False
+    if token.pos == "eng":
+        return text not in COMMON_ABBREVIATIONS and len(text) >= 2
+    if re.fullmatch(f"[{CJK}]{{2,}}", text) is None:
+        return False
+    if text in CATEGORY_NOUNS or text in ("全资", "控股", "明星", "现任", "前任", "原"):
+        return False
+    if token.pos in ("nt", "nz", "j") or word_frequency(text) < 50 and not token.pos.startswith("v"):
+        # an unknown word is a name only if it is not made of everyday words (初创, 现任 are)
+        return all(word_frequency(text[n : n + 2]) < 200 for n in range(len(text) - 1))
+    return False
+
+
+def _brand_position(parts: list[Token], n: int) -> bool:
+    """A word the segmenter calls a person's name is a brand only where a brand stands: right before
+    the industry word or the head noun (河南|天荣|置业有限公司), not before other words (林嘉文|现任|公司)."""
+    after = parts[n + 1]
+    return after is parts[-1] or after.text in INDUSTRY_WORDS or _head_suffix(after.text) is not None
+
+
+class HeadedOrganizations:
+    """The words before an organization head noun, when one of them names something: a place
+    (武汉市住房保障管理中心), a brand (澳际教育咨询公司), a name (河南天荣置业有限公司). Words that
+    only say what kind of organization it is (大型连锁房产经纪公司) are no name."""
+
+    name = "mentions.org_head.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        tokens = ctx.tokens
+        heads = _NAMED_HEADS
+        for i, token in enumerate(tokens):
+            head = next((h for h in heads if token.text.endswith(h)), None)
+            if head is None:
+                continue
+            j = i
+            while j > 0 and i - j < 5 and tokens[j - 1].end == tokens[j].start:
+                prev = tokens[j - 1]
+                cjk = re.fullmatch(f"[{CJK}]+", prev.text) is not None
+                material = prev.pos in _NAME_MATERIAL and (cjk or prev.pos == "eng")
+                rare = (
+                    cjk
+                    and len(prev.text) >= 2
+                    and word_frequency(prev.text) < 50
+                    and not prev.pos.startswith("v")
+                    and not set(prev.text) & _FUNCTION_CHARS
+                )
+                if not (material or rare) or prev.text in _DETERMINERS or token.end - prev.start > 16:
+                    break
+                j -= 1
+            parts = tokens[j : i + 1]
+            prefix = ctx.view[parts[0].start : token.end - len(head)]
+            if len(prefix) < 2 or prefix in _KINDS_OF_ORGANIZATION or prefix.endswith(("的", "和")):
+                continue
+            inner = token.text[: -len(head)]  # 初创|公司, 星展|银行: a name inside the head word
+            naming = [
+                t
+                for n, t in enumerate(parts[:-1])
+                if _names_something(t) and (t.pos not in ("nr", "nrfg", "nrt") or _brand_position(parts, n))
+            ]
+            if len(inner) >= 2 and (_names_something(Token(0, 0, inner, word_tag(inner) or "x"))):
+                naming.append(token)
+            if not naming:
+                continue
+            if head in _COMPANY_HEADS and all(t.pos == "ns" for t in naming):
+                continue  # 以色列公司 is a company from Israel, not a name
+            start = parts[0].start if naming[0].pos == "ns" else naming[0].start
+            name = ctx.view[start : token.end]
+            if len(name) <= len(head) + 1 or not ctx.inside(start, token.end):
+                continue
+            if any(known_by_name(name[:n]) for n in range(2, len(name) - len(head) + 1)):
+                continue  # 浙江大学计算机学院, 阿里云智能集团: the known name is found on its own
+            suffix = _head_suffix(name)
+            kind = org_suffixes()[suffix][0] if suffix else ""
+            yield _mention(ctx, start, token.end, "Organization", self.name, 0.6, kind=kind)
+
+
 # what stands before an organization word to say what kind of organization it is, not which one
 _KINDS_OF_ORGANIZATION = frozenset(
     "商业 投资 开发 政策 政策性 农村 城市 地方 民营 外资 合资 国有 股份制 私人 网络 电子 直销 储蓄 信用"
@@ -1654,6 +1790,7 @@ RULES = (
     MediaOutlets(),
     SuffixOrganizations(),
     DictionaryOrganizations(),
+    HeadedOrganizations(),
     BrandCompanies(),
     Units(),
     ChinesePersons(),
@@ -1680,6 +1817,7 @@ _PRIORITY = {
                 SuffixOrganizations,
                 Branches,
                 DictionaryOrganizations,
+                HeadedOrganizations,
                 BrandCompanies,
                 LatinNames,
                 TitledPersons,

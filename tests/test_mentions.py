@@ -406,3 +406,18 @@ def organizations(raw: str) -> list[str]:
 )
 def test_dictionary_organizations_and_their_parts(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中国信托业协会发布了报告。", ["中国信托业协会"]),  # a place names an association
+        ("河南天荣置业有限公司建设经济适用房。", ["河南天荣置业有限公司"]),  # place, brand, trade, legal form
+        ("澳际教育咨询公司表示，留学人数增长。", ["澳际教育咨询公司"]),
+        ("一家以色列公司宣布了收购。", []),  # a place alone does not name a company
+        ("这家初创公司完成了融资。", []),  # a kind of company
+        ("林嘉文现任公司董事长。", []),  # a person's name is no brand before 现任
+    ],
+)
+def test_organizations_before_a_head_noun(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
