@@ -1393,6 +1393,10 @@ def _not_a_name(view: str, start: int, text: str) -> bool:
         return True
     if len(text) >= 3 and text[-1] in _PLACE_ENDINGS:
         return True
+    if any(
+        (known := known_by_name(text[:n])) is not None and known.type != "Person" for n in range(2, len(text))
+    ):
+        return True  # 欧冠|中: a known name and the word after it
     return text[0] in "位名个" and view[start - 1 : start] in set("这那一每各几该此某两三四五六七八九十")
 
 
@@ -1698,33 +1702,89 @@ class TransliteratedPersonsUndotted:
         chars = translit_chars()
         view = ctx.view
         for start, end, _ in ctx.analysed:
-            for match in _translit_run().finditer(view, start, end):
+            for match in _translit_run(2).finditer(view, start, end):
                 s, e = match.span()
                 if view[s - 1 : s] == NAME_DOT or view[e : e + 1] == NAME_DOT:
                     continue  # part of a dotted name: mentions.translit.v1 reads it whole
-                s = _after_title(view, s, e) if NAME_DOT in view[s:e] else s
+                s = _after_title(view, s, e) if NAME_DOT in view[s:e] else _after_undotted_title(view, s, e)
                 while e - s > 2 and view.startswith(_VERBS_AFTER_NAMES, e - 1):
                     e -= 1
-                left, right = _left_cue(view, s), _right_cue(view, e)
-                if not (left == "title" or right == "verb" or left == "list" and right == "list"):
-                    continue
                 name = view[s:e]
-                if len(name) < 3 or not all(ch in chars for ch in name):
+                if len(name) < 2 or not all(ch in chars for ch in name) or _sports_side(view, s, e):
+                    continue  # a club in a match report is SportsClubs' business
+                left, right = _left_cue(view, s), _right_cue(view, e)
+                # three or more transliteration characters that are no dictionary word already look
+                # like a foreign name; two need a title before them and something after
+                weight = _CUE_WEIGHT[left] + _CUE_WEIGHT[right] + (0.5 if len(name) >= 3 else 0.0)
+                if len(name) == 2 and not (left == "title" and right) or weight < 2:
                     continue
                 if (
                     _everyday_word(name)
                     and word_tag(name) != "nrt"
                     or view[e : e + 1] in _PLACE_ENDINGS | {"队", "国"}
                 ):
+                    continue  # 俄罗斯, 加拿大: the dictionary knows them as places
+                if name in places() or word_tag(name) == "ns" or _place_after(view, e):
                     continue
                 if known_by_name(name) is not None or _crosses_word(ctx, s, e) or not ctx.inside(s, e):
                     continue
                 yield _mention(ctx, s, e, "Person", self.name, 0.65 if left and right else 0.6)
 
 
-@lru_cache(maxsize=1)
-def _translit_run() -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(''.join(sorted(translit_chars())))}]{{3,7}}")
+def _after_undotted_title(view: str, start: int, end: int) -> int:
+    """Where a run of transliteration characters begins after the end of a title in it (主|席费希尔)."""
+    every, lengths = _titles_by_length()
+    for cut in range(start + 1, min(start + 3, end - 1)):
+        if any(view[cut - n : cut] in every for n in lengths if n <= cut):
+            return cut
+    return start
+
+
+def _place_after(view: str, end: int) -> bool:
+    """A word for a kind of place or polity follows (加利福尼亚|州, 南斯拉夫|联盟共和国)."""
+    return view.startswith(
+        ("州", "省", "市", "联盟", "共和国", "王国", "人民", "方面", "政府", "总统", "首相"), end
+    )
+
+
+# Words around a side in a match report: 切沃队vs锡耶纳队, 4比0大胜波尔图, 做客挑战桑德兰
+_MATCH_BEFORE = re.compile(
+    r"(?:vs|VS|对阵|逼平|击败|战胜|负于|输给|力克|不敌|大胜|做客|迎战|挑战|客场|主场)\s*$"
+)
+_MATCH_AFTER = re.compile(
+    r"\s*(?:队|vs|VS|对阵|主场|客场|主队|客队|逼平|击败|战胜|负于|输给|力克|不敌|大胜|[0-9]+\s*[:：比]\s*[0-9]+)"
+)
+
+
+def _sports_side(view: str, start: int, end: int) -> bool:
+    """Is the name at [start, end) a side in a match report?"""
+    return bool(_MATCH_BEFORE.search(view, max(0, start - 6), start) or _MATCH_AFTER.match(view, end))
+
+
+class SportsClubs:
+    """Clubs as match reports name them: a transliteration (and 队) next to vs, a score or a match verb
+    (切沃队vs锡耶纳队, 4比0大胜波尔图). A club is an organization; a player is a person."""
+
+    name = "mentions.club.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in _translit_run(2).finditer(view, start, end):
+                s, e = match.span()
+                if not _sports_side(view, s, e) or view[s - 1 : s] == NAME_DOT or view[e : e + 1] == NAME_DOT:
+                    continue
+                if view[e : e + 1] == "队":
+                    e += 1
+                elif _everyday_word(view[s:e]) and word_tag(view[s:e]) != "ns":
+                    continue
+                if ctx.inside(s, e) and not _crosses_word(ctx, s, e):
+                    yield _mention(ctx, s, e, "Organization", self.name, 0.6)
+
+
+@lru_cache(maxsize=2)
+def _translit_run(shortest: int = 3) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(''.join(sorted(translit_chars())))}]{{{shortest},7}}")
 
 
 # ---------------------------------------------------------------------------------------
@@ -1797,6 +1857,7 @@ RULES = (
     TitledPersons(),
     ShapedPersons(),
     TransliteratedPersonsUndotted(),
+    SportsClubs(),
     CitationSources(),
     QuotedProducts(),
 )
@@ -1823,6 +1884,7 @@ _PRIORITY = {
                 TitledPersons,
                 ShapedPersons,
                 TransliteratedPersonsUndotted,
+                SportsClubs,
                 ChinesePersons,
             )
         ]
@@ -1878,6 +1940,7 @@ _REPEATABLE = frozenset(
         TitledPersons,
         ShapedPersons,
         TransliteratedPersonsUndotted,
+        SportsClubs,
         SuffixOrganizations,
         BrandCompanies,
         TransliteratedNames,

@@ -368,7 +368,8 @@ def persons(raw: str) -> list[str]:
         ("吴待秋、冯超然已然归入二三流了。", ["吴待秋", "冯超然"]),  # a list of people
         ("首席科学家韩知远毕业于斯坦福大学。", ["韩知远"]),  # the segmenter cuts it 韩知|远
         ("微软首席执行官纳德拉表示，公司将加大投入。", ["纳德拉"]),  # a transliteration without a dot
-        ("主力前锋琼斯将在10月份复出。", []),  # two transliteration characters are not enough
+        ("主力前锋琼斯将在10月份复出。", ["琼斯"]),  # two transliteration characters after a title
+        ("他对琼斯很满意。", []),  # without one, two are not enough
     ],
 )
 def test_names_by_shape_and_context(text: str, expected: list[str]) -> None:
@@ -421,3 +422,17 @@ def test_dictionary_organizations_and_their_parts(text: str, expected: list[str]
 )
 def test_organizations_before_a_head_noun(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "persons_", "organizations_"),
+    [
+        ("切沃队vs锡耶纳队两队在西甲联赛中交手。", [], ["切沃队", "锡耶纳队", "西甲联赛"]),  # sides of a match
+        ("球队在欧冠中4比0大胜波尔图。", [], ["欧冠", "波尔图"]),
+        ("随着纳斯里和宋的复出，球队实力大增。", ["纳斯里"], []),  # a foreign name in a list
+        ("中国一贯重视发展同加拿大的友好关系。", [], []),  # a country, not a person
+        ("委员会主席费希尔致辞。", ["费希尔"], []),  # 主席|费希尔, not 主|席费希尔
+    ],
+)
+def test_transliterations_players_and_clubs(text: str, persons_: list[str], organizations_: list[str]) -> None:
+    assert (persons(text), organizations(text)) == (persons_, organizations_)
