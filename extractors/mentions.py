@@ -348,6 +348,10 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         and all(p.isalpha() and p[:1].isupper() for p in parts)
     ):
         return "Person", "", 0.6
+    if _left_cue(view, start) == "title" and all(p[:1].isalpha() for p in parts) and _known_type(name) == "":
+        return "Person", "", 0.6  # 设计师Ken Rolston, 分析师Dan Ives: a title names a person
+    if view.startswith(HONORIFICS + ("夫妇", "毕业于", "出生"), end) and _known_type(name) == "":
+        return "Person", "", 0.6
     if len(parts) == 1 and (name in PRODUCT_TIERS or after.startswith(EVENT_HEADS)):
         return "", "", 0.0  # "Turbo" alone; "Create开发者大会" is an event
     if len(parts) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
@@ -1356,7 +1360,11 @@ class ChinesePersons:
             foreign = all(ch in translit_chars() for ch in text) and len(text) >= 3
             if not (native or foreign) or not ctx.inside(token.start, token.end):
                 continue
-            if native and len(text) == 3 and (text[2] in _FUNCTION_CHARS or text[2] in _NOT_IN_NAMES):
+            if (
+                native
+                and len(text) == 3
+                and (text[2] in _FUNCTION_CHARS or text[2] in _NOT_IN_NAMES or text[2] in "说到称等")
+            ):
                 # 李骁已于6月离职: jieba took the adverb after a two-character name into it
                 token = Token(token.start, token.end - 1, text[:2], token.pos)
                 text = text[:2]
