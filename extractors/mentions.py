@@ -324,6 +324,12 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         return "Product", "", 0.7
     if re.fullmatch(r"[A-Za-z]+(?:-[0-9][A-Za-z0-9.]*)", name):  # GPT-5, DeepSeek-R1
         return "Product", "AIModel", 0.7
+    if before.endswith("《") and not before.endswith("据《"):
+        # 《Diablo》 is a work's title; 《Wired》报道 an outlet's
+        closing = view[end : end + 1] == "》"
+        follows = view[end + 1 : end + 12] if closing else ""
+        if not re.match(r"(?:的?[^，。]{0,6})?(?:" + "|".join(REPORT_CUES) + r"|称|报道|杂志|网站)", follows):
+            return "", "", 0.5
     if (
         before.endswith("《")
         or after.startswith(REPORT_CUES)
@@ -792,6 +798,39 @@ class HeadedOrganizations:
             suffix = _head_suffix(name)
             kind = org_suffixes()[suffix][0] if suffix else ""
             yield _mention(ctx, start, token.end, "Organization", self.name, 0.6, kind=kind)
+
+
+# Armed forces as news names them: 美军, 俄罗斯海军, 印度空军, 美国海军陆战队, 解放军 (known)
+_COUNTRY_SHORT = "美俄德日英法中韩朝印以伊意澳加越泰菲巴土"
+_FORCES = re.compile(
+    rf"(?:(?P<country>{{countries}})|(?P<short>[{_COUNTRY_SHORT}]))?(?P<arm>海军陆战队|海军|空军|陆军|军)(?![队区官人事医舰机费])"
+)
+
+
+@lru_cache(maxsize=1)
+def _forces() -> re.Pattern[str]:
+    countries = alternation(
+        frozenset(p for p in places() if p.endswith(("国", "斯", "亚", "兰", "本", "度", "西")))
+    )
+    return re.compile(_FORCES.pattern.replace("{countries}", countries))
+
+
+class ArmedForces:
+    """A country's armed forces or one of its arms: 美军, 俄罗斯海军, 印度空军, 美国海军陆战队."""
+
+    name = "mentions.forces.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        for start, end, _ in ctx.analysed:
+            for match in _forces().finditer(ctx.view, start, end):
+                arm, named = match.group("arm"), match.group("country") or match.group("short")
+                if arm == "军" and not named or not named and not ctx.on_word_boundaries(*match.span()):
+                    continue  # 军 alone is no force; 海军 inside 海军蓝 is a colour
+                s, e = match.span()
+                if match.group("short") and s > 0 and re.match(f"[{CJK}]", ctx.view[s - 1]):
+                    continue  # 欧美军, 中美军: the short form must begin a word
+                if ctx.inside(s, e):
+                    yield _mention(ctx, s, e, "Organization", self.name, 0.6, kind="GovernmentBody")
 
 
 # what stands before an organization word to say what kind of organization it is, not which one
@@ -1859,6 +1898,7 @@ RULES = (
     SuffixOrganizations(),
     DictionaryOrganizations(),
     HeadedOrganizations(),
+    ArmedForces(),
     BrandCompanies(),
     Units(),
     ChinesePersons(),
@@ -1887,6 +1927,7 @@ _PRIORITY = {
                 Branches,
                 DictionaryOrganizations,
                 HeadedOrganizations,
+                ArmedForces,
                 BrandCompanies,
                 LatinNames,
                 TitledPersons,

@@ -436,3 +436,21 @@ def test_organizations_before_a_head_noun(text: str, expected: list[str]) -> Non
 )
 def test_transliterations_players_and_clubs(text: str, persons_: list[str], organizations_: list[str]) -> None:
     assert (persons(text), organizations(text)) == (persons_, organizations_)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("美军和俄罗斯海军举行联合演习。", ["美军", "俄罗斯海军"]),
+        ("印度空军采购了新型战机。", ["印度空军"]),
+        ("他穿着一件海军蓝的外套。", []),  # a colour
+        ("中美军事交流继续推进。", []),  # 美军 inside 中美军事
+    ],
+)
+def test_armed_forces(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+def test_a_latin_title_in_brackets_is_an_outlet_only_when_it_reports() -> None:
+    assert "Diablo" not in organizations("他是游戏《Diablo》的设计者。")  # the title of a work
+    assert organizations("据《Wired》报道，公司正在裁员。") == ["Wired"]
