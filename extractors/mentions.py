@@ -753,9 +753,10 @@ class HeadedOrganizations:
 
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
         tokens = ctx.tokens
-        heads = _NAMED_HEADS
+        heads = frozenset(_NAMED_HEADS)
+        lengths = sorted({len(h) for h in heads}, reverse=True)  # the longest head first: 有限公司, not 公司
         for i, token in enumerate(tokens):
-            head = next((h for h in heads if token.text.endswith(h)), None)
+            head = next((token.text[-n:] for n in lengths if token.text[-n:] in heads), None)
             if head is None:
                 continue
             j = i
