@@ -1562,6 +1562,8 @@ _PERSON_AFTER = (
         "补充",
         "主演",
         "饰演",
+        "扮演",
+        "开口",
         "执导",
         "出生",
         "生于",
@@ -1608,10 +1610,17 @@ def _left_cue(view: str, start: int) -> str:
     return ""
 
 
-def _right_cue(view: str, end: int) -> str:
-    """What follows a candidate name: "verb" (a person's verb or an honorific), "list", "edge" (a
-    clause ends) or "adverb" (the predicate begins: 已, 也, 曾 …), or ""."""
+def _right_cue(view: str, end: int, start: int | None = None) -> str:
+    """What follows a candidate name: "verb" (a person's verb or an honorific, or the colon of a
+    speaker's label at the start of a line: 姜山：…), "list", "edge" (a clause ends) or "adverb" (the
+    predicate begins: 已, 也, 曾 …), or ""."""
     if _person_after().match(view, end):
+        return "verb"
+    if (
+        start is not None
+        and view[end : end + 1] in ("：", ":")
+        and (start == 0 or view[start - 1] in "\n【[")
+    ):
         return "verb"
     after = view[end : end + 1]
     if after == "、" or after in ("和", "与", "及") and not view.startswith(("和平", "与会", "及时"), end):
@@ -1699,7 +1708,7 @@ class ShapedPersons:
             if length == 2 and surname == 2:
                 continue  # 欧阳 + two characters is possible but rare; 司马 + 光 is the usual shape
             name = view[s:e]
-            right = _right_cue(view, e)
+            right = _right_cue(view, e, s)
             if view[e : e + 1] in _PLACE_ENDINGS and right == "":
                 continue
             weight = _CUE_WEIGHT[left] + _CUE_WEIGHT[right]
@@ -1709,7 +1718,11 @@ class ShapedPersons:
             if (
                 weight < 2
                 or len(name) == 2
-                and not (left == "title" or right == "verb" and _left_boundary(view, s))
+                and not (
+                    left == "title"
+                    or right == "verb"
+                    and (_left_boundary(view, s) or ctx.on_word_boundaries(s, e))
+                )
             ):
                 continue  # 李强 is a name, but so many two-character words begin with a surname
             if _everyday_word(name, left == "title" and right != ""):
@@ -1760,7 +1773,7 @@ class TransliteratedPersonsUndotted:
                 name = view[s:e]
                 if len(name) < 2 or not all(ch in chars for ch in name) or _sports_side(view, s, e):
                     continue  # a club in a match report is SportsClubs' business
-                left, right = _left_cue(view, s), _right_cue(view, e)
+                left, right = _left_cue(view, s), _right_cue(view, e, s)
                 # three or more transliteration characters that are no dictionary word already look
                 # like a foreign name; two need a title before them and something after
                 weight = _CUE_WEIGHT[left] + _CUE_WEIGHT[right] + (0.5 if len(name) >= 3 else 0.0)
