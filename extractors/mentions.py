@@ -1787,6 +1787,13 @@ class TransliteratedPersonsUndotted:
                     continue  # 俄罗斯, 加拿大: the dictionary knows them as places
                 if name in places() or word_tag(name) == "ns" or _place_after(view, e):
                     continue
+                if any(
+                    len(t.text) >= 2
+                    and t.pos not in ("nr", "nrt", "nrfg", "x")
+                    and word_frequency(t.text) >= 20
+                    for t in ctx.tokens_between(s, e)
+                ):
+                    continue  # 比赛|阿根廷: everyday words and a place, not one foreign name
                 if known_by_name(name) is not None or _crosses_word(ctx, s, e) or not ctx.inside(s, e):
                     continue
                 yield _mention(ctx, s, e, "Person", self.name, 0.65 if left and right else 0.6)
