@@ -788,8 +788,8 @@ class HeadedOrganizations:
                 naming.append(token)
             if not naming:
                 continue
-            if head in _COMPANY_HEADS and all(t.pos == "ns" for t in naming):
-                continue  # 以色列公司 is a company from Israel, not a name
+            if head in _COMPANY_HEADS - {"银行"} and all(t.pos == "ns" for t in naming):
+                continue  # 以色列公司 is a company from Israel, not a name (重庆银行 is a bank's name)
             start = parts[0].start if naming[0].pos == "ns" else naming[0].start
             name = ctx.view[start : token.end]
             if len(name) <= len(head) + 1 or not ctx.inside(start, token.end):
@@ -828,8 +828,8 @@ class ArmedForces:
                 if arm == "军" and not named or not named and not ctx.on_word_boundaries(*match.span()):
                     continue  # 军 alone is no force; 海军 inside 海军蓝 is a colour
                 s, e = match.span()
-                if match.group("short") and s > 0 and re.match(f"[{CJK}]", ctx.view[s - 1]):
-                    continue  # 欧美军, 中美军: the short form must begin a word
+                if match.group("short") and s > 0 and ctx.view[s - 1] in _COUNTRY_SHORT + "欧":
+                    continue  # 中美军事, 欧美军: two countries' short forms, not one force
                 if ctx.inside(s, e):
                     yield _mention(ctx, s, e, "Organization", self.name, 0.6, kind="GovernmentBody")
 

@@ -447,6 +447,7 @@ def test_transliterations_players_and_clubs(text: str, persons_: list[str], orga
         ("印度空军采购了新型战机。", ["印度空军"]),
         ("他穿着一件海军蓝的外套。", []),  # a colour
         ("中美军事交流继续推进。", []),  # 美军 inside 中美军事
+        ("重庆银行公布了年报。", ["重庆银行"]),  # a city names a bank
     ],
 )
 def test_armed_forces(text: str, expected: list[str]) -> None:
