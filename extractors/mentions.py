@@ -842,6 +842,10 @@ _KINDS_OF_ORGANIZATION = frozenset(
 )
 
 
+# the last character of a place or building the dictionary lists among organization names
+_FACILITY_ENDINGS = frozenset("区站馆堂场楼厦园街路桥宫殿城港")
+
+
 class DictionaryOrganizations:
     """Words the segmenter's dictionary lists as organization names (nt): 交通银行, 新华社, 外交部,
     中共中央, 北京大学. Names every reader knows, often without a head noun a rule could see
@@ -858,6 +862,10 @@ class DictionaryOrganizations:
             suffix = _head_suffix(token.text)
             if suffix and token.text[: -len(suffix)] in _KINDS_OF_ORGANIZATION:
                 continue  # 商业银行, 投资公司: a kind of organization, not one
+            if token.text[-1] in _FACILITY_ENDINGS or token.text.endswith(("中心", "大会堂")):
+                continue  # 商务区, 北京站, 美术馆, 国家图书馆: places and buildings, not organizations
+            if suffix is None and (token.text.endswith("化") or token.text.startswith(("广大", "国际"))):
+                continue  # 国际化, 广大观众, 国际石油
             if word_tag(token.text[-2:]) in ("v", "vn") and suffix is None:
                 continue  # 联合开发 is listed as a name, but reads as what it says: a verb
             if any(known_by_name(token.text[:n]) for n in range(2, len(token.text) - 1)):

@@ -404,6 +404,7 @@ def organizations(raw: str) -> list[str]:
         ("大会将完成致公党中央领导集体的新老交替。", ["致公党中央"]),  # an organ of a party
         ("中国共产党第十五次全国代表大会在北京召开。", ["中国共产党第十五次全国代表大会"]),
         ("双方决定联合开发新产品。", []),  # listed as a name, read as a verb
+        ("作品被国家图书馆和美术馆收藏。", []),  # buildings the dictionary lists among organizations
         ("他毕业于清华大学电子工程系。", ["清华大学"]),  # a department is not the university's name
     ],
 )
