@@ -1720,6 +1720,8 @@ class ShapedPersons:
             if view[e : e + 1] in _PLACE_ENDINGS and right == "":
                 continue
             weight = _CUE_WEIGHT[left] + _CUE_WEIGHT[right]
+            if typical and len(name) == 3 and surname == 1 and not word_tag(name) and not word_tag(name[1:]):
+                weight += 1.0  # 姓 + two given-name characters that make no word: the shape of a name
             strong = left == "title" or right == "verb"
             if not typical and not (left == "title" and right != "" or right == "verb" and left != ""):
                 continue  # an unusual given name needs the context to say "person" on both sides
