@@ -399,7 +399,7 @@ def organizations(raw: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("交通银行和东亚银行公布了新的利率。", ["交通银行", "东亚银行"]),  # the dictionary's organization names
+        ("交通银行和东亚银行公布了新的利率。", ["交通银行", "东亚银行"]),  # the dictionary's names
         ("收到中国光大银行沈阳分行寄来的信用卡。", ["中国光大银行沈阳分行"]),  # a branch of a bank
         ("大会将完成致公党中央领导集体的新老交替。", ["致公党中央"]),  # an organ of a party
         ("中国共产党第十五次全国代表大会在北京召开。", ["中国共产党第十五次全国代表大会"]),
@@ -430,14 +430,16 @@ def test_organizations_before_a_head_noun(text: str, expected: list[str]) -> Non
 @pytest.mark.parametrize(
     ("text", "persons_", "organizations_"),
     [
-        ("切沃队vs锡耶纳队两队在西甲联赛中交手。", [], ["切沃队", "锡耶纳队", "西甲联赛"]),  # sides of a match
+        ("切沃队vs锡耶纳队两队在西甲联赛中交手。", [], ["切沃队", "锡耶纳队", "西甲联赛"]),  # a match
         ("球队在欧冠中4比0大胜波尔图。", [], ["欧冠", "波尔图"]),
         ("随着纳斯里和宋的复出，球队实力大增。", ["纳斯里"], []),  # a foreign name in a list
         ("中国一贯重视发展同加拿大的友好关系。", [], []),  # a country, not a person
         ("委员会主席费希尔致辞。", ["费希尔"], []),  # 主席|费希尔, not 主|席费希尔
     ],
 )
-def test_transliterations_players_and_clubs(text: str, persons_: list[str], organizations_: list[str]) -> None:
+def test_transliterations_players_and_clubs(
+    text: str, persons_: list[str], organizations_: list[str]
+) -> None:
     assert (persons(text), organizations(text)) == (persons_, organizations_)
 
 
