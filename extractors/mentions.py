@@ -547,6 +547,21 @@ class MediaOutlets:
         rf"据([{CJK}]{{2,6}}?(?:社|报|台|网))(?=等|报道|报导|消息|援引|估计|称|[^，。]{{0,8}}报道)"
     )
     _AGENCY = re.compile(rf"([{CJK}]{{2,5}}社)(?=[^，。]{{0,10}}(?:报道|报导|援引|消息|称))")
+    # 据晚点报道, 据36氪报道: whatever stands between 据 and 报道 is the outlet, unless it is a kind of source
+    _REPORTED_BY = re.compile(rf"据((?:(?![等和与及的])[{CJK}A-Za-z0-9]){{2,8}}?)(?:报道|报导)")
+    _GENERIC_SOURCES = (
+        "外媒",
+        "媒体",
+        "消息人士",
+        "知情人士",
+        "相关",
+        "有关",
+        "当地",
+        "国外",
+        "海外",
+        "多家",
+        "官方",
+    )
 
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
         view = ctx.view
@@ -562,6 +577,15 @@ class MediaOutlets:
                 )
                 if is_outlet and ctx.inside(s, e):
                     yield _mention(ctx, s, e, "Organization", self.name, 0.85, kind="MediaOutlet")
+            for match in self._REPORTED_BY.finditer(view, start, end):
+                s, e = match.span(1)
+                source = view[s:e]
+                if (
+                    not source.startswith(self._GENERIC_SOURCES)
+                    and not source.endswith("媒体")
+                    and ctx.inside(s, e)
+                ):
+                    yield _mention(ctx, s, e, "Organization", self.name, 0.7, kind="MediaOutlet")
             for pattern in (self._ATTRIBUTED, self._AGENCY):
                 for match in pattern.finditer(view, start, end):
                     s, e = match.span(1)
@@ -1716,6 +1740,8 @@ class ShapedPersons:
             if length == 2 and surname == 2:
                 continue  # 欧阳 + two characters is possible but rare; 司马 + 光 is the usual shape
             name = view[s:e]
+            if length == 2 and _person_after().match(view, e - 1):
+                continue  # 徐冰|说: the last character begins the verb after the name
             right = _right_cue(view, e, s)
             if view[e : e + 1] in _PLACE_ENDINGS and right == "":
                 continue

@@ -460,3 +460,20 @@ def test_armed_forces(text: str, expected: list[str]) -> None:
 def test_a_latin_title_in_brackets_is_an_outlet_only_when_it_reports() -> None:
     assert "Diablo" not in organizations("他是游戏《Diablo》的设计者。")  # the title of a work
     assert organizations("据《Wired》报道，公司正在裁员。") == ["Wired"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("据晚点报道，前百度高管景鲲已离职。", ["晚点", "百度"]),  # whatever stands between 据 and 报道
+        ("据36氪报道，该公司完成融资。", ["36氪"]),
+        ("据外媒报道，苹果将发布新品。", ["苹果"]),  # a kind of source is no outlet
+        ("据彭博社等多家媒体报道，交易已完成。", ["彭博社"]),
+    ],
+)
+def test_outlets_a_report_is_attributed_to(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+def test_a_verb_after_a_name_is_not_its_last_character() -> None:
+    assert persons("商汤科技联合创始人徐冰说，公司将加大投入。") == ["徐冰"]
