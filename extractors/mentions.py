@@ -1397,6 +1397,8 @@ class TitledPersons:
                 s = match.start("name")
                 for length in (3, 2):  # prefer the longer name when both leave a verb after them
                     e = s + length
+                    if length == 3 and _person_after().match(view, e - 1):
+                        continue  # 徐冰|说: the third character is the verb
                     if match.group("name")[0] in surnames() and view.startswith(_AFTER_NAME, e):
                         if ctx.inside(s, e) and _FUNCTION_CHARS.isdisjoint(view[s + 1 : e]):
                             yield _mention(ctx, s, e, "Person", self.name, 0.65)
