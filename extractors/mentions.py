@@ -812,7 +812,8 @@ class HeadedOrganizations:
                 naming.append(token)
             if not naming:
                 continue
-            if head in _COMPANY_HEADS - {"银行"} and all(t.pos == "ns" for t in naming):
+            legal_form = head in ("股份有限公司", "有限责任公司", "有限公司")  # registered: always a name
+            if head in _COMPANY_HEADS - {"银行"} and all(t.pos == "ns" for t in naming) and not legal_form:
                 continue  # 以色列公司 is a company from Israel, not a name (重庆银行 is a bank's name)
             start = parts[0].start if naming[0].pos == "ns" else naming[0].start
             name = ctx.view[start : token.end]
@@ -1178,10 +1179,24 @@ class BrandCompanies:
                 or after.startswith(COMPANY_ROLE_CUES + COMPANY_CUES)
                 or counts[name] >= 2
             )
+            if _three_character_brand(ctx, s):
+                s -= 1  # 星|海图|智能: the brand's first character stands alone as a word
             if match.group("legal"):  # a registered name begins with its place: 深圳云帆科技有限公司
                 s -= _trailing_place(view[max(0, s - 3) : s])
             if confirmed and ctx.inside(s, e):
                 yield _mention(ctx, s, e, "Organization", self.name, 0.65, kind="Company")
+
+
+def _three_character_brand(ctx: DocumentView, start: int) -> bool:
+    """Does the brand that seems to begin at ``start`` begin one character earlier, with a character
+    the segmenter left on its own and that is no function word (星|海图智能, not 由|海图智能)?"""
+    if start == 0 or not re.match(f"[{CJK}]", ctx.view[start - 1]) or start - 1 not in ctx.word_starts:
+        return False
+    first = ctx.view[start - 1]
+    if first in _BRAND_STOP or first in _FUNCTION_CHARS or first in _NOT_IN_NAMES:
+        return False
+    before = ctx.view[start - 2 : start - 1]
+    return not before or not re.match(f"[{CJK}]", before) or _left_cue(ctx.view, start - 1) == "title"
 
 
 # ---------------------------------------------------------------------------------------

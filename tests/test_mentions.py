@@ -477,3 +477,15 @@ def test_outlets_a_report_is_attributed_to(text: str, expected: list[str]) -> No
 
 def test_a_verb_after_a_name_is_not_its_last_character() -> None:
     assert persons("商汤科技联合创始人徐冰说，公司将加大投入。") == ["徐冰"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("杭州云深处科技有限公司董事长朱秋国介绍，", ["杭州云深处科技有限公司"]),  # a registered name
+        ("星海图智能创始人赵行表示，公司已完成融资。", ["星海图智能"]),  # a three-character brand
+        ("本轮由海图智能领投。", ["海图智能"]),  # 由 is no part of a brand
+    ],
+)
+def test_company_names_of_business_news(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
