@@ -1832,8 +1832,9 @@ class TransliteratedPersonsUndotted:
                 weight = _CUE_WEIGHT[left] + _CUE_WEIGHT[right] + (0.5 if len(name) >= 3 else 0.0)
                 if len(name) == 2 and not (left == "title" and right) or weight < 2:
                     continue
+                named = left == "title" and right in ("verb", "edge")  # 前CEO基辛格离职: the title says it
                 if (
-                    _everyday_word(name)
+                    _everyday_word(name, named)
                     and word_tag(name) != "nrt"
                     or view[e : e + 1] in _PLACE_ENDINGS | {"队", "国"}
                 ):
@@ -1841,7 +1842,7 @@ class TransliteratedPersonsUndotted:
                 if name in places() or word_tag(name) == "ns" or _place_after(view, e):
                     continue
                 if any(
-                    len(t.text) >= 2
+                    2 <= len(t.text) < e - s
                     and t.pos not in ("nr", "nrt", "nrfg", "x")
                     and word_frequency(t.text) >= 20
                     for t in ctx.tokens_between(s, e)

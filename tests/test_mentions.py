@@ -368,6 +368,7 @@ def persons(raw: str) -> list[str]:
         ("吴待秋、冯超然已然归入二三流了。", ["吴待秋", "冯超然"]),  # a list of people
         ("首席科学家韩知远毕业于斯坦福大学。", ["韩知远"]),  # the segmenter cuts it 韩知|远
         ("微软首席执行官纳德拉表示，公司将加大投入。", ["纳德拉"]),  # a transliteration without a dot
+        ("英特尔前CEO基辛格离职后加入了一家初创公司。", ["基辛格"]),  # a dictionary word, but after a title
         ("姜山：南美区的比赛阿根廷和巴西都在争夺出线权。", ["姜山"]),  # a speaker's label in a transcript
         ("片中张丽扮演的交际花令人难忘。", ["张丽"]),  # a person's verb after a word boundary
         ("主力前锋琼斯将在10月份复出。", ["琼斯"]),  # two transliteration characters after a title
