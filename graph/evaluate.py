@@ -994,7 +994,8 @@ class NerReport:
 
     def format(self, verbose: bool = False) -> str:
         lines = [
-            f"{self.source}: {self.sentences:,} sentences, {self.chars:,} characters; extraction "
+            f"{self.source}: {self.sentences:,} sentence{'s' if self.sentences != 1 else ''}, "
+            f"{self.chars:,} characters; extraction "
             f"{self.seconds:.1f} s, {self.chars_per_second:,.0f} chars/s ({self.jobs} process"
             f"{'es' if self.jobs > 1 else ''})",
             f"  {'type':<13} {'gold':>7} {'pred':>7} {'tp':>7}  {'P':>5}  {'R':>5}  {'F1':>5}",

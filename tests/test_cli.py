@@ -526,7 +526,7 @@ def test_evaluate_ner_scores_each_set_and_names_a_bad_one(tmp_path: Path) -> Non
     assert result.exit_code == 1  # a set was skipped; the other is still scored
     assert stderr_lines(result) == [f"newskg: {tmp_path / 'nope.jsonl'}: no such file"]
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"{good}: 1 sentences, 18 characters; extraction ")
+    assert lines[0].startswith(f"{good}: 1 sentence, 18 characters; extraction ")
     assert lines[2].split()[:2] == ["Person", "1"] and lines[3].split()[:2] == ["Organization", "1"]
     as_json = invoke(["evaluate", "--ner", str(good), "--json"])
     assert as_json.exit_code == 0
