@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import sys
 import time
@@ -75,6 +76,7 @@ def _document(name: str, sentences: Sequence[str]) -> Document:
 class Stage:
     name: str
     seconds: float
+    cpu_seconds: float  # this process' and its finished children's user + system time
     traced_peak: int | None  # bytes
     rss_peak: int  # bytes
 
@@ -83,12 +85,17 @@ def measure(name: str, work: Callable[[], T], stages: list[Stage]) -> T:
     """Run ``work``, record its time and memory as a stage, return its result."""
     if tracemalloc.is_tracing():
         tracemalloc.reset_peak()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), _cpu()
     result = work()
-    seconds = time.perf_counter() - started
+    seconds, cpu_seconds = time.perf_counter() - started, _cpu() - cpu_started
     traced = tracemalloc.get_traced_memory()[1] if tracemalloc.is_tracing() else None
-    stages.append(Stage(name, seconds, traced, _rss_peak()))
+    stages.append(Stage(name, seconds, cpu_seconds, traced, _rss_peak()))
     return result
+
+
+def _cpu() -> float:
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
 
 
 def _rss_peak() -> int:
@@ -157,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(turtle):,} bytes of Turtle"
     )
     header = f"{'stage':<12} {'seconds':>8} {'chars/s':>10} {'docs/s':>8} {'triples/s':>10}"
-    print(f"{header} {'traced peak':>12} {'RSS peak':>11}")
+    print(f"{header} {'traced peak':>12} {'RSS peak':>11} {'CPU s':>7} {'chars/CPU s':>12}")
     for stage in stages:
         per_text = stage.name == "extract"
         print(
@@ -165,12 +172,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{_rate(chars, stage.seconds) if per_text else '-':>10} "
             f"{_rate(len(documents), stage.seconds) if per_text else '-':>8} "
             f"{'-' if per_text else _rate(triples, stage.seconds):>10} "
-            f"{_mb(stage.traced_peak):>12} {_mb(stage.rss_peak):>11}"
+            f"{_mb(stage.traced_peak):>12} {_mb(stage.rss_peak):>11} {stage.cpu_seconds:>7.2f} "
+            f"{_rate(chars, stage.cpu_seconds) if per_text else '-':>12}"
         )
     total = sum(stage.seconds for stage in stages)
     print(f"{'total':<12} {total:>8.2f} {_rate(chars, total):>10} {_rate(len(documents), total):>8}")
     if args.tracemalloc:
         print("(times include tracemalloc's overhead; --no-tracemalloc for throughput alone)")
+    print("(chars/CPU s does not depend on what else the machine runs; wall-clock figures do)")
     return 0
 
 

@@ -7,7 +7,7 @@ review and extend it without reading code.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 
@@ -37,10 +37,15 @@ def table(name: str) -> dict[str, tuple[str, ...]]:
     return rows
 
 
-@lru_cache(maxsize=1)
+@cache
+def characters(name: str) -> frozenset[str]:
+    """Every character of a list written as characters, several a line (translit_chars.txt)."""
+    return frozenset(ch for row in _lines(name) for ch in row if not ch.isspace())
+
+
 def translit_chars() -> frozenset[str]:
     """Characters Chinese uses to transliterate foreign names (阿, 克, 斯 …)."""
-    return frozenset(ch for row in _lines("translit_chars.txt") for ch in row if not ch.isspace())
+    return characters("translit_chars.txt")
 
 
 def alternation(items: frozenset[str] | list[str]) -> str:

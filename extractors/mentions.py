@@ -17,10 +17,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
-from extractors.lexicon import alternation, table, translit_chars, words
+from extractors.lexicon import alternation, characters, table, translit_chars, words
 from extractors.model import Document, Mention
 from extractors.text import CJK, NAME_DOT, has_cjk, name_key, normalize
-from extractors.tokens import Token, tokenize, word_frequency
+from extractors.tokens import Token, tokenize, word_frequency, word_tag
 from ontology.known import KnownEntity, known_entities, lookup
 
 # ---------------------------------------------------------------------------------------
@@ -56,6 +56,16 @@ class DocumentView:
         for start, end, _ in self.analysed:
             tokens.extend(tokenize(self.view[start:end], start))
         return tokens
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """The tokens that begin in ``[start, end)``."""
+        i = bisect_left(self._token_starts, start)
+        j = bisect_left(self._token_starts, end)
+        return self.tokens[i:j]
 
     @cached_property
     def _boundaries(self) -> tuple[frozenset[int], frozenset[int]]:
@@ -314,6 +324,12 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         return "Product", "", 0.7
     if re.fullmatch(r"[A-Za-z]+(?:-[0-9][A-Za-z0-9.]*)", name):  # GPT-5, DeepSeek-R1
         return "Product", "AIModel", 0.7
+    if before.endswith("《") and not before.endswith("据《"):
+        # 《Diablo》 is a work's title; 《Wired》报道 an outlet's
+        closing = view[end : end + 1] == "》"
+        follows = view[end + 1 : end + 12] if closing else ""
+        if not re.match(r"(?:的?[^，。]{0,6})?(?:" + "|".join(REPORT_CUES) + r"|称|报道|杂志|网站)", follows):
+            return "", "", 0.5
     if (
         before.endswith("《")
         or after.startswith(REPORT_CUES)
@@ -337,6 +353,10 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         and len(parts) == 2
         and all(p.isalpha() and p[:1].isupper() for p in parts)
     ):
+        return "Person", "", 0.6
+    if _left_cue(view, start) == "title" and all(p[:1].isalpha() for p in parts) and _known_type(name) == "":
+        return "Person", "", 0.6  # 设计师Ken Rolston, 分析师Dan Ives: a title names a person
+    if view.startswith(HONORIFICS + ("夫妇", "毕业于", "出生"), end) and _known_type(name) == "":
         return "Person", "", 0.6
     if len(parts) == 1 and (name in PRODUCT_TIERS or after.startswith(EVENT_HEADS)):
         return "", "", 0.0  # "Turbo" alone; "Create开发者大会" is an event
@@ -527,6 +547,21 @@ class MediaOutlets:
         rf"据([{CJK}]{{2,6}}?(?:社|报|台|网))(?=等|报道|报导|消息|援引|估计|称|[^，。]{{0,8}}报道)"
     )
     _AGENCY = re.compile(rf"([{CJK}]{{2,5}}社)(?=[^，。]{{0,10}}(?:报道|报导|援引|消息|称))")
+    # 据晚点报道, 据36氪报道: whatever stands between 据 and 报道 is the outlet, unless it is a kind of source
+    _REPORTED_BY = re.compile(rf"据((?:(?![等和与及的])[{CJK}A-Za-z0-9]){{2,8}}?)(?:报道|报导)")
+    _GENERIC_SOURCES = (
+        "外媒",
+        "媒体",
+        "消息人士",
+        "知情人士",
+        "相关",
+        "有关",
+        "当地",
+        "国外",
+        "海外",
+        "多家",
+        "官方",
+    )
 
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
         view = ctx.view
@@ -542,6 +577,15 @@ class MediaOutlets:
                 )
                 if is_outlet and ctx.inside(s, e):
                     yield _mention(ctx, s, e, "Organization", self.name, 0.85, kind="MediaOutlet")
+            for match in self._REPORTED_BY.finditer(view, start, end):
+                s, e = match.span(1)
+                source = view[s:e]
+                if (
+                    not source.startswith(self._GENERIC_SOURCES)
+                    and not source.endswith("媒体")
+                    and ctx.inside(s, e)
+                ):
+                    yield _mention(ctx, s, e, "Organization", self.name, 0.7, kind="MediaOutlet")
             for pattern in (self._ATTRIBUTED, self._AGENCY):
                 for match in pattern.finditer(view, start, end):
                     s, e = match.span(1)
@@ -642,6 +686,264 @@ class SuffixOrganizations:
             if not brands and not (government and (places or head_prefix)):
                 continue
             yield _mention(ctx, start, end, "Organization", self.name, 0.7, kind=kind)
+
+
+# Head nouns after which the words before them, if one of them names something, are a name: the
+# organizations of general news (companies, banks, associations, state bodies, institutes)
+_NAMED_HEADS = (
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团公司",
+    "公司",
+    "集团",
+    "银行",
+    "证券",
+    "地产",
+    "置业",
+    "协会",
+    "学会",
+    "联合会",
+    "商会",
+    "基金会",
+    "研究会",
+    "促进会",
+    "委员会",
+    "研究所",
+    "研究院",
+    "研究中心",
+    "管理中心",
+    "大学",
+    "学院",
+    "医院",
+    "法院",
+    "检察院",
+    "人民政府",
+    "政府",
+    "管理局",
+    "总局",
+    "交易所",
+    "电视台",
+    "出版社",
+    "杂志社",
+    "报社",
+    "俱乐部",
+)
+_NAME_MATERIAL = frozenset(
+    {"n", "nz", "ns", "nt", "nr", "nrt", "nrfg", "j", "b", "x", "vn", "an", "l", "eng", "s"}
+)
+_NAMING_POS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "x", "eng"})
+_DETERMINERS = ("该", "这", "那", "本", "其", "各", "某", "每", "此")
+
+
+_COMPANY_HEADS = frozenset(
+    {"股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团", "银行", "证券"}
+)
+
+
+def _names_something(token: Token) -> bool:
+    """Does this word before an organization head name something (a place, a brand, a name), rather
+    than say what kind of organization it is (初创, 数据服务, 人工智能)?"""
+    text = token.text
+    if token.pos == "ns" and (text in places() or word_tag(text) == "ns") and text not in ("加盟",):
+        return True  # for a company, _COMPANY_HEADS asks for more than a place
+    if text in _GENERIC_BRANDS or text in _KINDS_OF_ORGANIZATION or text in INDUSTRY_WORDS:
+        return False
+    if token.pos == "eng":
+        return text not in COMMON_ABBREVIATIONS and len(text) >= 2
+    if re.fullmatch(f"[{CJK}]{{2,}}", text) is None:
+        return False
+    if text in CATEGORY_NOUNS or text in ("全资", "控股", "明星", "现任", "前任", "原"):
+        return False
+    if token.pos in ("nt", "nz", "j") or word_frequency(text) < 50 and not token.pos.startswith("v"):
+        # an unknown word is a name only if it is not made of everyday words (初创, 现任 are)
+        return all(word_frequency(text[n : n + 2]) < 200 for n in range(len(text) - 1))
+    return False
+
+
+def _brand_position(parts: list[Token], n: int) -> bool:
+    """A word the segmenter calls a person's name is a brand only where a brand stands: right before
+    the industry word or the head noun (河南|天荣|置业有限公司), not before other words (林嘉文|现任|公司)."""
+    after = parts[n + 1]
+    return after is parts[-1] or after.text in INDUSTRY_WORDS or _head_suffix(after.text) is not None
+
+
+class HeadedOrganizations:
+    """The words before an organization head noun, when one of them names something: a place
+    (武汉市住房保障管理中心), a brand (澳际教育咨询公司), a name (河南天荣置业有限公司). Words that
+    only say what kind of organization it is (大型连锁房产经纪公司) are no name."""
+
+    name = "mentions.org_head.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        tokens = ctx.tokens
+        heads = frozenset(_NAMED_HEADS)
+        lengths = sorted({len(h) for h in heads}, reverse=True)  # the longest head first: 有限公司, not 公司
+        for i, token in enumerate(tokens):
+            head = next((token.text[-n:] for n in lengths if token.text[-n:] in heads), None)
+            if head is None:
+                continue
+            j = i
+            while j > 0 and i - j < 5 and tokens[j - 1].end == tokens[j].start:
+                prev = tokens[j - 1]
+                cjk = re.fullmatch(f"[{CJK}]+", prev.text) is not None
+                material = prev.pos in _NAME_MATERIAL and (cjk or prev.pos == "eng")
+                rare = (
+                    cjk
+                    and len(prev.text) >= 2
+                    and word_frequency(prev.text) < 50
+                    and not prev.pos.startswith("v")
+                    and not set(prev.text) & _FUNCTION_CHARS
+                )
+                if not (material or rare) or prev.text in _DETERMINERS or token.end - prev.start > 16:
+                    break
+                j -= 1
+            parts = tokens[j : i + 1]
+            prefix = ctx.view[parts[0].start : token.end - len(head)]
+            if len(prefix) < 2 or prefix in _KINDS_OF_ORGANIZATION or prefix.endswith(("的", "和")):
+                continue
+            inner = token.text[: -len(head)]  # 初创|公司, 星展|银行: a name inside the head word
+            naming = [
+                t
+                for n, t in enumerate(parts[:-1])
+                if _names_something(t) and (t.pos not in ("nr", "nrfg", "nrt") or _brand_position(parts, n))
+            ]
+            if len(inner) >= 2 and (_names_something(Token(0, 0, inner, word_tag(inner) or "x"))):
+                naming.append(token)
+            if not naming:
+                continue
+            legal_form = head in ("股份有限公司", "有限责任公司", "有限公司")  # registered: always a name
+            if head in _COMPANY_HEADS - {"银行"} and all(t.pos == "ns" for t in naming) and not legal_form:
+                continue  # 以色列公司 is a company from Israel, not a name (重庆银行 is a bank's name)
+            start = parts[0].start if naming[0].pos == "ns" else naming[0].start
+            name = ctx.view[start : token.end]
+            if len(name) <= len(head) + 1 or not ctx.inside(start, token.end):
+                continue
+            if any(known_by_name(name[:n]) for n in range(2, len(name) - len(head) + 1)):
+                continue  # 浙江大学计算机学院, 阿里云智能集团: the known name is found on its own
+            suffix = _head_suffix(name)
+            kind = org_suffixes()[suffix][0] if suffix else ""
+            yield _mention(ctx, start, token.end, "Organization", self.name, 0.6, kind=kind)
+
+
+# Armed forces as news names them: 美军, 俄罗斯海军, 印度空军, 美国海军陆战队, 解放军 (known)
+_COUNTRY_SHORT = "美俄德日英法中韩朝印以伊意澳加越泰菲巴土"
+_FORCES = re.compile(
+    rf"(?:(?P<country>{{countries}})|(?P<short>[{_COUNTRY_SHORT}]))?(?P<arm>海军陆战队|海军|空军|陆军|军)(?![队区官人事医舰机费])"
+)
+
+
+@lru_cache(maxsize=1)
+def _forces() -> re.Pattern[str]:
+    countries = alternation(
+        frozenset(p for p in places() if p.endswith(("国", "斯", "亚", "兰", "本", "度", "西")))
+    )
+    return re.compile(_FORCES.pattern.replace("{countries}", countries))
+
+
+class ArmedForces:
+    """A country's armed forces or one of its arms: 美军, 俄罗斯海军, 印度空军, 美国海军陆战队."""
+
+    name = "mentions.forces.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        for start, end, _ in ctx.analysed:
+            for match in _forces().finditer(ctx.view, start, end):
+                arm, named = match.group("arm"), match.group("country") or match.group("short")
+                if arm == "军" and not named or not named and not ctx.on_word_boundaries(*match.span()):
+                    continue  # 军 alone is no force; 海军 inside 海军蓝 is a colour
+                s, e = match.span()
+                if match.group("short") and s > 0 and ctx.view[s - 1] in _COUNTRY_SHORT + "欧":
+                    continue  # 中美军事, 欧美军: two countries' short forms, not one force
+                if ctx.inside(s, e):
+                    yield _mention(ctx, s, e, "Organization", self.name, 0.6, kind="GovernmentBody")
+
+
+# what stands before an organization word to say what kind of organization it is, not which one
+_KINDS_OF_ORGANIZATION = frozenset(
+    "商业 投资 开发 政策 政策性 农村 城市 地方 民营 外资 合资 国有 股份制 私人 网络 电子 直销 储蓄 信用"
+    " 跨国 上市 中资 外国 国外 国内 各国 大型 中小 小型 金融 保险 证券 信托 基金 咨询 中介 物业 房地产"
+    " 科技 互联网".split()
+)
+
+
+# the last character of a place or building the dictionary lists among organization names
+_FACILITY_ENDINGS = frozenset("区站馆堂场楼厦园街路桥宫殿城港")
+
+
+class DictionaryOrganizations:
+    """Words the segmenter's dictionary lists as organization names (nt): 交通银行, 新华社, 外交部,
+    中共中央, 北京大学. Names every reader knows, often without a head noun a rule could see
+    (国务院 has one, 联合国 and 东盟 none); the dictionary is jieba's, public and general."""
+
+    name = "mentions.dictionary_org.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        for token in ctx.tokens:
+            if token.pos != "nt" or len(token.text) < 2 or word_tag(token.text) != "nt":
+                continue
+            if token.text in _GENERIC_HEADS or not ctx.inside(token.start, token.end):
+                continue
+            suffix = _head_suffix(token.text)
+            if suffix and token.text[: -len(suffix)] in _KINDS_OF_ORGANIZATION:
+                continue  # 商业银行, 投资公司: a kind of organization, not one
+            if token.text[-1] in _FACILITY_ENDINGS or token.text.endswith(("中心", "大会堂")):
+                continue  # 商务区, 北京站, 美术馆, 国家图书馆: places and buildings, not organizations
+            if suffix is None and (token.text.endswith("化") or token.text.startswith(("广大", "国际"))):
+                continue  # 国际化, 广大观众, 国际石油
+            if word_tag(token.text[-2:]) in ("v", "vn") and suffix is None:
+                continue  # 联合开发 is listed as a name, but reads as what it says: a verb
+            if any(known_by_name(token.text[:n]) for n in range(2, len(token.text) - 1)):
+                continue  # 清华大学电子工程系: the known name, and a unit of it, are other rules' business
+            start = token.start
+            place = _leading_place(token.text)  # 韩国三星电子: the country is not part of the name
+            if place and known_by_name(token.text[place:]) is not None:
+                start += place
+            kind = org_suffixes()[suffix][0] if suffix else ""
+            yield _mention(ctx, start, token.end, "Organization", self.name, 0.6, kind=kind)
+
+
+# A part of an organization named after its place: 中国银行广东珠海分行, 新华社香港分社, 西城工商分局
+_BRANCH = re.compile(
+    rf"(?:[{CJK}]{{0,3}}?(?:省|市|区|县|州)|[{CJK}]{{2,3}}?)?(?:分行|支行|分公司|子公司|分局|分社|分院|分会|营业部)"
+)
+_BRANCH_STOP = frozenset("的和与及在是了对为从向将也都")
+
+
+_ORDINAL = "[一二三四五六七八九十百零〇0-9]+"
+# What an organization's name continues with to name one of its organs or meetings: 致公党|中央,
+# 中国共产党|第十五次全国代表大会, 全国人大|常委会, 中共|十五大
+_ORGAN = re.compile(
+    rf"(?:第{_ORDINAL}(?:届|次)(?:全国|中央)?(?:代表大会|委员会|中央委员会|全体会议|会议)"
+    rf"|(?:十[一二三四五六七八九]?|[一二三四五六七八九])大(?![学会队家型小量多])"
+    r"|中央(?:委员会|政治局|书记处|军事委员会)?"
+    r"|常委会|常务委员会|政治局|书记处|主席团)"
+)
+_ORDINAL_BEFORE = re.compile(rf"第{_ORDINAL}(?:届|次)$")
+
+
+class Branches:
+    """An organization name followed by a branch or an organ of it: 光大银行沈阳分行, 建设银行广东省分行,
+    致公党中央, 中国共产党第十五次全国代表大会, 全国人大常委会; and a body named by its ordinal
+    (第十五次全国代表大会)."""
+
+    name = "mentions.branch.v1"
+
+    def extend(self, ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
+        view = ctx.view
+        for mention in found:
+            if mention.type != "Organization":
+                continue
+            start, end = mention.start, mention.end
+            ordinal = _ORDINAL_BEFORE.search(view, max(0, start - 8), start)
+            if ordinal and mention.name.endswith(("代表大会", "委员会", "会议")):
+                start = ordinal.start()
+            for pattern in (_BRANCH, _ORGAN):
+                match = pattern.match(view, end)
+                if match is not None and not _BRANCH_STOP & set(match.group()):
+                    end = match.end()
+            if (start, end) != (mention.start, mention.end) and ctx.inside(start, end):
+                yield _mention(ctx, start, end, "Organization", self.name, 0.65, kind=mention.kind)
 
 
 # words ending in a state body's head noun that name no body: parts of a place or of a whole
@@ -877,10 +1179,24 @@ class BrandCompanies:
                 or after.startswith(COMPANY_ROLE_CUES + COMPANY_CUES)
                 or counts[name] >= 2
             )
+            if _three_character_brand(ctx, s):
+                s -= 1  # 星|海图|智能: the brand's first character stands alone as a word
             if match.group("legal"):  # a registered name begins with its place: 深圳云帆科技有限公司
                 s -= _trailing_place(view[max(0, s - 3) : s])
             if confirmed and ctx.inside(s, e):
                 yield _mention(ctx, s, e, "Organization", self.name, 0.65, kind="Company")
+
+
+def _three_character_brand(ctx: DocumentView, start: int) -> bool:
+    """Does the brand that seems to begin at ``start`` begin one character earlier, with a character
+    the segmenter left on its own and that is no function word (星|海图智能, not 由|海图智能)?"""
+    if start == 0 or not re.match(f"[{CJK}]", ctx.view[start - 1]) or start - 1 not in ctx.word_starts:
+        return False
+    first = ctx.view[start - 1]
+    if first in _BRAND_STOP or first in _FUNCTION_CHARS or first in _NOT_IN_NAMES:
+        return False
+    before = ctx.view[start - 2 : start - 1]
+    return not before or not re.match(f"[{CJK}]", before) or _left_cue(ctx.view, start - 1) == "title"
 
 
 # ---------------------------------------------------------------------------------------
@@ -1096,6 +1412,8 @@ class TitledPersons:
                 s = match.start("name")
                 for length in (3, 2):  # prefer the longer name when both leave a verb after them
                     e = s + length
+                    if length == 3 and _person_after().match(view, e - 1):
+                        continue  # 徐冰|说: the third character is the verb
                     if match.group("name")[0] in surnames() and view.startswith(_AFTER_NAME, e):
                         if ctx.inside(s, e) and _FUNCTION_CHARS.isdisjoint(view[s + 1 : e]):
                             yield _mention(ctx, s, e, "Person", self.name, 0.65)
@@ -1131,7 +1449,11 @@ class ChinesePersons:
             foreign = all(ch in translit_chars() for ch in text) and len(text) >= 3
             if not (native or foreign) or not ctx.inside(token.start, token.end):
                 continue
-            if native and len(text) == 3 and text[2] in _FUNCTION_CHARS:
+            if (
+                native
+                and len(text) == 3
+                and (text[2] in _FUNCTION_CHARS or text[2] in _NOT_IN_NAMES or text[2] in "说到称等")
+            ):
                 # 李骁已于6月离职: jieba took the adverb after a two-character name into it
                 token = Token(token.start, token.end - 1, text[:2], token.pos)
                 text = text[:2]
@@ -1153,21 +1475,438 @@ class ChinesePersons:
             in_list = ctx.view[token.start - 1 : token.start] == "、" or after[:1] == "、"
             # A surname and two more characters, tagged a name by jieba, is a name far more often
             # than not; a two-character one ("高达") needs a cue.
-            if in_context or in_list and native or native and len(text) == 3 and not foreign:
+            if _not_a_name(ctx.view, token.start, text):
+                continue
+            given_shape = native
+            if in_context or in_list and native or given_shape and len(text) == 3 and not foreign:
                 confidence = 0.7 if in_context else 0.55
                 yield _mention(ctx, token.start, token.end, "Person", self.name, confidence)
+
+
+def _not_a_name(view: str, start: int, text: str) -> bool:
+    """A string the segmenter calls a name that is a surname with a form of address (吕先生, 陈老师),
+    a place (秦皇岛, 黄兴路, 古琼寺) or a measure word after a numeral (一位彩民)."""
+    if text[1:] in HONORIFICS or text[1:] in PERSON_NOUNS or text[1:2] in ("总", "某", "氏", "姓"):
+        return True
+    if len(text) >= 3 and text[-1] in _PLACE_ENDINGS:
+        return True
+    if any(
+        (known := known_by_name(text[:n])) is not None and known.type != "Person" for n in range(2, len(text))
+    ):
+        return True  # 欧冠|中: a known name and the word after it
+    return text[0] in "位名个" and view[start - 1 : start] in set("这那一每各几该此某两三四五六七八九十")
 
 
 def _glued_to_context(view: str, token: Token, previous: Token | None) -> str:
     """What jieba glued into a name, if anything: the end of a title (官张伟: 首席技术官|张伟) or a
     preposition (于微软: 任职于|微软)."""
     first, rest = token.text[0], token.text[1:]
-    if any(view[max(0, token.start - 4) : token.start + 1].endswith(t) for t in titles()):
+    every, lengths = _titles_by_length()
+    if any(view[token.start + 1 - n : token.start + 1] in every for n in lengths if n <= token.start + 1):
         return "title"
     after_verb = previous is not None and previous.pos.startswith("v")
     if first in "于和与向在从对被把给" and (after_verb or known_by_name(rest) is not None):
         return "preposition"
     return ""
+
+
+# ---------------------------------------------------------------------------------------
+# Names by their shape: 姓 + given name, and transliterations without a dot, confirmed by context
+#
+# The segmenter knows few names: it tags many unknown ones as nothing in particular (李骁/x) or cuts
+# them (韩知|远). These rules read characters, not tags: a surname and one or two characters of the
+# kind given names are made of (data/given_name_chars.txt), or a run of transliteration characters,
+# and keep the candidate only when the words around it are what stands around a person in news: a
+# title or a person noun before it (董事长, 记者, 经济学家), a person's verb or an honorific after it
+# (表示, 毕业于, 先生), a list of people (A、B、C). Candidates that are everyday words (白领, 黄金)
+# or the first part of a place (马家坡, 阮冲村) are rejected.
+
+# Nouns for people that stand right before a name, besides job titles: 歌手周杰伦, 球员梅西
+PERSON_NOUNS = (
+    "记者",
+    "通讯员",
+    "主持人",
+    "嘉宾",
+    "球员",
+    "前锋",
+    "后卫",
+    "门将",
+    "中场",
+    "选手",
+    "冠军",
+    "演员",
+    "歌手",
+    "导演",
+    "编剧",
+    "制片人",
+    "作家",
+    "诗人",
+    "画家",
+    "作者",
+    "专家",
+    "学者",
+    "经济学家",
+    "分析人士",
+    "律师",
+    "法官",
+    "警官",
+    "民警",
+    "医生",
+    "网友",
+    "市民",
+    "村民",
+    "居民",
+    "患者",
+    "老人",
+    "男子",
+    "女子",
+    "女士",
+    "先生",
+    "同学",
+    "老师",
+    "校长",
+    "班主任",
+    "明星",
+    "艺人",
+    "模特",
+    "设计师",
+    "领队",
+    "主帅",
+    "主教练",
+    "队长",
+    "总统",
+    "外长",
+    "大使",
+    "发言人",
+    "创始人",
+    "董事长",
+    "总经理",
+    "负责人",
+)
+# After a name: a person's verb, an honorific, or words only people take
+_PERSON_AFTER = (
+    PERSON_VERBS
+    + HONORIFICS
+    + (
+        "说",
+        "等人",
+        "夫妇",
+        "夫人",
+        "本人",
+        "的父亲",
+        "的母亲",
+        "的妻子",
+        "的丈夫",
+        "的儿子",
+        "的女儿",
+        "回忆",
+        "笑称",
+        "坦言",
+        "直言",
+        "表态",
+        "呼吁",
+        "建议",
+        "提醒",
+        "解释",
+        "补充",
+        "主演",
+        "饰演",
+        "扮演",
+        "开口",
+        "执导",
+        "出生",
+        "生于",
+        "获得",
+        "荣获",
+        "入选",
+        "当选",
+    )
+)
+# The first character after a place name's first part: 马家坡, 阮冲村, 钟鼓楼, 白沙滩
+# (only characters that given names rarely end in: 峰, 山, 江 and 海 end many names)
+_PLACE_ENDINGS = frozenset("村镇乡县市区省州路街巷坊屯坡岛湾港楼塔寺庙宫殿滩湖")
+# Glue before a name in a list or after a preposition; weaker than a title, enough with a verb after
+_LIST_MARKS = ("、", "和", "与", "及", "同")
+
+
+def given_name_chars() -> frozenset[str]:
+    return characters("given_name_chars.txt")
+
+
+@lru_cache(maxsize=1)
+def _titles_by_length() -> tuple[frozenset[str], tuple[int, ...]]:
+    """Titles and person nouns, and their lengths, to look one up at the end of a stretch."""
+    every = titles() | frozenset(PERSON_NOUNS)
+    return every, tuple(sorted({len(t) for t in every}))
+
+
+@lru_cache(maxsize=1)
+def _person_after() -> re.Pattern[str]:
+    return re.compile(alternation(frozenset(_PERSON_AFTER)))
+
+
+def _left_cue(view: str, start: int) -> str:
+    """What stands before a candidate name: "title" (a title or person noun ends at ``start``),
+    "list" (a coordinator: 、 和 与), "edge" (the start of a clause), or ""."""
+    every, lengths = _titles_by_length()
+    if any(view[start - n : start] in every for n in lengths if n <= start):
+        return "title"
+    before = view[start - 1 : start]
+    if before in _LIST_MARKS:
+        return "list"
+    if not before or before in _CLAUSE_EDGES:
+        return "edge"
+    return ""
+
+
+def _right_cue(view: str, end: int, start: int | None = None) -> str:
+    """What follows a candidate name: "verb" (a person's verb or an honorific, or the colon of a
+    speaker's label at the start of a line: 姜山：…), "list", "edge" (a clause ends) or "adverb" (the
+    predicate begins: 已, 也, 曾 …), or ""."""
+    if _person_after().match(view, end):
+        return "verb"
+    if (
+        start is not None
+        and view[end : end + 1] in ("：", ":")
+        and (start == 0 or view[start - 1] in "\n【[")
+    ):
+        return "verb"
+    after = view[end : end + 1]
+    if after == "、" or after in ("和", "与", "及") and not view.startswith(("和平", "与会", "及时"), end):
+        return "list"
+    if not after or after in _CLAUSE_EDGES:
+        return "edge"
+    if after in _PREDICATE_STARTS:
+        return "adverb"
+    return ""
+
+
+# punctuation at which a clause begins or ends
+_CLAUSE_EDGES = frozenset('，,。；;：:！!？?（()）“”"《》【】[] \n')
+# characters that begin a predicate right after its subject
+_PREDICATE_STARTS = frozenset("已也还则就都曾将又便正在对向把被给于是")
+# characters that do not stand in a given name: function words, pronouns, measure words
+_NOT_IN_NAMES = frozenset(
+    "的了着过们么呢吗吧啊这那哪谁个些每各某本该其此所及与和或但而并且即被把将已也还则就都曾于在是为对向从给让"
+)
+# How much each cue counts; a three-character native name needs 2, a two-character one a title or a
+# verb (many two-character words begin with a surname character).
+_CUE_WEIGHT = {"title": 2.0, "verb": 2.0, "list": 1.5, "edge": 0.5, "adverb": 0.5, "": 0.0}
+
+
+def _everyday_word(word: str, named_by_context: bool = False) -> bool:
+    """A word the dictionary knows as something other than a name (黄金, 周年, 于是), or as a name
+    too often for one (白领: its tag says name, its frequency says word). When the context all but
+    says "a person" (记者马力), only a very frequent word is rejected."""
+    tag, frequency = word_tag(word), word_frequency(word)
+    if not tag:
+        return False
+    if named_by_context:
+        return frequency >= 2000
+    return frequency >= 500 or tag not in ("nr", "nrfg", "nrt") and frequency >= 3
+
+
+def _crosses_word(ctx: DocumentView, start: int, end: int) -> bool:
+    """A dictionary word of two or more characters runs across the candidate's edge."""
+    for token in ctx.tokens_between(start - 3, end + 3):
+        if len(token.text) < 2 or token.pos in ("nr", "nrfg", "nrt", "x"):
+            continue
+        if token.start < start < token.end or token.start < end < token.end:
+            return True
+    return False
+
+
+class ShapedPersons:
+    """Native names by shape: a surname, one or two given-name characters, and a person's context."""
+
+    name = "mentions.person_shape.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        given = given_name_chars()
+        single = surnames()
+        for start, end, _ in ctx.analysed:
+            for match in _surname_start().finditer(view, start, end - 1):
+                s = match.start()
+                for surname in (view[s : s + 2], view[s]):
+                    if surname not in single or (len(surname) == 2 and s + 3 > end):
+                        continue
+                    mention = self._best(ctx, s, len(surname), end, given)
+                    if mention is not None:
+                        yield mention
+                        break
+
+    def _best(
+        self, ctx: DocumentView, s: int, surname: int, limit: int, given: frozenset[str]
+    ) -> Mention | None:
+        view = ctx.view
+        if s > 0 and view[s - 1] in given and view[s - 1] in surnames() and _left_cue(view, s) == "":
+            return None  # inside a longer run of name characters: the name may begin earlier
+        if view.startswith(HONORIFICS, s + surname) or view.startswith(
+            ("总", "某", "氏", "家", "姓"), s + surname
+        ):
+            return None  # 黄先生, 王总, 李某: a surname alone with a form of address
+        left = ""
+        for length in (2, 1):
+            e = s + surname + length
+            chars = view[s + surname : e]
+            if e > limit or not all(re.match(f"[{CJK}]", ch) and ch not in _NOT_IN_NAMES for ch in chars):
+                continue
+            typical = all(ch in given for ch in chars)  # of the kind given names are made of
+            left = left or _left_cue(view, s)
+            if length == 2 and surname == 2:
+                continue  # 欧阳 + two characters is possible but rare; 司马 + 光 is the usual shape
+            name = view[s:e]
+            if length == 2 and _person_after().match(view, e - 1):
+                continue  # 徐冰|说: the last character begins the verb after the name
+            right = _right_cue(view, e, s)
+            if view[e : e + 1] in _PLACE_ENDINGS and right == "":
+                continue
+            weight = _CUE_WEIGHT[left] + _CUE_WEIGHT[right]
+            if typical and len(name) == 3 and surname == 1 and not word_tag(name) and not word_tag(name[1:]):
+                weight += 1.0  # 姓 + two given-name characters that make no word: the shape of a name
+            strong = left == "title" or right == "verb"
+            if not typical and not (left == "title" and right != "" or right == "verb" and left != ""):
+                continue  # an unusual given name needs the context to say "person" on both sides
+            if (
+                weight < 2
+                or len(name) == 2
+                and not (
+                    left == "title"
+                    or right == "verb"
+                    and (_left_boundary(view, s) or ctx.on_word_boundaries(s, e))
+                )
+            ):
+                continue  # 李强 is a name, but so many two-character words begin with a surname
+            if _everyday_word(name, left == "title" and right != ""):
+                continue  # 马力 after 记者 is a name; 白领 after nothing is a word
+            if (
+                length == 2
+                and _everyday_word(view[s + surname : e])
+                and left not in ("title", "list")
+                and right != "verb"
+            ):
+                continue
+            if _crosses_word(ctx, s, e) or not ctx.inside(s, e):
+                continue
+            confidence = 0.75 if left == "title" and right == "verb" else 0.65 if strong else 0.55
+            return _mention(ctx, s, e, "Person", self.name, confidence)
+        return None
+
+
+@lru_cache(maxsize=1)
+def _surname_start() -> re.Pattern[str]:
+    """A character that begins a surname, followed by another Chinese character."""
+    first = "".join(sorted({name[0] for name in surnames()}))
+    return re.compile(f"[{re.escape(first)}](?=[{CJK}])")
+
+
+def _left_boundary(view: str, start: int) -> bool:
+    """Nothing a name could be glued to stands before ``start``: punctuation, a title, a space."""
+    before = view[start - 1 : start]
+    return not before or not re.match(rf"[{CJK}]", before) or _left_cue(view, start) != ""
+
+
+class TransliteratedPersonsUndotted:
+    """Foreign names written without a dot (扎克伯格, 奥尔特曼, 纳德拉), confirmed by context."""
+
+    name = "mentions.translit_plain.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        chars = translit_chars()
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in _translit_run(2).finditer(view, start, end):
+                s, e = match.span()
+                if view[s - 1 : s] == NAME_DOT or view[e : e + 1] == NAME_DOT:
+                    continue  # part of a dotted name: mentions.translit.v1 reads it whole
+                s = _after_title(view, s, e) if NAME_DOT in view[s:e] else _after_undotted_title(view, s, e)
+                while e - s > 2 and view.startswith(_VERBS_AFTER_NAMES, e - 1):
+                    e -= 1
+                name = view[s:e]
+                if len(name) < 2 or not all(ch in chars for ch in name) or _sports_side(view, s, e):
+                    continue  # a club in a match report is SportsClubs' business
+                left, right = _left_cue(view, s), _right_cue(view, e, s)
+                # three or more transliteration characters that are no dictionary word already look
+                # like a foreign name; two need a title before them and something after
+                weight = _CUE_WEIGHT[left] + _CUE_WEIGHT[right] + (0.5 if len(name) >= 3 else 0.0)
+                if len(name) == 2 and not (left == "title" and right) or weight < 2:
+                    continue
+                named = left == "title" and right in ("verb", "edge")  # 前CEO基辛格离职: the title says it
+                if (
+                    _everyday_word(name, named)
+                    and word_tag(name) != "nrt"
+                    or view[e : e + 1] in _PLACE_ENDINGS | {"队", "国"}
+                ):
+                    continue  # 俄罗斯, 加拿大: the dictionary knows them as places
+                if name in places() or word_tag(name) == "ns" or _place_after(view, e):
+                    continue
+                if any(
+                    2 <= len(t.text) < e - s
+                    and t.pos not in ("nr", "nrt", "nrfg", "x")
+                    and word_frequency(t.text) >= 20
+                    for t in ctx.tokens_between(s, e)
+                ):
+                    continue  # 比赛|阿根廷: everyday words and a place, not one foreign name
+                if known_by_name(name) is not None or _crosses_word(ctx, s, e) or not ctx.inside(s, e):
+                    continue
+                yield _mention(ctx, s, e, "Person", self.name, 0.65 if left and right else 0.6)
+
+
+def _after_undotted_title(view: str, start: int, end: int) -> int:
+    """Where a run of transliteration characters begins after the end of a title in it (主|席费希尔)."""
+    every, lengths = _titles_by_length()
+    for cut in range(start + 1, min(start + 3, end - 1)):
+        if any(view[cut - n : cut] in every for n in lengths if n <= cut):
+            return cut
+    return start
+
+
+def _place_after(view: str, end: int) -> bool:
+    """A word for a kind of place or polity follows (加利福尼亚|州, 南斯拉夫|联盟共和国)."""
+    return view.startswith(
+        ("州", "省", "市", "联盟", "共和国", "王国", "人民", "方面", "政府", "总统", "首相"), end
+    )
+
+
+# Words around a side in a match report: 切沃队vs锡耶纳队, 4比0大胜波尔图, 做客挑战桑德兰
+_MATCH_BEFORE = re.compile(
+    r"(?:vs|VS|对阵|逼平|击败|战胜|负于|输给|力克|不敌|大胜|做客|迎战|挑战|客场|主场)\s*$"
+)
+_MATCH_AFTER = re.compile(
+    r"\s*(?:队|vs|VS|对阵|主场|客场|主队|客队|逼平|击败|战胜|负于|输给|力克|不敌|大胜|[0-9]+\s*[:：比]\s*[0-9]+)"
+)
+
+
+def _sports_side(view: str, start: int, end: int) -> bool:
+    """Is the name at [start, end) a side in a match report?"""
+    return bool(_MATCH_BEFORE.search(view, max(0, start - 6), start) or _MATCH_AFTER.match(view, end))
+
+
+class SportsClubs:
+    """Clubs as match reports name them: a transliteration (and 队) next to vs, a score or a match verb
+    (切沃队vs锡耶纳队, 4比0大胜波尔图). A club is an organization; a player is a person."""
+
+    name = "mentions.club.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in _translit_run(2).finditer(view, start, end):
+                s, e = match.span()
+                if not _sports_side(view, s, e) or view[s - 1 : s] == NAME_DOT or view[e : e + 1] == NAME_DOT:
+                    continue
+                if view[e : e + 1] == "队":
+                    e += 1
+                elif _everyday_word(view[s:e]) and word_tag(view[s:e]) != "ns":
+                    continue
+                if ctx.inside(s, e) and not _crosses_word(ctx, s, e):
+                    yield _mention(ctx, s, e, "Organization", self.name, 0.6)
+
+
+@lru_cache(maxsize=2)
+def _translit_run(shortest: int = 3) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(''.join(sorted(translit_chars())))}]{{{shortest},7}}")
 
 
 # ---------------------------------------------------------------------------------------
@@ -1232,10 +1971,16 @@ RULES = (
     TransliteratedNames(),
     MediaOutlets(),
     SuffixOrganizations(),
+    DictionaryOrganizations(),
+    HeadedOrganizations(),
+    ArmedForces(),
     BrandCompanies(),
     Units(),
     ChinesePersons(),
     TitledPersons(),
+    ShapedPersons(),
+    TransliteratedPersonsUndotted(),
+    SportsClubs(),
     CitationSources(),
     QuotedProducts(),
 )
@@ -1254,9 +1999,16 @@ _PRIORITY = {
                 QuotedProducts,
                 TransliteratedNames,
                 SuffixOrganizations,
+                Branches,
+                DictionaryOrganizations,
+                HeadedOrganizations,
+                ArmedForces,
                 BrandCompanies,
                 LatinNames,
                 TitledPersons,
+                ShapedPersons,
+                TransliteratedPersonsUndotted,
+                SportsClubs,
                 ChinesePersons,
             )
         ]
@@ -1293,6 +2045,7 @@ def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[M
     # a name has a letter or a digit in it: "……" in 《……》 or "---" names nothing
     candidates = [m for rule in RULES for m in rule.find(ctx) if any(ch.isalnum() for ch in m.name)]
     kept = resolve_overlaps(_adopt_known_types(candidates))
+    kept = resolve_overlaps(kept + list(Branches().extend(ctx, kept)))
     return _people_in_lists(ctx, resolve_overlaps(kept + list(_repeated(ctx, kept))))
 
 
@@ -1309,6 +2062,9 @@ _REPEATABLE = frozenset(
     for rule in (
         ChinesePersons,
         TitledPersons,
+        ShapedPersons,
+        TransliteratedPersonsUndotted,
+        SportsClubs,
         SuffixOrganizations,
         BrandCompanies,
         TransliteratedNames,

@@ -43,7 +43,8 @@ from graph.subgraph import DEFAULT_MAX_NODES, SubgraphError
 from ontology.iris import resolve_base
 
 # graph.render, graph.evaluate and graph.validate (pyvis, numpy, networkx, pyshacl: 0.5 s) are imported
-# by the commands that use them, so that `newskg query` on a store answers in a fraction of a second, start-up included.
+# by the commands that use them, so that `newskg query` on a store answers in a fraction of a second,
+# start-up included.
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUTDIR = "output"
@@ -542,28 +543,57 @@ def render(
 @click.option(
     "--gold",
     "gold_dir",
-    required=True,
     metavar="DIR",
     help="Directory of gold annotation files (*.json, the format of gold/SCHEMA.md).",
 )
+@click.option(
+    "--ner",
+    is_flag=True,
+    help="The INPUTs are NER sets (JSON Lines of sentences with entity spans): score the names found.",
+)
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
-@click.option("-v", "--verbose", is_flag=True, help="Also list missed and spurious entities and facts.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), metavar="N", help="With --ner: the first N sentences of each set."
+)
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Also list missed and spurious entities and facts (or spans)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Write the whole report as JSON.")
 @JOBS_OPTION
-def evaluate_command(gold_dir: str, inputs: tuple[str, ...], verbose: bool, as_json: bool, jobs: int) -> None:
-    """Score extraction from INPUT (default: seeds/) against the gold files in DIR.
+def evaluate_command(
+    gold_dir: str | None,
+    ner: bool,
+    inputs: tuple[str, ...],
+    limit: int | None,
+    verbose: bool,
+    as_json: bool,
+    jobs: int,
+) -> None:
+    """Score extraction from INPUT (default: seeds/) against the gold files in DIR, or with --ner the
+    names found in NER sets against their spans.
 
-    Prints precision, recall and F1 of entities and facts, and the accuracy of fact qualifiers, per
-    document and over the corpus; the rules are in graph/evaluate.py. Only documents with a gold file
-    are scored.
+    With --gold: precision, recall and F1 of entities and facts, and the accuracy of fact qualifiers,
+    per document and over the corpus; only documents with a gold file are scored. With --ner: each INPUT
+    is a JSON Lines file of sentences (the format of ../shared/data/README.md) whose text is extracted;
+    Person and Organization spans are scored by exact match (types newskg does not extract are ignored),
+    per set and per type, with the extraction's throughput. The rules are in graph/evaluate.py.
 
     \b
     Example:
         newskg evaluate --gold ../shared/gold seeds
         newskg evaluate --gold ../shared/gold --verbose | less
+        newskg evaluate --ner ../shared/data/ner/msra-test.jsonl --limit 500
     """
     from graph.evaluate import GoldError, evaluate, load_gold
 
+    if ner == (gold_dir is not None):
+        raise click.UsageError("give either --gold DIR (articles and gold files) or --ner (NER sets)")
+    if limit is not None and not ner:
+        raise click.UsageError("--limit applies to --ner sets only")
+    if ner:
+        _evaluate_ner(inputs, limit, verbose, as_json, jobs)
+        return
+    assert gold_dir is not None
     try:
         gold = load_gold(gold_dir)  # before extracting: a bad directory fails at once
     except GoldError as error:
@@ -575,6 +605,29 @@ def evaluate_command(gold_dir: str, inputs: tuple[str, ...], verbose: bool, as_j
     except GoldError as error:
         raise UserError(str(error)) from None
     click.echo(report.to_json() if as_json else report.format(verbose=verbose))
+    _exit_if(skipped)
+
+
+def _evaluate_ner(
+    inputs: tuple[str, ...], limit: int | None, verbose: bool, as_json: bool, jobs: int
+) -> None:
+    """Each NER set scored on its own; a set that cannot be read is named and skipped."""
+    from graph.evaluate import GoldError, evaluate_ner
+
+    if not inputs:
+        raise click.UsageError("--ner needs at least one NER set (FILE.jsonl)")
+    reports, skipped = [], 0
+    for path in inputs:
+        try:
+            reports.append(evaluate_ner(path, limit, _jobs(jobs)))
+        except GoldError as error:
+            click.echo(f"newskg: {error}", err=True)
+            skipped += 1
+            continue
+        if not as_json:
+            click.echo(reports[-1].format(verbose=verbose))
+    if as_json and reports:
+        click.echo(json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2))
     _exit_if(skipped)
 
 

@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -62,7 +63,7 @@ from typing import Any
 import networkx as nx
 
 from extractors.model import ENTITY_TYPES, RELATIONS, SYMMETRIC_RELATIONS, Document, Entity, Fact
-from extractors.pipeline import Corpus
+from extractors.pipeline import Corpus, extract_corpus
 from extractors.text import name_key
 
 QUALIFIERS = ("role", "amount", "stake", "date", "reported_by")
@@ -893,3 +894,211 @@ def _locate(document: Document, evidence: str) -> Where:
 
 def _context(raw: str, start: int, end: int, width: int = 12) -> str:
     return " ".join(raw[max(0, start - width) : end + width].split())
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Name finding against NER sets (``newskg evaluate --ner``)
+#
+# An NER set is JSON Lines, one sentence a line: ``{"id", "text", "entities": [{"start", "end", "text",
+# "label", "type"}]}``, code-point offsets, end exclusive, ``type`` Person, Organization or null (a type
+# newskg does not extract, such as a place: ignored). Each line is extracted as a document of its own,
+# the lines of one file as one corpus, and every Person and Organization mention is compared with the
+# gold spans: a true positive has the same start, end and type (exact span match). Products are not
+# annotated in these sets and are not scored.
+
+NER_TYPES = ("Person", "Organization")
+
+
+@dataclass(frozen=True, order=True)
+class NerSpan:
+    """A typed stretch of one sentence: a gold entity or a predicted mention."""
+
+    sentence: str
+    start: int
+    end: int
+    type: str
+    text: str
+
+
+@dataclass(frozen=True)
+class NerSentence:
+    id: str
+    text: str
+    gold: tuple[NerSpan, ...]  # Person and Organization only
+
+
+def read_ner(path: str | Path, limit: int | None = None) -> list[NerSentence]:
+    """The sentences of an NER JSON Lines file (the first ``limit`` when given).
+
+    Raises :class:`GoldError` naming the file and line when a line is not a sentence record or a span's
+    offsets do not slice to its text.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise GoldError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
+    sentences: list[NerSentence] = []
+    seen: set[str] = set()
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except UnicodeDecodeError:
+        raise GoldError(f"{path}: not UTF-8 text") from None
+    for number, line in enumerate(lines, 1):
+        if limit is not None and len(sentences) >= limit:
+            break
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise GoldError(f"{where}: not valid JSON ({error.msg})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise GoldError(f'{where}: expected an object with "id", "text" and "entities"')
+        id_ = str(record.get("id", f"{path.name}:{number}"))
+        if id_ in seen:
+            raise GoldError(f"{where}: sentence id {id_!r} repeats an earlier line")
+        seen.add(id_)
+        text = record["text"]
+        gold = []
+        for entity in _list_field(record, "entities", where):
+            if not isinstance(entity, dict):
+                raise GoldError(f"{where}: an entity must be an object")
+            try:
+                start, end, type_ = int(entity["start"]), int(entity["end"]), entity.get("type")
+            except (TypeError, KeyError, ValueError):
+                raise GoldError(f'{where}: an entity needs integer "start" and "end"') from None
+            if "text" in entity and text[start:end] != entity["text"]:
+                raise GoldError(f"{where}: offsets {start}-{end} do not slice to {entity['text']!r}")
+            if type_ in NER_TYPES:
+                gold.append(NerSpan(id_, start, end, type_, text[start:end]))
+        sentences.append(NerSentence(id_, text, tuple(sorted(set(gold)))))
+    return sentences
+
+
+@dataclass(frozen=True)
+class NerReport:
+    """Scores of one NER file: per type and overall, with the spans that were wrong."""
+
+    source: str
+    sentences: int
+    chars: int
+    seconds: float  # extraction alone
+    jobs: int
+    scores: Mapping[str, Score]  # NER_TYPES and "overall"
+    missed: tuple[tuple[NerSpan, str], ...]  # gold spans not found, with their sentence's text
+    spurious: tuple[tuple[NerSpan, str], ...]
+
+    @property
+    def chars_per_second(self) -> float:
+        return self.chars / self.seconds if self.seconds > 0 else 0.0
+
+    def format(self, verbose: bool = False) -> str:
+        lines = [
+            f"{self.source}: {self.sentences:,} sentence{'s' if self.sentences != 1 else ''}, "
+            f"{self.chars:,} characters; extraction "
+            f"{self.seconds:.1f} s, {self.chars_per_second:,.0f} chars/s ({self.jobs} process"
+            f"{'es' if self.jobs > 1 else ''})",
+            f"  {'type':<13} {'gold':>7} {'pred':>7} {'tp':>7}  {'P':>5}  {'R':>5}  {'F1':>5}",
+        ]
+        for type_ in (*NER_TYPES, "overall"):
+            s = self.scores[type_]
+            lines.append(
+                f"  {type_:<13} {s.tp + s.fn:>7,} {s.tp + s.fp:>7,} {s.tp:>7,}  "
+                f"{s.precision:.3f}  {s.recall:.3f}  {s.f1:.3f}"
+            )
+        if verbose:
+            for title, spans in (("missed", self.missed), ("spurious", self.spurious)):
+                lines += _section(
+                    f"{title} spans", [f"{s.type:<12} {s.sentence}  {_in_sentence(t, s)}" for s, t in spans]
+                )
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        def span(item: tuple[NerSpan, str]) -> dict[str, Any]:
+            s, _ = item
+            return {"sentence": s.sentence, "start": s.start, "end": s.end, "type": s.type, "text": s.text}
+
+        return {
+            "source": self.source,
+            "sentences": self.sentences,
+            "chars": self.chars,
+            "seconds": round(self.seconds, 3),
+            "chars_per_second": round(self.chars_per_second),
+            "jobs": self.jobs,
+            "scores": {t: self.scores[t].to_dict() for t in (*NER_TYPES, "overall")},
+            "missed": [span(m) for m in self.missed],
+            "spurious": [span(s) for s in self.spurious],
+        }
+
+
+def _in_sentence(text: str, span: NerSpan, width: int = 12) -> str:
+    left = text[max(0, span.start - width) : span.start]
+    return " ".join(f"{left}[{span.text}]{text[span.end : span.end + width]}".split())
+
+
+def predicted_spans(corpus: Corpus) -> dict[str, list[NerSpan]]:
+    """Every Person and Organization mention of ``corpus``, per document id, in text order."""
+    out: dict[str, list[NerSpan]] = {}
+    for extraction in corpus.extractions:
+        out[extraction.document.id] = sorted(
+            NerSpan(m.doc_id, m.start, m.end, m.type, m.text)
+            for m in extraction.mentions
+            if m.type in NER_TYPES
+        )
+    return out
+
+
+def score_ner(
+    sentences: Sequence[NerSentence], predicted: Mapping[str, Sequence[NerSpan]]
+) -> tuple[dict[str, Score], list[tuple[NerSpan, str]], list[tuple[NerSpan, str]]]:
+    """Exact-match scores per type and overall, the missed gold spans and the spurious predictions.
+
+    >>> s = NerSentence("1", "马云创立阿里巴巴", (NerSpan("1", 0, 2, "Person", "马云"),))
+    >>> scores, missed, spurious = score_ner([s], {"1": [NerSpan("1", 0, 2, "Person", "马云")]})
+    >>> scores["Person"].f1, scores["Organization"].fn, missed, spurious
+    (1.0, 0, [], [])
+    """
+    counts = {t: [0, 0, 0] for t in NER_TYPES}  # tp, fp, fn
+    missed: list[tuple[NerSpan, str]] = []
+    spurious: list[tuple[NerSpan, str]] = []
+    for sentence in sentences:
+        gold = set(sentence.gold)
+        found = set(predicted.get(sentence.id, ()))
+        for span in sorted(found):
+            counts[span.type][0 if span in gold else 1] += 1
+            if span not in gold:
+                spurious.append((span, sentence.text))
+        for span in sorted(gold - found):
+            counts[span.type][2] += 1
+            missed.append((span, sentence.text))
+    scores = {t: Score(*counts[t]) for t in NER_TYPES}
+    scores["overall"] = sum(scores.values(), Score())
+    return scores, missed, spurious
+
+
+def evaluate_ner(
+    path: str | Path, limit: int | None = None, jobs: int = 1, sentences: Sequence[NerSentence] | None = None
+) -> NerReport:
+    """Extract the sentences of the NER file ``path`` and score the names found (rules above).
+
+    ``sentences`` may be given when the file has been read already.
+    """
+    sentences = read_ner(path, limit) if sentences is None else sentences
+    if not sentences:
+        raise GoldError(f"{path}: no sentences to score")
+    documents = [Document.from_text(s.text, s.id) for s in sentences]
+    extract_corpus(documents[:1])  # load the dictionaries outside the timing: a one-off start-up cost
+    started = time.perf_counter()
+    corpus = extract_corpus(documents, jobs=jobs)
+    seconds = time.perf_counter() - started
+    scores, missed, spurious = score_ner(sentences, predicted_spans(corpus))
+    return NerReport(
+        source=str(path),
+        sentences=len(sentences),
+        chars=sum(len(s.text) for s in sentences),
+        seconds=seconds,
+        jobs=jobs,
+        scores=scores,
+        missed=tuple(missed),
+        spurious=tuple(spurious),
+    )

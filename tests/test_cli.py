@@ -649,3 +649,35 @@ def test_a_store_keeps_its_base_iri_unless_another_is_given(seeds_copy: Path) ->
                 invoke(["query", "kg", ask.format(doc=doc, base="https://example.org/kg/")]).stdout
                 == "true\n"
             )
+def test_evaluate_ner_scores_each_set_and_names_a_bad_one(tmp_path: Path) -> None:
+    text = "外交部发言人毛宁表示，中方欢迎此事。"
+    record = {
+        "id": "s1",
+        "text": text,
+        "entities": [
+            {"start": 0, "end": 3, "text": "外交部", "label": "ORG", "type": "Organization"},
+            {"start": 6, "end": 8, "text": "毛宁", "label": "PER", "type": "Person"},
+        ],
+    }
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = invoke(["evaluate", "--ner", str(tmp_path / "nope.jsonl"), str(good), "--limit", "1", "-j", "1"])
+    assert result.exit_code == 1  # a set was skipped; the other is still scored
+    assert stderr_lines(result) == [f"newskg: {tmp_path / 'nope.jsonl'}: no such file"]
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{good}: 1 sentence, 18 characters; extraction ")
+    assert lines[2].split()[:2] == ["Person", "1"] and lines[3].split()[:2] == ["Organization", "1"]
+    as_json = invoke(["evaluate", "--ner", str(good), "--json"])
+    assert as_json.exit_code == 0
+    [report] = json.loads(as_json.stdout)
+    assert report["scores"]["overall"]["tp"] + report["scores"]["overall"]["fn"] == 2
+
+
+def test_evaluate_takes_either_gold_or_ner(tmp_path: Path) -> None:
+    for args in (
+        ["--gold", str(tmp_path), "--ner", "x.jsonl"],
+        ["--ner"],
+        ["--gold", str(tmp_path), "--limit", "3"],
+    ):
+        result = invoke(["evaluate", *args])
+        assert result.exit_code == 2, args

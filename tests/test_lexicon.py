@@ -37,7 +37,7 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 def test_the_list_loads_and_is_a_few_hundred_entities_sorted_by_id():
     entities = known_entities()
-    assert 400 <= len(entities) <= 650
+    assert 400 <= len(entities) <= 800
     ids = [e.id for e in entities]
     assert ids == sorted(ids)
     assert known_entities() is entities  # loaded once
@@ -419,6 +419,7 @@ def test_ontology_known_depends_on_nothing_outside_the_standard_library():
 # extractors/data/*.txt
 
 DATA_FILES = (
+    "given_name_chars.txt",
     "given_names_en.txt",
     "org_suffixes.txt",
     "places.txt",
@@ -454,7 +455,7 @@ def test_data_files_are_utf8_with_a_header_and_clean_unique_items(name):
     assert items
     assert all(line == line.strip() and "  " not in line for line in items)
     assert all(unicodedata.normalize("NFC", line) == line for line in items)
-    if name == "translit_chars.txt":  # several characters a line
+    if name in ("translit_chars.txt", "given_name_chars.txt"):  # several characters a line
         keys = [token for line in items for token in line.split()]
     else:  # one item a line, maybe with tab-separated columns after it
         keys = [line.split("\t")[0].casefold() for line in items]
@@ -482,6 +483,15 @@ def test_translit_chars():
         for name in entity.zh if entity.type == "Person" else ():
             if "·" in name:
                 assert set(name) - {"·"} <= set(chars) | set("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), name
+
+
+def test_given_name_chars():
+    chars = [t for line in _items("given_name_chars.txt") for t in line.split()]
+    assert 400 <= len(chars) <= 900
+    assert all(len(c) == 1 and HAN.match(c) for c in chars)
+    assert not set("的了是在与及等向从被将把也都就对为而但") & set(chars)  # function words make no names
+    for name in ("伟", "文锋", "崇信", "小川", "一鸣", "晓峰", "丽华"):
+        assert set(name) <= set(chars), name
 
 
 def test_given_names():

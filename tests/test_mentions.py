@@ -349,3 +349,144 @@ def test_a_url_is_never_a_name() -> None:
 )
 def test_headlines_and_directions_name_nothing_more(text: str, expected: list[tuple[int, int, str]]) -> None:
     assert [(m.start, m.end, m.type) for m in find_mentions(document(text))] == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Names by their shape, confirmed by context (mentions.person_shape.v1, mentions.translit_plain.v1)
+
+
+def persons(raw: str) -> list[str]:
+    return [m.text for m in mentions(raw) if m.type == PER]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("宣明典居总经理傅军民介绍，公司今年将扩产。", ["傅军民"]),  # a title before, a verb after
+        ("负责人李骁已于6月离职。", ["李骁"]),  # not 李骁已: the adverb begins the predicate
+        ("本报讯（记者马力）市土地整理储备中心发布公告。", ["马力"]),  # a word (horsepower), but after 记者
+        ("吴待秋、冯超然已然归入二三流了。", ["吴待秋", "冯超然"]),  # a list of people
+        ("首席科学家韩知远毕业于斯坦福大学。", ["韩知远"]),  # the segmenter cuts it 韩知|远
+        ("微软首席执行官纳德拉表示，公司将加大投入。", ["纳德拉"]),  # a transliteration without a dot
+        ("英特尔前CEO基辛格离职后加入了一家初创公司。", ["基辛格"]),  # a dictionary word, but after a title
+        ("姜山：南美区的比赛阿根廷和巴西都在争夺出线权。", ["姜山"]),  # a speaker's label in a transcript
+        ("片中张丽扮演的交际花令人难忘。", ["张丽"]),  # a person's verb after a word boundary
+        ("主力前锋琼斯将在10月份复出。", ["琼斯"]),  # two transliteration characters after a title
+        ("他对琼斯很满意。", []),  # without one, two are not enough
+    ],
+)
+def test_names_by_shape_and_context(text: str, expected: list[str]) -> None:
+    assert persons(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他在白领中很受欢迎。",  # an everyday word that begins with a surname
+        "记者了解到，作为原告的彩民张女士已撤回了诉讼。",  # a surname with a form of address
+        "奖励仪式在秦皇岛金海湾森林公园举行。",  # a place
+        "这位彩民应该是个喜欢博冷的人。",  # a measure word after a demonstrative
+        "王总表示，公司将加大投入。",
+    ],
+)
+def test_shapes_that_are_no_names(text: str) -> None:
+    assert persons(text) == []
+
+
+def organizations(raw: str) -> list[str]:
+    return [m.text for m in mentions(raw) if m.type == ORG]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("交通银行和东亚银行公布了新的利率。", ["交通银行", "东亚银行"]),  # the dictionary's names
+        ("收到中国光大银行沈阳分行寄来的信用卡。", ["中国光大银行沈阳分行"]),  # a branch of a bank
+        ("大会将完成致公党中央领导集体的新老交替。", ["致公党中央"]),  # an organ of a party
+        ("中国共产党第十五次全国代表大会在北京召开。", ["中国共产党第十五次全国代表大会"]),
+        ("双方决定联合开发新产品。", []),  # listed as a name, read as a verb
+        ("作品被国家图书馆和美术馆收藏。", []),  # buildings the dictionary lists among organizations
+        ("他毕业于清华大学电子工程系。", ["清华大学"]),  # a department is not the university's name
+    ],
+)
+def test_dictionary_organizations_and_their_parts(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中国信托业协会发布了报告。", ["中国信托业协会"]),  # a place names an association
+        ("河南天荣置业有限公司建设经济适用房。", ["河南天荣置业有限公司"]),  # place, brand, trade, legal form
+        ("澳际教育咨询公司表示，留学人数增长。", ["澳际教育咨询公司"]),
+        ("一家以色列公司宣布了收购。", []),  # a place alone does not name a company
+        ("这家初创公司完成了融资。", []),  # a kind of company
+        ("林嘉文现任公司董事长。", []),  # a person's name is no brand before 现任
+    ],
+)
+def test_organizations_before_a_head_noun(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "persons_", "organizations_"),
+    [
+        ("切沃队vs锡耶纳队两队在西甲联赛中交手。", [], ["切沃队", "锡耶纳队", "西甲联赛"]),  # a match
+        ("球队在欧冠中4比0大胜波尔图。", [], ["欧冠", "波尔图"]),
+        ("随着纳斯里和宋的复出，球队实力大增。", ["纳斯里"], []),  # a foreign name in a list
+        ("中国一贯重视发展同加拿大的友好关系。", [], []),  # a country, not a person
+        ("委员会主席费希尔致辞。", ["费希尔"], []),  # 主席|费希尔, not 主|席费希尔
+    ],
+)
+def test_transliterations_players_and_clubs(
+    text: str, persons_: list[str], organizations_: list[str]
+) -> None:
+    assert (persons(text), organizations(text)) == (persons_, organizations_)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("美军和俄罗斯海军举行联合演习。", ["美军", "俄罗斯海军"]),
+        ("印度空军采购了新型战机。", ["印度空军"]),
+        ("他穿着一件海军蓝的外套。", []),  # a colour
+        ("中美军事交流继续推进。", []),  # 美军 inside 中美军事
+        ("重庆银行公布了年报。", ["重庆银行"]),  # a city names a bank
+    ],
+)
+def test_armed_forces(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+def test_a_latin_title_in_brackets_is_an_outlet_only_when_it_reports() -> None:
+    assert "Diablo" not in organizations("他是游戏《Diablo》的设计者。")  # the title of a work
+    assert organizations("据《Wired》报道，公司正在裁员。") == ["Wired"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("据晚点报道，前百度高管景鲲已离职。", ["晚点", "百度"]),  # whatever stands between 据 and 报道
+        ("据36氪报道，该公司完成融资。", ["36氪"]),
+        ("据外媒报道，苹果将发布新品。", ["苹果"]),  # a kind of source is no outlet
+        ("据彭博社等多家媒体报道，交易已完成。", ["彭博社"]),
+    ],
+)
+def test_outlets_a_report_is_attributed_to(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+def test_a_verb_after_a_name_is_not_its_last_character() -> None:
+    assert persons("商汤科技联合创始人徐冰说，公司将加大投入。") == ["徐冰"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("杭州云深处科技有限公司董事长朱秋国介绍，", ["杭州云深处科技有限公司"]),  # a registered name
+        ("星海图智能创始人赵行表示，公司已完成融资。", ["星海图智能"]),  # a three-character brand
+        ("本轮由海图智能领投。", ["海图智能"]),  # 由 is no part of a brand
+    ],
+)
+def test_company_names_of_business_news(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected

@@ -13,11 +13,15 @@ the build. Two gold sets:
 - tests/fixtures/unseen: four more by another teammate, measured once after all the work above
   (entities F1 0.880, facts 0.475), then after two rounds of general fixes.
 
-Figures when these floors were set (2026-11-22):
+Figures when these floors were set (2026-12-01):
   seeds    entities P 0.982 R 1.000 F1 0.991 (duplicates 1)   facts P 1.000 R 0.943 F1 0.971
-  devset   entities P 0.962 R 0.911 F1 0.936 (duplicates 0)   facts P 0.970 R 0.764 F1 0.855
-  heldout  entities P 0.912 R 0.831 F1 0.869 (duplicates 0)   facts P 0.812 R 0.585 F1 0.680
-  unseen   entities P 0.948 R 0.869 F1 0.907 (duplicates 0)   facts P 0.727 R 0.395 F1 0.512
+  devset   entities P 0.944 R 0.902 F1 0.922 (duplicates 0)   facts P 0.950 R 0.756 F1 0.842
+  heldout  entities P 0.911 R 0.823 F1 0.864 (duplicates 0)   facts P 0.812 R 0.585 F1 0.680
+  unseen   entities P 0.949 R 0.893 F1 0.920 (duplicates 0)   facts P 0.727 R 0.395 F1 0.512
+
+And name finding on the first 1,000 sentences of each public NER set, read where it lies in ../shared
+(skipped when it is not there; never copied): MSRA test Person F1 0.797, Organization 0.643; CLUENER
+train Person 0.594, Organization 0.485.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import pytest
 
 from extractors.pipeline import extract_corpus
 from extractors.reader import read_inputs
-from graph.evaluate import EvaluationReport, evaluate
+from graph.evaluate import EvaluationReport, evaluate, evaluate_ner
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "fixtures" / "devset"
@@ -77,11 +81,11 @@ def test_seed_entities_have_at_most_one_duplicate(seeds_report: EvaluationReport
 
 
 def test_devset_entities(devset_report: EvaluationReport) -> None:
-    assert devset_report.entities.f1 >= 0.85, devset_report.format(verbose=True)  # now 0.926
+    assert devset_report.entities.f1 >= 0.85, devset_report.format(verbose=True)  # now 0.922
 
 
 def test_devset_facts(devset_report: EvaluationReport) -> None:
-    assert devset_report.facts.f1 >= 0.70, devset_report.format(verbose=True)  # now 0.838
+    assert devset_report.facts.f1 >= 0.70, devset_report.format(verbose=True)  # now 0.842
 
 
 def test_devset_entities_have_no_duplicates(devset_report: EvaluationReport) -> None:
@@ -100,7 +104,7 @@ def test_amounts_stakes_and_sources_of_matched_facts_are_right(
 
 
 # The later gold sets: (folder, articles, entity F1 floor, fact F1 floor); figures now in the docstring.
-LATER_SETS = [(HELDOUT, 5, 0.80, 0.55), (UNSEEN, 4, 0.82, 0.42)]
+LATER_SETS = [(HELDOUT, 5, 0.82, 0.60), (UNSEEN, 4, 0.88, 0.45)]
 
 
 @pytest.mark.parametrize(
@@ -111,3 +115,19 @@ def test_later_gold_sets(folder: Path, articles: int, entity_floor: float, fact_
     assert len(report.documents) == articles
     assert report.entities.f1 >= entity_floor, report.format(verbose=True)
     assert report.facts.f1 >= fact_floor, report.format(verbose=True)
+
+
+NER_SETS = ROOT.parent / "shared" / "data" / "ner"
+
+
+@pytest.mark.parametrize(
+    ("name", "person_floor", "organization_floor"),
+    [("msra-test.jsonl", 0.75, 0.60), ("cluener-train.jsonl", 0.55, 0.44)],
+)
+def test_names_on_public_ner_sets(name: str, person_floor: float, organization_floor: float) -> None:
+    path = NER_SETS / name
+    if not path.is_file():
+        pytest.skip(f"{path} is not beside this checkout")
+    report = evaluate_ner(path, limit=1000)
+    assert report.scores["Person"].f1 >= person_floor, report.format()
+    assert report.scores["Organization"].f1 >= organization_floor, report.format()
