@@ -88,7 +88,10 @@ def _expand(pattern: str) -> re.Pattern[str]:
         "R": PRODUCT,
         "PL": rf"{PERSON}(?:\({PERSON}\))?(?:{_LIST_SEP}{PERSON}(?:\({PERSON}\))?)*",
         "OL": rf"{ORG}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{ORG})*",
-        "RL": rf"{PRODUCT}(?:{_LIST_SEP}{PRODUCT})*",
+        "RL": rf"{PRODUCT}(?:{_LIST_SEP}[^，。；,;{ANY}]{{0,8}}?{PRODUCT})*",
+        # people in a list, each with a description ("前百度研究员A与斯坦福大学博士B")
+        "DPL": rf"{PERSON}(?:\({PERSON}\))?"
+        rf"(?:{_LIST_SEP}(?:前|原)?(?:{ORG}(?:的)?)?{_GAP}{{0,8}}?{PERSON}(?:\({PERSON}\))?)*",
         "G": _GAP,
         "S": rf"[^。！？!?{PERSON}]",
         "ROLE": f"(?:{role_pattern()})",
@@ -131,11 +134,11 @@ _FOUNDER_ROLES = frozenset({"创始人", "联合创始人", "创办人", "联合
 # words that make what follows a plan, a wish or a rumour rather than something done
 _PLAN_WORDS = """
     计划 准备 打算 拟 将 即将 有望 预计 原计划 考虑 正准备
-    或将 可能 传闻 据传 洽谈 谈判 有意 意欲 寻求 洽购
+    或将 可能 传闻 据传 洽谈 谈判 有意 意欲 寻求 洽购 筹划 筹备
 """.split()
 _PLANNED = "(?:" + "|".join(_PLAN_WORDS) + ")"
 _INVEST = r"(?:战略投资|投资|注资|入股|押注)"
-_ROUND_LEAD = r"(?:联合领投|共同领投|领投|牵头)"
+_ROUND_LEAD = r"(?:联合领投|共同领投|领投|牵头|独家投资)"
 _ROUND_FOLLOW = r"(?:跟投|参投|参与(?:了)?(?:本轮|此轮|该轮)?(?:投资|融资)?|继续加注|追加投资|加注)"
 
 RULES: tuple[Rule, ...] = (
@@ -143,7 +146,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.founded.title.v1",
         "founded",
-        r"(?P<o>{O})(?:的)?{G}{{0,6}}?(?:联合)?(?:创始人|创办人|创立者|缔造者)(?:之一)?(?:兼{G}{{0,12}}?)?(?P<s>{P})",
+        r"(?P<o>{O})(?:的)?{G}{{0,6}}?(?:联合)?(?:创始人|创办人|创立者|缔造者)(?:之一)?(?:[兼、]{G}{{0,12}}?)?(?P<s>{P})",
         0.85,
         ("Person",),
     ),
@@ -164,7 +167,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.founded.passive_long.v1",
         "founded",
-        r"(?P<o>{O}){G}{{0,20}}?由{S}{{0,20}}?(?P<s>{PL})(?:\({P}\))?{G}{{0,10}}?(?:联合|共同)?(?:创立|创办|创建|成立)(?!的)",
+        r"(?P<o>{O}){G}{{0,20}}?由{S}{{0,20}}?(?P<s>{DPL})(?:\({P}\))?{G}{{0,10}}?(?:联合|共同)?(?:创立|创办|创建|成立)(?!的)",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        # "X成立于2021年，(总部位于深圳，)由前百度研究员A与B共同创立": the founding told after the date
+        "relations.founded.established_by.v1",
+        "founded",
+        r"(?P<o>{O})(?:成立于|创立于|创办于|诞生于){G}{{0,12}}?[，,](?:{G}{{0,12}}?[，,])?\s*(?:由|是由)"
+        r"{S}{{0,20}}?(?P<s>{DPL}){G}{{0,10}}?(?:联合|共同)?(?:创立|创办|创建|成立|发起)",
         0.75,
         ("Person",),
     ),
@@ -238,6 +250,24 @@ RULES: tuple[Rule, ...] = (
         ("Product",),
     ),
     Rule(
+        "relations.release.owned_product.v1",
+        "released",
+        r"(?P<s>{O})(?:的)?(?:旗舰|首款|新一代|最新|新款|核心)?[^，。；！？,;!?：:{ANY}]{{0,10}}?(?P<o>{R})(?!的)"
+        r"(?P<plan>{G}{{0,12}}?)(?:正式|首次)?(?:发布|上线|推出|亮相|开源)(?!{G}{{0,4}}的)",
+        0.65,
+        ("Organization",),
+        ("Product",),
+    ),
+    Rule(
+        "relations.release.later_clause.v1",
+        "released",
+        r"(?:[，,；;]|并)\s*(?:并|还|又|也|随后|同时|此后)?(?:同步|同时|相继|先后|再)?(?P<plan>{G}{{0,4}}?)(?:正式)?(?:推出|发布|上线|开源)了?{G}{{0,16}}?(?P<o>{RL})",
+        0.6,
+        ("Organization",),
+        ("Product",),
+        topic_subject=True,
+    ),
+    Rule(
         "relations.release.product_first.v1",
         "released",
         r"(?:^|[，,；;])(?P<o>{R})(?P<plan>{G}{{0,12}}?)(?<!的)(?:正式)?(?:发布|上线|推出|亮相|开源)(?!{G}{{0,4}}的)",
@@ -250,14 +280,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.works_for.title.v1",
         "worksFor",
-        r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:另一位|另一名|新任|现任)?(?:(?:联合)?创始人兼|董事会|董事局)?(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?\s*(?P<s>{P})",
+        r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:另一位|另一名|新任|现任)?(?:(?:联合)?创始人[兼、]|董事会|董事局)?(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?\s*(?P<s>{P})",
         0.85,
         ("Person",),
     ),
     Rule(
         "relations.works_for.copula.v1",
         "worksFor",
-        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|(?<!曾)任|是|为|至今仍担任|仍担任)(?P<o>{O})(?:的)?(?P<role>{ROLE})",
+        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|(?<!曾)任|是|为|至今仍担任|仍担任)(?P<o>{O})(?:的)?(?:部门|团队|事业部|事业群)?(?P<role>{ROLE})",
         0.8,
         ("Person",),
     ),
@@ -268,6 +298,16 @@ RULES: tuple[Rule, ...] = (
         0.6,
         ("Person",),
         topic_subject=True,
+    ),
+    Rule(
+        # the person named in an earlier clause takes the post in a later one
+        # ("周景明毕业于清华大学，目前担任公司CEO", "他于2024年3月加入微软并出任微软AI首席执行官")
+        "relations.works_for.later_clause.v1",
+        "worksFor",
+        r"(?P<s>{P})[^。！？{P}]{{0,40}}?(?:[，,；;]|并|后)\s*(?:目前|现|现在|如今|随后|此后|同时)?(?:已|则)?"
+        r"(?<!曾)(?:担任|出任|转任|改任)(?P<o>{O})(?:的)?(?:部门|团队|事业部|事业群)?(?P<role>{ROLE})",
+        0.65,
+        ("Person",),
     ),
     Rule(
         "relations.works_for.apposition.v1",
@@ -303,7 +343,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.joined.hire.v1",
         "joined",
-        r"(?P<o>{O}){S}{{0,30}}?(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:其)?(?:[^，。；{P}]{{0,16}}?)(?P<s>{PL})(?![^。，]{{0,12}}在内)",
+        r"(?P<o>{O})[^。！？!?；;{P}]{{0,30}}?(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:其)?(?:[^，。；{P}]{{0,16}}?)(?P<s>{PL})(?![^。，]{{0,12}}在内)",
         0.7,
         ("Person",),
     ),
@@ -348,15 +388,31 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.left.earlier.v1",
         "left",
-        r"(?P<s>{P}){G}{{0,6}}?(?:此前|之前|早年|曾经|曾)(?:在|于|任职于|就职于|供职于)(?P<o>{O})(?:担任|负责|从事|任|工作)",
+        r"(?P<s>{P})[^。！？!?{P}]{{0,40}}?(?:此前|之前|早年|曾经|曾)(?:还|也)?(?:曾)?(?:在|于|任职于|就职于|供职于)(?P<o>{O})(?:担任|负责|从事|任|工作)",
         0.7,
         ("Person",),
     ),
     Rule(
         "relations.left.former_before.v1",
         "left",
-        r"前(?:任)?(?P<o>{O})(?:的)?(?P<role>{ROLE})\s*(?P<s>{P})",
+        r"前(?:任)?(?P<o>{O})(?:的)?(?P<role>{G}{{0,8}}?{ROLE})\s*(?P<s>{P})",
         0.75,
+        ("Person",),
+    ),
+    Rule(
+        # "曾任AMD高级副总裁的英国工程师詹姆斯·霍尔": a past post as an attribute of the person
+        "relations.left.once_attributive.v1",
+        "left",
+        r"曾(?:经)?(?:任|担任|出任)(?P<o>{O})(?:的)?(?P<role>{G}{{0,8}}?{ROLE})的{G}{{0,10}}?(?P<s>{P})",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
+        # "智谱AI从谷歌DeepMind挖来了研究科学家韩牧之": where a hire comes from is what the person left
+        "relations.left.poached.v1",
+        "left",
+        r"从(?P<o>{O})(?:挖来|挖角|招来|请来|引进|跳槽)(?:了)?{G}{{0,12}}?(?P<s>{P})",
+        0.7,
         ("Person",),
     ),
     Rule(
@@ -376,7 +432,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.left.verb.v1",
         "left",
-        r"(?P<s>{P}){S}{{0,20}}?(?:卸任|辞去|辞任|离开|离职|退出|辞职|告别|离任)(?:了)?{G}{{0,14}}?(?P<o>{O})(?:的)?\s*(?P<role>{ROLE})?",
+        r"(?P<s>{P}){S}{{0,40}}?(?:卸任|辞去|辞任|离开|离职|退出|辞职|告别|离任)(?:了)?{G}{{0,14}}?(?P<o>{O})(?:的)?\s*(?P<role>{ROLE})?",
         0.75,
         ("Person",),
     ),
@@ -499,13 +555,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.partnership.v1",
         "partnersWith",
-        r"(?P<s>{O}){G}{{0,12}}?(?<!终止)(?<!结束)(?<!停止)(?<!中止)(?<!终止了)(?<!结束了)(?<!停止了)(?<!中止了)(?:与|和|同|跟)(?P<o>{OL}){G}{{0,10}}?(?:达成|建立|签署|签订|开展|展开|宣布)?{G}{{0,6}}?(?:战略)?(?:合作|联合开发|共同开发|结盟|联手|携手)(?!关系的)",
+        r"(?P<s>{O}){G}{{0,12}}?(?<!终止)(?<!结束)(?<!停止)(?<!中止)(?<!终止了)(?<!结束了)(?<!停止了)(?<!中止了)(?:与|和|同|跟)(?P<o>{OL}){G}{{0,10}}?(?:达成|建立|签署|签订|开展|展开|宣布)?{G}{{0,6}}?(?:战略)?(?:合作|联合开发|共同开发|结盟|联手|携手)(?!关系的)(?!{G}{{0,10}}?(?:终止|结束|中止|告终|破裂))",
         0.7,
     ),
     Rule(
         "relations.partnership.topic.v1",
         "partnersWith",
-        r"(?:^|[，,；;])(?:并|还|也|同时|此后|随后)?(?:于{G}{{0,10}}?)?(?:与|和|同)(?P<o>{OL}){G}{{0,6}}?(?:合作|联合开发|共同开发|联手|携手)",
+        r"(?:^|[，,；;])(?:并|还|也|同时|此后|随后|转而|进而|继而|又)?(?:于{G}{{0,10}}?)?(?:与|和|同)(?:{G}{{0,6}}?公司)?(?P<o>{OL}){G}{{0,6}}?(?:合作|联合开发|共同开发|联手|携手)",
         0.65,
         topic_subject=True,
     ),
@@ -523,9 +579,16 @@ RULES: tuple[Rule, ...] = (
         0.8,
     ),
     Rule(
+        # "A此前与B在智慧城市项目上的合作已于9月终止"
+        "relations.partnership_end.ended.v1",
+        "endedPartnershipWith",
+        r"(?P<s>{O}){G}{{0,8}}?(?:与|和|同)(?P<o>{O})(?:之间)?{G}{{0,16}}?的?合作(?:关系)?{G}{{0,10}}?(?:终止|结束|中止|告终|破裂)",
+        0.75,
+    ),
+    Rule(
         "relations.partnership_end.split.v1",
         "endedPartnershipWith",
-        r"(?P<s>{O}){G}{{0,8}}?(?:与|和|对)(?P<o>{O})(?:的)?{G}{{0,6}}?(?:决裂|分道扬镳|断绝关系|切割)",
+        r"(?P<s>{O}){G}{{0,8}}?(?:与|和|对)(?:{G}{{0,8}}?公司)?(?P<o>{O})(?:的)?{G}{{0,6}}?(?:决裂|分道扬镳|断绝关系|切割)",
         0.7,
     ),
     # customerOf (subject = customer, object = supplier) -------------------------------
@@ -539,8 +602,18 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.list.v1",
         "customerOf",
-        r"(?P<o>{O})(?:的)?{G}{{0,6}}?(?:客户|用户|买家)(?:则|还|也|主要)?(?:包括|有|涵盖|囊括|名单包括)(?P<s>{OL})",
+        r"(?P<o>{O})(?:的)?{G}{{0,14}}?(?:客户|用户|买家)(?:则|还|也|主要)?(?:[，,]\s*其中)?"
+        r"(?:包括|有|涵盖|囊括|名单包括)(?:{G}{{0,14}}?[，,、]\s*(?:以及|还有|和))?(?P<s>{OL})",
         0.8,
+    ),
+    Rule(
+        # "企业端客户则包括A和B": the supplier is the company the sentence (or text) is about
+        "relations.customer.list_topic.v1",
+        "customerOf",
+        r"(?:^|[，,；;：:])(?:目前|此外|同时)?[，,]?{G}{{0,6}}?(?<!竞争)(?<!合作)(?:客户|用户|买家)(?:则|还|也|主要)?"
+        r"(?:包括|有|涵盖|囊括)(?:{G}{{0,14}}?[，,、]\s*(?:以及|还有|和))?(?P<s>{OL})",
+        0.65,
+        topic_object=True,
     ),
     Rule(
         "relations.customer.copula.v1",
@@ -619,16 +692,23 @@ RULES: tuple[Rule, ...] = (
         topic_subject=True,
     ),
     Rule(
+        "relations.competitor.rivalry_named.v1",
+        "competitorOf",
+        r"(?P<s>{O}){G}{{0,4}}?(?:与|和|同)(?P<o>{OL})(?:等{G}{{0,6}}?)?(?:之间)?(?:(?!合作|联合|携手|联手|共同){G}){{0,12}}?"
+        r"(?:的)?(?:较量|竞争(?!力)|角逐|抗衡|对抗|争夺|比拼|竞赛)",
+        0.7,
+    ),
+    Rule(
         "relations.competitor.rivalry.v1",
         "competitorOf",
-        r"(?:与|和|同)(?P<o>{OL})(?:等{G}{{0,6}}?)?(?:的|{G}{{0,14}}?(?:展开|进行|正面|直接|激烈))?(?:的)?(?:较量|竞争|角逐|抗衡|对抗|争夺|比拼|竞赛)",
+        r"(?<!{O})(?:与|和|同)(?P<o>{OL})(?:等{G}{{0,6}}?)?(?:的|{G}{{0,14}}?(?:展开|进行|正面|直接|激烈))?(?:的)?(?:较量|竞争|角逐|抗衡|对抗|争夺|比拼|竞赛)",
         0.7,
         topic_subject=True,
     ),
     Rule(
         "relations.competitor.named.v1",
         "competitorOf",
-        r"(?P<s>{O}){G}{{0,12}}?(?:的)?(?:主要|最大的?|直接)?(?:竞争对手|竞品|对手)(?:则|还|也)?(?:是|为|包括|有)?(?P<o>{OL})",
+        r"(?P<s>{O}){G}{{0,12}}?(?:的)?(?:主要|最大的?|直接)?(?:竞争对手|竞品|对手)(?:则|还|也|仍然|依然|仍|一直)?(?:是|为|包括|有)?(?P<o>{OL})",
         0.8,
     ),
 )
@@ -719,8 +799,8 @@ def _cited_outlets(frame: Frame) -> list[int]:
 _PRONOUNS = re.compile(
     r"该公司|这家公司|该企业|这家企业|此公司|该机构|他们|她们"
     r"|(?<![尤极与])其(?![他它中实余次后间])|(?<![其吉利])他(?![人国乡们])|她(?!们)"
-    r"|(?<=加入|加盟|离开|现任|担任|出任|创办|创立)公司"
-    r"|公司(?=[^，。的]{0,2}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|还|也|已|将|在|与))"
+    r"|(?<=加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立)公司"
+    r"|公司(?=[^，。的]{0,2}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|客户|还|也|已|将|在|与))"
 )
 
 
@@ -761,7 +841,7 @@ class RelationExtractor:
                 continue
             word = match.group()
             after_career_verb = re.search(
-                r"(?:加入|加盟|离开|现任|担任|出任|创办|创立)$", self.view[s - 2 : s]
+                r"(?:加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立)$", self.view[s - 2 : s]
             )
             if word == "公司" and not (
                 s == sentence.start or self.view[s - 1] in "，,。；;：:、" or after_career_verb
@@ -785,7 +865,17 @@ class RelationExtractor:
                 ]
                 target = candidates[-1] if candidates else self.discourse.previous_topic
             elif word == "公司":
-                target = self.discourse.previous_topic or self._salient_slot(s, e)
+                # "Mistral AI首席执行官门施宣布，公司已与英伟达达成合作": the company this sentence named
+                named = [
+                    x
+                    for a, _, x in slots
+                    if a < s
+                    and x.type == "Organization"
+                    and x.kind not in ("MediaOutlet", "outlet-cited", "Team", "University", "GovernmentBody")
+                    and not re.match(r"(?:等)?(?:领投|跟投|参投)", self.view[x.end : x.end + 3])
+                ]
+                fallback = self.discourse.previous_topic or self._salient_slot(s, e)
+                target = named[0] if named else fallback
             else:  # 该公司, 他们 …
                 companies = [
                     x
@@ -1001,14 +1091,20 @@ class RelationExtractor:
     def _deal_terms(self, frame: Frame, start: int, end: int) -> tuple[Amount | None, Decimal | None]:
         """The amount and stake of an investment stated in the same sentence."""
         text = self.view[frame.sentence.start : frame.sentence.end]
-        raw_start, _ = frame.raw_span(start, end)
+        raw_start, raw_end = frame.raw_span(start, end)
+        anchor, anchor_end = raw_start - frame.sentence.start, raw_end - frame.sentence.start
+        clause_start = max(text.rfind(c, 0, anchor) for c in "；;") + 1
+        stops = [i for i in (text.find(c, anchor_end) for c in "；;") if i >= 0]
+        clause_end = min(stops) if stops else len(text)
         amounts = [
-            a for a in parse_amounts(text) if not re.search(r"估值", text[max(0, a.start - 10) : a.start])
+            a
+            for a in parse_amounts(text)
+            if clause_start <= a.start < clause_end
+            and not re.search(r"估值", text[max(0, a.start - 10) : a.start])
         ]
         best = None
         if amounts:
             # the sum nearest to the deal, preferring one inside it
-            anchor = raw_start - frame.sentence.start
             best = min(amounts, key=lambda f: abs(f.start - anchor)).amount
         return best, parse_stake(text)
 
@@ -1044,6 +1140,10 @@ class RelationExtractor:
             raw_b = frame.raw_end[clause_end - 1] if clause_end > cue.end() else frame.raw_end[cue.end() - 1]
             text = self.view[raw_a:raw_b]
             for found in parse_amounts(text):
+                if re.search(r"或(?!者)|有望|可能|或许|预计将", text[: found.start]) or re.search(
+                    _PLANNED + r"[^。]{0,16}融资", frame.text[: cue.start()]
+                ):
+                    continue
                 # "估值从140亿美元跃升至280亿美元" states two valuations; stop at the next clause's topic
                 begin = frame.raw_start[before[-1]] if before else raw_a
                 fact = self._make(
@@ -1073,16 +1173,20 @@ class RelationExtractor:
                 owner_index = m.start(1)
             rest = frame.text[cue.end() :]
             rivals: list[int] = []
-            direct = re.match(rf"\s*(?:{_GAP}{{0,2}})({ORG})", rest)
+            direct = re.match(rf"\s*(?:{_GAP}{{0,2}})({ORG})(?:旗下(?:的)?({ORG}))?", rest)
             if direct:
-                rivals.append(cue.end() + direct.start(1))
+                rivals.append(cue.end() + direct.start(2 if direct.group(2) else 1))
             for intro in re.finditer(r"比如|例如|譬如|包括|像是|诸如", rest):
                 lst = re.match(
                     rf"{_GAP}{{0,8}}?({ORG}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{ORG})*)", rest[intro.end() :]
                 )
                 if lst:
                     base = cue.end() + intro.end() + lst.start(1)
-                    rivals += [base + k for k, ch in enumerate(lst.group(1)) if ch == ORG]
+                    rivals += [
+                        base + k
+                        for k, ch in enumerate(lst.group(1))
+                        if ch == ORG and not lst.group(1).startswith("旗下", k + 1)
+                    ]
             if not rivals:
                 continue
             if owner_index is None:
@@ -1219,6 +1323,8 @@ class RelationExtractor:
         deal = (with_amount or previous)[-1]
         facts = []
         for item in amounts:
+            if re.search(r"估值", text[max(0, item.start - 12) : item.start]):
+                continue  # "投后估值超过80亿元" values the company; it is not what was paid
             a = frame.sentence.start + item.start
             index = _frame_index(frame, a)
             reporter = _reporter_for(reporters, index)
