@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extractors.mentions import role_pattern
+from extractors.mentions import known_by_name, role_pattern
 from extractors.model import Amount, Fact, Mention, Sentence, When
 from extractors.quantities import parse_amounts, parse_dates, parse_stake
 from extractors.text import name_key, normalize
@@ -116,6 +116,9 @@ class Rule:
     topic_object: bool = False
     # the object missing from the match is the company the whole text is about ("王的加盟")
     salient_object: bool = False
+    # with no company named before the match, the topic is the company the whole text is about, not
+    # the last one named ("…2016年加入大疆。联合创始人兼CTO孟庆瑶…" is about the text's company)
+    salient_topic: bool = False
 
     def compiled(self) -> re.Pattern[str]:
         return _compiled(self.pattern)
@@ -167,7 +170,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.founded.passive_long.v1",
         "founded",
-        r"(?P<o>{O}){G}{{0,20}}?由{S}{{0,20}}?(?P<s>{DPL})(?:\({P}\))?{G}{{0,10}}?(?:联合|共同)?(?:创立|创办|创建|成立)(?!的)",
+        r"(?P<o>{O}){G}{{0,20}}?由{S}{{0,20}}?(?P<s>{DPL})(?:\({P}\))?{G}{{0,14}}?(?:联合|共同)?(?:创立|创办|创建|成立)(?!的)",
         0.75,
         ("Person",),
     ),
@@ -190,7 +193,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.founded.later.v1",
         "founded",
-        r"(?P<o>{O})[^。{P}]{{0,24}}?[，,]\s*(?:其)?(?:联合)?创始人(?:兼(?P<role>{ROLE}))?(?:为|是)?(?P<s>{PL})",
+        r"(?P<o>{O})[^。{P}]{{0,24}}?[，,]\s*(?:其)?(?:联合)?创始人(?:兼(?P<role>{ROLE}))?(?:为|是)?"
+        r"(?:(?:前|原)?{O}?{G}{{0,10}}?)?(?P<s>{PL})",
         0.7,
         ("Person",),
     ),
@@ -208,6 +212,7 @@ RULES: tuple[Rule, ...] = (
         0.6,
         ("Person",),
         topic_subject=True,
+        salient_topic=True,
     ),
     Rule(
         "relations.works_for.founder_topic.v1",
@@ -216,6 +221,7 @@ RULES: tuple[Rule, ...] = (
         0.6,
         ("Person",),
         topic_subject=True,
+        salient_topic=True,
     ),
     Rule(
         "relations.founded.copula.v1",
@@ -261,7 +267,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.release.later_clause.v1",
         "released",
-        r"(?:[，,；;]|并)\s*(?:并|还|又|也|随后|同时|此后)?(?:同步|同时|相继|先后|再)?(?P<plan>{G}{{0,4}}?)(?:正式)?(?:推出|发布|上线|开源)了?{G}{{0,16}}?(?P<o>{RL})",
+        r"(?:[，,；;]|并)\s*(?:并|还|又|也|随后|同时|此后)?(?:同步|同时|相继|先后|再)?(?P<plan>{G}{{0,4}}?)(?:正式)?(?:推出|发布|上线|开源)了?{G}{{0,16}}?(?:{O})?(?P<o>{RL})",
         0.6,
         ("Organization",),
         ("Product",),
@@ -310,6 +316,29 @@ RULES: tuple[Rule, ...] = (
         ("Person",),
     ),
     Rule(
+        "relations.works_for.appointed.v1",
+        "worksFor",
+        r"(?P<o>{O})[^。！？!?；;{P}]{{0,30}}?任命(?:了)?{G}{{0,16}}?(?P<s>{P})(?:\({P}\))?(?:为|担任|出任)"
+        r"(?:公司)?(?:新任)?(?P<role>{ROLE})",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.joined_as.v1",
+        "worksFor",
+        r"(?P<s>{P})(?:\({P}\))?(?P<plan>{G}{{0,10}}?)(?:正式)?(?:加入|加盟|入职)(?:了)?(?P<o>{O})[，,]?\s*(?:并|随后|后)?"
+        r"(?:出任|担任)(?P<role>{ROLE})",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.capacity.v1",
+        "worksFor",
+        r"(?P<s>{P})(?:\({P}\))?{G}{{0,6}}?以(?P<o>{O})(?:的)?(?P<role>{ROLE})(?:的)?身份",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
         "relations.works_for.apposition.v1",
         "worksFor",
         r"(?P<s>{P})[,，(（]\s*(?P<o>{O})(?:的)?(?P<role>{ROLE})",
@@ -336,14 +365,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.joined.verb.v1",
         "joined",
-        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归)了?(?:{G}{{0,6}}?)(?P<o>{O})",
+        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归)了?(?:{G}{{0,6}}?)(?P<o>{O})"
+        r"(?:[，,]?\s*(?:并|随后)?(?:出任|担任)(?P<role>{ROLE}))?",
         0.75,
         ("Person",),
     ),
     Rule(
         "relations.joined.hire.v1",
         "joined",
-        r"(?P<o>{O})[^。！？!?；;{P}]{{0,30}}?(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:其)?(?:[^，。；{P}]{{0,16}}?)(?P<s>{PL})(?![^。，]{{0,12}}在内)",
+        r"(?P<o>{O})[^。！？!?；;{P}]{{0,30}}?(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:其)?(?:[^，。；{P}]{{0,16}}?)(?P<s>{PL})(?![^。，]{{0,12}}在内)"
+        r"(?:\({P}\))?(?:[，,]?(?:为|担任|出任)(?:公司)?(?:新任)?(?P<role>{ROLE}))?",
         0.7,
         ("Person",),
     ),
@@ -395,7 +426,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.left.former_before.v1",
         "left",
-        r"前(?:任)?(?P<o>{O})(?:的)?(?P<role>{G}{{0,8}}?{ROLE})\s*(?P<s>{P})",
+        r"(?:前|原)(?:任)?(?P<o>{O})(?:的)?(?P<role>{G}{{0,8}}?(?:{ROLE}|专家))\s*(?P<s>{P})",
         0.75,
         ("Person",),
     ),
@@ -437,6 +468,14 @@ RULES: tuple[Rule, ...] = (
         ("Person",),
     ),
     Rule(
+        "relations.left.title_then_leaves.v1",
+        "left",
+        r"(?<![前原])(?P<o>{O})(?:的)?(?:(?:联合)?创始人[兼、])?(?P<role>{G}{{0,8}}?{ROLE})\s*(?P<s>{P})(?:\({P}\))?"
+        r"{G}{{0,12}}?(?:离职|辞职|卸任|离开|退休|出走)(?!{G}{{0,6}}?{O})",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
         "relations.left.fired.v1",
         "left",
         r"(?P<s>{P}){G}{{0,8}}?被(?P<o>{O})(?:解雇|开除|辞退|罢免|免职|解职)",
@@ -449,6 +488,13 @@ RULES: tuple[Rule, ...] = (
         "educatedAt",
         r"(?P<s>{P}){S}{{0,20}}?(?:毕业于|就读于|求学于|考入|肄业于|就读)(?P<o>{O})",
         0.8,
+        ("Person",),
+    ),
+    Rule(
+        "relations.educated_at.degree_title.v1",
+        "educatedAt",
+        r"(?<![前从在于])(?P<o>{O})(?:的)?{G}{{0,6}}?(?:博士|硕士|本科生|博士生|研究生|校友|毕业生|MBA)(?:毕业生)?\s*(?P<s>{P})",
+        0.65,
         ("Person",),
     ),
     Rule(
@@ -546,6 +592,12 @@ RULES: tuple[Rule, ...] = (
         0.75,
     ),
     Rule(
+        "relations.acquisition.completed.v1",
+        "acquired",
+        r"(?P<s>{O})(?P<plan>[^。；;{ANY}]{{0,16}}?){NOT}(?:完成|宣布完成|已完成)(?:了)?对{G}{{0,16}}?(?P<o>{O})(?:的)?(?:全资|整体|全面)?(?:收购|并购)",
+        0.8,
+    ),
+    Rule(
         "relations.acquisition.passive.v1",
         "acquired",
         r"(?P<o>{O}){G}{{0,6}}?被(?P<s>{O}){G}{{0,12}}?(?:全资)?(?:收购|并购|吞并|收入囊中|买下)",
@@ -575,7 +627,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.partnership_end.v1",
         "endedPartnershipWith",
-        r"(?P<s>{O}){G}{{0,14}}?(?:终止|结束|中止|停止|暂停|切断|叫停|取消)(?:了)?(?:与|和|同)(?P<o>{O})(?:之间)?(?:的)?{G}{{0,8}}?(?:合作|关系|合同|协议|业务|往来)",
+        r"(?P<s>{O}){G}{{0,14}}?(?:终止|结束|中止|停止|暂停|切断|叫停|取消)(?:了)?(?:与|和|同)(?P<o>{O})(?:之间)?(?:的)?{G}{{0,14}}?(?:合作|关系|合同|协议|业务|往来)",
         0.8,
     ),
     Rule(
@@ -632,6 +684,13 @@ RULES: tuple[Rule, ...] = (
         "customerOf",
         r"(?P<s>{O})的{G}{{0,12}}?由(?P<o>{O})(?:负责)?(?:代工|生产|制造|供应|提供|交付)",
         0.75,
+    ),
+    Rule(
+        "relations.customer.made_for_topic.v1",
+        "customerOf",
+        r"(?:^|[，,；;])(?:{R}|{G}{{0,8}}?)(?:则|也|均)?(?:改由|转由|交由|交给|由)(?P<o>{O})(?:负责)?(?:代工|生产|制造|封装|完成)",
+        0.6,
+        topic_subject=True,
     ),
     Rule(
         "relations.customer.order_won.v1",
@@ -794,6 +853,11 @@ def _cited_outlets(frame: Frame) -> list[int]:
 # ---------------------------------------------------------------------------------------
 # The document pass
 
+# what a unit's name ends with after its parent's name: 百度|智能云, 微软|亚洲研究院
+_UNIT_ENDINGS = r"(?:云|研究院|实验室|事业部|事业群|部门|团队|研究所)$"
+# organizations that are no party to a company's events: outlets, teams, universities, state bodies
+_NOT_PARTIES = ("MediaOutlet", "outlet-cited", "Team", "University", "GovernmentBody")
+
 
 # 其 and 他 also begin ordinary words (其他, 其中, 尤其, 他人 …): those are not pronouns.
 _PRONOUNS = re.compile(
@@ -932,6 +996,8 @@ class RelationExtractor:
             found += self._investment_follow_up(frame, found, dates, reporters)
             found += self._units(frame)
             found += self._people_together(frame, dates)
+            found += self._units_named_after_parent(frame)
+            found = _without_posts_left(found)
             facts.extend(found)
             self.discourse.paragraph_facts.extend(found)
             self._update_discourse(frame, found)
@@ -974,10 +1040,15 @@ class RelationExtractor:
                 self.discourse.year = item.explicit_year
         return [(sentence.start + f.start, sentence.start + f.end, f.when) for f in found]
 
-    def _topic(self, frame: Frame, before: int | None = None) -> Slot | None:
-        for index in sorted(frame.slots):
+    def _topic(self, frame: Frame, before: int | None = None, salient: bool = False) -> Slot | None:
+        end = len(frame.text) if before is None else before
+        clause = max(frame.text.rfind(c, 0, end) for c in "；;") + 1
+        # "……加入小米集团；智谱AI则从谷歌DeepMind挖来了韩牧之，由他领导……": the clause's company
+        indices = sorted(frame.slots)
+        order = [i for i in indices if i >= clause] + [i for i in indices if i < clause]
+        for index in order:
             if before is not None and index >= before:
-                break
+                continue
             slot = frame.slots[index]
             set_aside = frame.text[max(0, index - 2) : index].endswith(("除", "除了")) or re.match(
                 r"(?:等)?(?:领投|跟投|参投)", frame.text[index + 1 : index + 4]
@@ -990,6 +1061,8 @@ class RelationExtractor:
                 and not set_aside
             ):
                 return slot
+        if salient and self.discourse.salient_company:
+            return self._salient_slot(frame.sentence.start, frame.sentence.start)
         return self.discourse.previous_topic
 
     def _make(
@@ -1040,7 +1113,7 @@ class RelationExtractor:
                 subjects = frame.slots_in(*match.span("s"), owned) if groups.get("s") is not None else []
                 objects = frame.slots_in(*match.span("o"), owned) if groups.get("o") is not None else []
                 if rule.topic_subject:
-                    topic = self._topic(frame, match.start())
+                    topic = self._topic(frame, match.start(), rule.salient_topic)
                     if topic is None:
                         continue
                     if rule.relation in ("worksFor", "left", "joined", "founded"):
@@ -1051,7 +1124,15 @@ class RelationExtractor:
                     topic = self._topic(frame, match.start("s"))
                     objects = [topic] if topic else []
                 if rule.salient_object and not objects:
-                    salient = self._salient_slot(*frame.raw_span(*match.span()))
+                    # a company named before it in the sentence ("Perplexity首席执行官…表示，卡特的加入")
+                    named = [
+                        slot
+                        for index, slot in sorted(frame.slots.items())
+                        if index < match.start()
+                        and slot.type == "Organization"
+                        and slot.kind not in _NOT_PARTIES
+                    ]
+                    salient = named[0] if named else self._salient_slot(*frame.raw_span(*match.span()))
                     objects = [salient] if salient else []
                 if not subjects or not objects:
                     continue
@@ -1401,6 +1482,8 @@ class RelationExtractor:
                 owner = re.search(rf"({ORG})(?:{_GAP}{{0,10}}|内部[^。{ANY}]{{0,12}})$", frame.text[:index])
                 if owner and frame.slots[owner.start(1)].kind not in ("Team", "outlet-cited", "MediaOutlet"):
                     parent = frame.slots[owner.start(1)]
+            if parent is None and self._named_after_absent_organization(slot):
+                continue
             if parent is None:
                 parent = self._topic(frame)
             if parent is None and self.discourse.salient_company:
@@ -1417,6 +1500,41 @@ class RelationExtractor:
                 facts.append(fact)
         return facts
 
+    def _named_after_absent_organization(self, unit: Slot) -> bool:
+        name = self.view[unit.start : unit.end]
+        return any(
+            (known := known_by_name(name[:length])) is not None and known.type == "Organization"
+            for length in range(len(name) - 1, 1, -1)
+        )
+
+    def _units_named_after_parent(self, frame: Frame) -> list[Fact]:
+        """``百度智能云``, ``腾讯云``: a company named as a unit of another the text names is part of it."""
+        facts = []
+        for slot in frame.slots.values():
+            if slot.type != "Organization" or slot.kind in ("Team", "MediaOutlet", "outlet-cited"):
+                continue
+            if slot.entity in self.unit_parents:
+                continue
+            name = self.view[slot.start : slot.end]
+            parent = self._named_parent(slot)
+            if parent is None or not re.search(_UNIT_ENDINGS, name[parent.end - parent.start :]):
+                continue
+            self.unit_parents[slot.entity] = parent.entity
+            fact = self._make(
+                frame,
+                "relations.part_of.named.v1",
+                "partOf",
+                slot,
+                parent,
+                (slot.start, slot.end),
+                0.7,
+                None,
+                [],
+            )
+            if fact:
+                facts.append(fact)
+        return facts
+
     def _named_parent(self, unit: Slot) -> Slot | None:
         """The organization a unit's own name begins with: ``Meta AI部门`` -> Meta."""
         name = self.view[unit.start : unit.end]
@@ -1425,6 +1543,20 @@ class RelationExtractor:
             if entity is not None and entity != unit.entity:
                 return Slot(entity, "Organization", "Company", unit.start, unit.start + length)
         return None
+
+
+def _without_posts_left(found: list[Fact]) -> list[Fact]:
+    """Drop a sentence's worksFor whose post the same sentence says was left (same role or none)."""
+    left = {(f.subject, f.object): f.role for f in found if f.relation == "left"}
+    return [
+        f
+        for f in found
+        if not (
+            f.relation == "worksFor"
+            and (f.subject, f.object) in left
+            and left[(f.subject, f.object)] in (None, f.role)
+        )
+    ]
 
 
 def _frame_index(frame: Frame, raw_offset: int) -> int:
