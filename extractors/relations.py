@@ -318,7 +318,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.works_for.appointed.v1",
         "worksFor",
-        r"(?P<o>{O})[^。！？!?；;{P}]{{0,30}}?任命(?:了)?{G}{{0,16}}?(?P<s>{P})(?:\({P}\))?(?:为|担任|出任)"
+        r"(?P<o>{O})[^。！？!?；;{P}]{{0,30}}?任命(?:了)?[^，。；{P}]{{0,16}}?(?P<s>{P})(?:\({P}\))?(?:为|担任|出任)"
         r"(?:公司)?(?:新任)?(?P<role>{ROLE})",
         0.75,
         ("Person",),
@@ -327,7 +327,7 @@ RULES: tuple[Rule, ...] = (
         "relations.works_for.joined_as.v1",
         "worksFor",
         r"(?P<s>{P})(?:\({P}\))?(?P<plan>{G}{{0,10}}?)(?:正式)?(?:加入|加盟|入职)(?:了)?(?P<o>{O})[，,]?\s*(?:并|随后|后)?"
-        r"(?:出任|担任)(?P<role>{ROLE})",
+        r"(?:(?:出任|担任)(?P<role>{ROLE})|(?P<duty>负责{G}{{1,16}}?(?=[，。；,;]|$)))",
         0.7,
         ("Person",),
     ),
@@ -471,7 +471,7 @@ RULES: tuple[Rule, ...] = (
         "relations.left.title_then_leaves.v1",
         "left",
         r"(?<![前原])(?P<o>{O})(?:的)?(?:(?:联合)?创始人[兼、])?(?P<role>{G}{{0,8}}?{ROLE})\s*(?P<s>{P})(?:\({P}\))?"
-        r"{G}{{0,12}}?(?:离职|辞职|卸任|离开|退休|出走)(?!{G}{{0,6}}?{O})",
+        r"{G}{{0,12}}?(?:离职|辞职|卸任|离开|退休|出走|辞去{G}{{0,6}}?(?:职务|职位|一职))(?!{G}{{0,6}}?{O})",
         0.75,
         ("Person",),
     ),
@@ -868,6 +868,13 @@ _PRONOUNS = re.compile(
 )
 
 
+# what only a company has: "其旗舰芯片", "其客户", "其估值"
+_COMPANY_ATTRIBUTE = (
+    r"(?:旗舰|首款|新一代|最新|核心|主力)?[^，。]{0,4}?"
+    r"(?:产品|模型|大模型|芯片|平台|客户|股东|估值|融资|业务|子公司)"
+)
+
+
 class RelationExtractor:
     """Finds facts sentence by sentence, carrying what the text is about from one to the next."""
 
@@ -892,6 +899,7 @@ class RelationExtractor:
             if s.type == "Organization" and s.kind not in ("Team", "MediaOutlet")
         }
         self.unit_parents: dict[str, str] = {}
+        self.product_makers: dict[str, str] = {}  # product -> the organization that released it
 
     # -- pronouns -----------------------------------------------------------------------
     def _resolve_pronouns(
@@ -920,10 +928,15 @@ class RelationExtractor:
                 # the possessor is named in an earlier clause ("Meta投资了Scale AI，并吸纳其创始人");
                 # one in the same clause is the subject doing something to it ("A和B成为其客户")
                 clause_start = max(self.view.rfind(c, sentence.start, s) for c in "，,；;：:") + 1
+                company_word = re.match(_COMPANY_ATTRIBUTE, self.view[e : e + 8])
                 candidates = [
                     x
                     for x in before
-                    if x.type in ("Person", "Organization")
+                    if x.type in (("Organization",) if company_word else ("Person", "Organization"))
+                    and not (
+                        company_word
+                        and re.search(r"(?:前|原|曾在|曾任|从)$", self.view[x.start - 2 : x.start])
+                    )
                     and x.kind not in ("outlet-cited", "MediaOutlet")
                     and (x.end <= clause_start or clause_start <= sentence.start)
                 ]
@@ -991,13 +1004,22 @@ class RelationExtractor:
             found = list(self._facts(frame, dates, reporters))
             found += self._valuations(frame, dates, reporters)
             found += self._competitors_named_later(frame, reporters)
+            deals = [f for f in found if f.relation == "investedIn" and f.object]
+            if deals:  # "腾讯向极岸智能投资约5亿美元…其余份额由红杉中国跟投": the company in the deal raises
+                self.discourse.raiser = deals[-1].object
             self._raiser(frame)  # remember who is raising money, for the sentences that follow
             found += self._funding_round(frame, dates, reporters)
             found += self._investment_follow_up(frame, found, dates, reporters)
             found += self._units(frame)
             found += self._people_together(frame, dates)
             found += self._units_named_after_parent(frame)
+            found += self._successors(frame, found, dates)
+            found += self._joint_releases(frame, found, dates)
+            found += self._product_buyers(frame, dates)
             found = _without_posts_left(found)
+            self.product_makers.update(
+                {f.object: f.subject for f in found if f.relation == "released" and f.object}
+            )
             facts.extend(found)
             self.discourse.paragraph_facts.extend(found)
             self._update_discourse(frame, found)
@@ -1136,7 +1158,7 @@ class RelationExtractor:
                     objects = [salient] if salient else []
                 if not subjects or not objects:
                     continue
-                role = _clean_role(groups.get("role2") or groups.get("role"))
+                role = _clean_role(groups.get("role2") or groups.get("role") or groups.get("duty"))
                 if role in _FOUNDER_ROLES:
                     if rule.relation == "worksFor":
                         continue  # "创始人X" is a founding, told by the founded rules
@@ -1215,6 +1237,27 @@ class RelationExtractor:
                 subject = self._raiser(frame) or subject  # a round's valuation is the raising company's
             if subject is None:
                 continue
+            prior = re.search(rf"以([^，。；{ANY}]{{1,16}}?)的?(?:投后|投前)?$", frame.text[: cue.start()])
+            if prior:
+                figures = parse_amounts(prior.group(1))
+                if figures:
+                    raw_a = frame.raw_start[prior.start()]
+                    begin = frame.raw_start[before[-1]] if before else raw_a
+                    fact = self._make(
+                        frame,
+                        "relations.valuation.at.v1",
+                        "valuedAt",
+                        subject,
+                        None,
+                        (min(begin, raw_a), frame.raw_end[cue.end() - 1]),
+                        0.75,
+                        reporter,
+                        dates,
+                        amount=figures[0].amount,
+                    )
+                    if fact:
+                        facts.append(fact)
+                    continue
             stop = re.search(r"[。；;！？]", frame.text[cue.end() :])
             clause_end = cue.end() + (stop.start() if stop else len(frame.text) - cue.end())
             raw_a = frame.raw_start[cue.start()]
@@ -1311,16 +1354,14 @@ class RelationExtractor:
             self.discourse.raiser = slot.entity
             return slot
         # "今年6月刚完成由A领投的B轮融资": the company raising money is the one the text is about
-        if (
-            re.search(r"(?:完成|获得)(?:了)?[^。]{0,30}?(?:融资|募资)", frame.text)
-            and self.discourse.previous_topic
-        ):
-            topic = self.discourse.previous_topic
-            self.discourse.raiser = topic.entity
-            return topic
+        if re.search(r"(?:完成|获得)(?:了)?[^。]{0,30}?(?:融资|募资)", frame.text):
+            topic = self._topic(frame)
+            if topic is not None:
+                self.discourse.raiser = topic.entity
+                return topic
         # "本轮由A领投": the round of the company an earlier sentence said was raising money
-        if self.discourse.raiser and re.match(
-            rf"^(?:[^{ANY}]{{0,12}})(?:本轮|此轮|该轮|这轮|由)", frame.text
+        if self.discourse.raiser and re.search(
+            rf"(?:^|[；;])(?:[^{ANY}]{{0,12}})(?:本轮|此轮|该轮|这轮|由)", frame.text
         ):
             return Slot(
                 self.discourse.raiser, "Organization", "Company", frame.sentence.start, frame.sentence.start
@@ -1354,7 +1395,14 @@ class RelationExtractor:
                     if i in frame.slots and not frame.text.startswith("旗下", i + 1)
                 ]
                 span = frame.raw_span(match.start(1), match.end())
-                amount = amounts[0].amount if is_lead and amounts else None
+                # the lead's sum is the one of its clause ("…；去年8月的A轮则由高瓴创投独家投资，金额为2亿元")
+                a, b = span[0] - frame.sentence.start, span[1] - frame.sentence.start
+                clause = (
+                    max(text.rfind(c, 0, a) for c in "；;") + 1,
+                    min(text.find(c, b) % (len(text) + 1) for c in "；;"),
+                )
+                own = [x for x in amounts if clause[0] <= x.start < clause[1]] or amounts
+                amount = own[0].amount if is_lead and own else None
                 for investor in investors:
                     if investor.entity == raiser.entity or investor.kind in ("MediaOutlet", "outlet-cited"):
                         continue
@@ -1437,6 +1485,102 @@ class RelationExtractor:
             )
             if fact is not None and deal.object is not None:
                 facts.append(fact)
+        return facts
+
+    def _successors(self, frame: Frame, found: list[Fact], dates: list[tuple[int, int, When]]) -> list[Fact]:
+        """``A原首席技术官X辞职，由Y接任`` / ``接替她的是前…Z``: the successor holds the post left."""
+        pattern = (
+            rf"由[^，。；{PERSON}]{{0,14}}?(?P<a>{PERSON})(?:\({PERSON}\))?(?:接任|接替|继任|接棒)"
+            rf"|(?:接任|接替|继任)(?:{PERSON}|其)?(?:职务|职位)?的(?:是|为|人选是|人选为)[^。{PERSON}]{{0,16}}?(?P<b>{PERSON})"
+        )
+        facts = []
+        for match in re.finditer(pattern, frame.text):
+            index = match.start("a") if match.group("a") else match.start("b")
+            left = [
+                f
+                for f in (*self.discourse.paragraph_facts, *found)
+                if f.relation == "left" and f.role and f.object and f.subject != frame.slots[index].entity
+            ]
+            if not left:
+                continue
+            post = left[-1]
+            company = Slot(post.object or "", "Organization", "Company", post.start, post.end)
+            fact = self._make(
+                frame,
+                "relations.works_for.successor.v1",
+                "worksFor",
+                frame.slots[index],
+                company,
+                frame.raw_span(*match.span()),
+                0.6,
+                None,
+                dates,
+                role=post.role,
+            )
+            if fact:
+                facts.append(fact)
+        return facts
+
+    def _joint_releases(
+        self, frame: Frame, found: list[Fact], dates: list[tuple[int, int, When]]
+    ) -> list[Fact]:
+        """``A与B达成合作，双方联合发布了R``: both partners released R."""
+        facts = []
+        partners = [f for f in found if f.relation == "partnersWith" and f.object]
+        pattern = (
+            rf"双方(?P<plan>{_GAP}{{0,6}}?)(?:联合|共同)(?:发布|推出|开源|上线)(?:了)?"
+            rf"{_GAP}{{0,16}}?(?P<o>{PRODUCT})"
+        )
+        for match in re.finditer(pattern, frame.text):
+            if not partners or re.search(_PLANNED, match.group("plan")):
+                continue
+            deal = partners[-1]
+            product = frame.slots[match.start("o")]
+            for party in (deal.subject, deal.object or ""):
+                maker = Slot(party, "Organization", "Company", deal.start, deal.end)
+                fact = self._make(
+                    frame,
+                    "relations.release.joint.v1",
+                    "released",
+                    maker,
+                    product,
+                    (deal.start, frame.raw_span(*match.span())[1]),
+                    0.6,
+                    None,
+                    dates,
+                )
+                if fact:
+                    facts.append(fact)
+        return facts
+
+    def _product_buyers(self, frame: Frame, dates: list[tuple[int, int, When]]) -> list[Fact]:
+        """``字节跳动和快手均已采购T3芯片``: who buys a product is a customer of the company that made it."""
+        facts = []
+        pattern = (
+            rf"(?P<s>{ORG}(?:{_LIST_SEP}{ORG})*)(?P<plan>{_GAP}{{0,6}}?)(?<!未)(?<!没有)(?<!不)"
+            rf"(?:采购|购买|订购|部署|采用|选用|批量采购)(?:了)?{_GAP}{{0,6}}?(?P<o>{PRODUCT})"
+        )
+        for match in re.finditer(pattern, frame.text):
+            if re.search(_PLANNED, match.group("plan")):
+                continue
+            maker = self.product_makers.get(frame.slots[match.start("o")].entity)
+            if maker is None:
+                continue
+            supplier = Slot(maker, "Organization", "Company", 0, 0)
+            for buyer in frame.slots_in(*match.span("s")):
+                fact = self._make(
+                    frame,
+                    "relations.customer.buys_product.v1",
+                    "customerOf",
+                    buyer,
+                    supplier,
+                    frame.raw_span(*match.span()),
+                    0.6,
+                    None,
+                    dates,
+                )
+                if fact:
+                    facts.append(fact)
         return facts
 
     def _people_together(self, frame: Frame, dates: list[tuple[int, int, When]]) -> list[Fact]:
