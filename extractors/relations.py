@@ -81,13 +81,17 @@ _GAP = rf"[^，。；！？,;!?{ANY}]"  # a stretch of one clause that names no 
 _LIST_SEP = r"(?:[、和与及跟]|以及)"
 
 
+_OWNED = rf"{ORG}(?:旗下(?:的)?{ORG})?"
+
+
 def _expand(pattern: str) -> re.Pattern[str]:
     vocab = {
         "P": PERSON,
         "O": ORG,
         "R": PRODUCT,
         "PL": rf"{PERSON}(?:\({PERSON}\))?(?:{_LIST_SEP}{PERSON}(?:\({PERSON}\))?)*",
-        "OL": rf"{ORG}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{ORG})*",
+        # organizations in a list; "阿里巴巴旗下的通义实验室" is one member (the owner is dropped later)
+        "OL": rf"{_OWNED}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{_OWNED})*",
         "RL": rf"{PRODUCT}(?:{_LIST_SEP}[^，。；,;{ANY}]{{0,8}}?{PRODUCT})*",
         # people in a list, each with a description ("前百度研究员A与斯坦福大学博士B")
         "DPL": rf"{PERSON}(?:\({PERSON}\))?"
@@ -470,7 +474,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.left.title_then_leaves.v1",
         "left",
-        r"(?<![前原])(?P<o>{O})(?:的)?(?:(?:联合)?创始人[兼、])?(?P<role>{G}{{0,8}}?{ROLE})\s*(?P<s>{P})(?:\({P}\))?"
+        r"(?<![前原])(?P<o>{O})(?:的)?(?:(?:联合)?创始人[兼、])?(?![前原])(?P<role>{G}{{0,8}}?{ROLE})\s*(?P<s>{P})(?:\({P}\))?"
         r"{G}{{0,12}}?(?:离职|辞职|卸任|离开|退休|出走|辞去{G}{{0,6}}?(?:职务|职位|一职))(?!{G}{{0,6}}?{O})",
         0.75,
         ("Person",),
@@ -1339,7 +1343,8 @@ class RelationExtractor:
                     reporter,
                     [],
                 )
-                if fact and rival.kind not in ("MediaOutlet", "Team"):
+                owned = frame.text.startswith("旗下", r - 2) or frame.text.startswith("旗下的", r - 3)
+                if fact and rival.kind != "MediaOutlet" and (rival.kind != "Team" or owned):
                     facts.append(fact)
         return facts
 

@@ -421,3 +421,251 @@ def test_two_people_who_both_studied_somewhere_both_get_the_fact() -> None:
         ("educatedAt", "普丽娅·拉马纳坦", "卡内基梅隆大学"),
         ("educatedAt", "丹尼尔·科瓦奇", "卡内基梅隆大学"),
     } <= relations(corpus, "together.txt")
+
+
+# ---------------------------------------------------------------------------------------------
+# Phrasings of business news, one rule family each: the text, the facts it states (as relation,
+# subject, object as written) and facts it must not give. Written for the rules, not taken from any
+# gold article.
+
+Triple = tuple[str, str, str | None]
+
+PHRASINGS: list[tuple[str, str, set[Triple], set[Triple]]] = [
+    (
+        "founders-after-the-date",
+        "Vecta Labs成立于2018年，总部位于杭州，由前百度工程师张晓峰与清华大学博士李文涛共同创立。",
+        {
+            ("founded", "张晓峰", "Vecta Labs"),
+            ("founded", "李文涛", "Vecta Labs"),
+            ("left", "张晓峰", "百度"),
+            ("educatedAt", "李文涛", "清华大学"),
+        },
+        {("founded", "张晓峰", "百度")},
+    ),
+    (
+        "cofounder-and-title-leaves",
+        "百度联合创始人、首席技术官王立群已于近日离职。",
+        {("founded", "王立群", "百度"), ("left", "王立群", "百度")},
+        {("worksFor", "王立群", "百度")},
+    ),
+    (
+        "title-resigns",
+        "腾讯副总裁王立群已辞去相关职务。",
+        {("left", "王立群", "腾讯")},
+        {("worksFor", "王立群", "腾讯")},
+    ),
+    (
+        "post-in-a-later-clause",
+        "王立群毕业于北京大学，目前担任腾讯首席科学家。",
+        {("educatedAt", "王立群", "北京大学"), ("worksFor", "王立群", "腾讯")},
+        set(),
+    ),
+    (
+        "joins-and-takes-a-post",
+        "今年3月，约翰·史密斯正式加盟微软，出任首席技术官。",
+        {("joined", "约翰·史密斯", "微软"), ("worksFor", "约翰·史密斯", "微软")},
+        set(),
+    ),
+    (
+        "will-join",
+        "约翰·史密斯将于明年1月加盟微软，担任首席技术官。",
+        {("joined", "约翰·史密斯", "微软")},
+        {("worksFor", "约翰·史密斯", "微软")},  # not yet
+    ),
+    (
+        "appointed",
+        "腾讯宣布，任命前谷歌工程副总裁约翰·史密斯为首席技术官。",
+        {
+            ("joined", "约翰·史密斯", "腾讯"),
+            ("worksFor", "约翰·史密斯", "腾讯"),
+            ("left", "约翰·史密斯", "谷歌"),
+        },
+        {("worksFor", "约翰·史密斯", "谷歌")},
+    ),
+    (
+        "in-the-capacity-of",
+        "约翰·史密斯以微软首席技术官的身份出席了发布会。",
+        {("worksFor", "约翰·史密斯", "微软")},
+        set(),
+    ),
+    (
+        "once-held-as-attribute",
+        "曾任英特尔高级副总裁的工程师约翰·史密斯表示，行业正在变化。",
+        {("left", "约翰·史密斯", "英特尔")},
+        {("worksFor", "约翰·史密斯", "英特尔")},
+    ),
+    (
+        "poached-from",
+        "腾讯则从谷歌挖来了研究科学家约翰·史密斯。",
+        {("joined", "约翰·史密斯", "腾讯"), ("left", "约翰·史密斯", "谷歌")},
+        {("joined", "约翰·史密斯", "谷歌")},
+    ),
+    (
+        "formerly-with-description",
+        "原阿里巴巴算法专家王立群表示，行业正在变化。",
+        {("left", "王立群", "阿里巴巴")},
+        set(),
+    ),
+    (
+        "earlier-job-clauses-later",
+        "张晓峰毕业于清华大学，2016年加入百度，此前还曾在微软担任研究员。",
+        {("educatedAt", "张晓峰", "清华大学"), ("joined", "张晓峰", "百度"), ("left", "张晓峰", "微软")},
+        set(),
+    ),
+    (
+        "successor",
+        "百度原首席技术官王立群因个人原因辞职，由腾讯研究员李文涛接任。",
+        {("left", "王立群", "百度"), ("worksFor", "李文涛", "百度")},
+        {("worksFor", "王立群", "百度")},
+    ),
+    (
+        "degree-as-title",
+        "斯坦福大学博士李文涛表示，模型正在变化。",
+        {("educatedAt", "李文涛", "斯坦福大学")},
+        set(),
+    ),
+    (
+        "cooperation-ended",
+        "腾讯此前与百度在云计算项目上的合作已于9月终止。",
+        {("endedPartnershipWith", "腾讯", "百度")},
+        {("partnersWith", "腾讯", "百度"), ("partnersWith", "百度", "腾讯")},
+    ),
+    (
+        "ends-and-turns-to",
+        "英伟达宣布终止与英特尔的合作，转而与台积电联手开发新一代芯片。",
+        {("endedPartnershipWith", "英伟达", "英特尔"), ("partnersWith", "英伟达", "台积电")},
+        {("partnersWith", "英伟达", "英特尔")},
+    ),
+    (
+        "customers-after-unnamed-ones",
+        "百度的客户包括全国300多家医院，以及招商银行和中国移动。",
+        {("customerOf", "招商银行", "百度"), ("customerOf", "中国移动", "百度")},
+        set(),
+    ),
+    (
+        "customers-among-them",
+        "阿里巴巴称目前已有超过1000家企业客户，其中包括招商银行和中国移动。",
+        {("customerOf", "招商银行", "阿里巴巴"), ("customerOf", "中国移动", "阿里巴巴")},
+        set(),
+    ),
+    (
+        "rivalry-of-a-named-party",
+        "百度与阿里巴巴、腾讯之间的竞争日趋激烈。",
+        {("competitorOf", "百度", "阿里巴巴"), ("competitorOf", "百度", "腾讯")},
+        set(),
+    ),
+    (
+        "cooperation-against-competition",
+        "百度与阿里巴巴加强合作，共同应对激烈的市场竞争。",
+        {("partnersWith", "百度", "阿里巴巴")},
+        {("competitorOf", "百度", "阿里巴巴"), ("competitorOf", "阿里巴巴", "百度")},
+    ),
+    (
+        "rival-owned-by-another",
+        "百度的主要竞争对手是阿里巴巴旗下的通义实验室。",
+        {("competitorOf", "百度", "通义实验室"), ("partOf", "通义实验室", "阿里巴巴")},
+        {("competitorOf", "百度", "阿里巴巴")},
+    ),
+    (
+        "acquisition-completed",
+        "腾讯已完成对数据服务商Vecta Labs的全资收购。",
+        {("acquired", "腾讯", "Vecta Labs")},
+        set(),
+    ),
+    (
+        "acquisition-planned",
+        "腾讯计划完成对Vecta Labs的全资收购。",
+        set(),
+        {("acquired", "腾讯", "Vecta Labs")},
+    ),
+    (
+        "release-in-a-later-clause",
+        "英伟达发布了新一代芯片Blackwell Ultra，并同步开源了Llama 4。",
+        {("released", "英伟达", "Blackwell Ultra"), ("released", "英伟达", "Llama 4")},
+        set(),
+    ),
+    (
+        "product-of-a-company-released",
+        "Anthropic的旗舰模型Claude 4于今年5月正式发布。",
+        {("released", "Anthropic", "Claude 4")},
+        set(),
+    ),
+    (
+        "joint-release",
+        "英伟达与微软达成合作，双方联合发布了Phi-4。",
+        {("partnersWith", "英伟达", "微软"), ("released", "英伟达", "Phi-4"), ("released", "微软", "Phi-4")},
+        set(),
+    ),
+    (
+        "buyers-of-a-product",
+        "英伟达发布了Blackwell Ultra。谷歌和微软均已采购Blackwell Ultra。",
+        {("customerOf", "谷歌", "英伟达"), ("customerOf", "微软", "英伟达")},
+        set(),
+    ),
+    (
+        "unit-named-after-its-parent",
+        "腾讯云是国内第二大云服务商。腾讯今年营收增长。",
+        {("partOf", "腾讯云", "腾讯")},
+        set(),
+    ),
+    (
+        "round-in-a-later-clause",
+        "Vecta Labs完成5亿元B轮融资。本轮由红杉中国领投。"
+        "今年1月，公司获得腾讯的A+轮投资；去年8月的A轮则由高瓴创投独家投资，金额为2亿元。",
+        {
+            ("investedIn", "红杉中国", "Vecta Labs"),
+            ("investedIn", "腾讯", "Vecta Labs"),
+            ("investedIn", "高瓴创投", "Vecta Labs"),
+        },
+        set(),
+    ),
+    (
+        "rest-of-the-deal",
+        "据路透社报道，腾讯已同意向Vecta Labs投资5亿美元。其余份额由红杉中国跟投。",
+        {("investedIn", "腾讯", "Vecta Labs"), ("investedIn", "红杉中国", "Vecta Labs")},
+        set(),
+    ),
+    (
+        "valuation-before-the-word",
+        "Anthropic今年6月以600亿美元的估值完成了新一轮融资。",
+        {("valuedAt", "Anthropic", None)},
+        set(),
+    ),
+    (
+        "valuation-only-possible",
+        "据报道，Anthropic正在筹划新一轮融资，估值或超过4000亿美元。",
+        set(),
+        {("valuedAt", "Anthropic", None)},
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def phrasings() -> Corpus:
+    return extract_corpus([document(text, doc_id) for doc_id, text, _, _ in PHRASINGS])
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "expected", "forbidden"),
+    [(doc_id, expected, forbidden) for doc_id, _, expected, forbidden in PHRASINGS],
+    ids=[doc_id for doc_id, *_ in PHRASINGS],
+)
+def test_phrasings(phrasings: Corpus, doc_id: str, expected: set[Triple], forbidden: set[Triple]) -> None:
+    found = relations(phrasings, doc_id)
+    assert expected <= found, sorted(found)
+    assert not forbidden & found, sorted(found)
+
+
+def test_the_lead_of_a_round_told_in_a_later_clause_gets_that_clause_s_sum(phrasings: Corpus) -> None:
+    leads = {c for c in claims(phrasings, "round-in-a-later-clause") if c.subject == "高瓴创投"}
+    assert {c.amount for c in leads} == {("200000000", "CNY", "exact")}
+
+
+def test_a_successor_holds_the_post_that_was_left(phrasings: Corpus) -> None:
+    assert Claim("worksFor", "李文涛", "百度", role="首席技术官") in claims(phrasings, "successor")
+
+
+def test_a_post_taken_on_joining_is_the_joining_s_role(phrasings: Corpus) -> None:
+    assert Claim("joined", "约翰·史密斯", "微软", role="首席技术官", date="2025-03") in claims(
+        phrasings, "joins-and-takes-a-post"
+    )
