@@ -98,7 +98,8 @@ def _expand(pattern: str) -> re.Pattern[str]:
         rf"(?:{_LIST_SEP}(?:前|原)?(?:{ORG}(?:的)?)?{_GAP}{{0,8}}?{PERSON}(?:\({PERSON}\))?)*",
         "G": _GAP,
         "S": rf"[^。！？!?{PERSON}]",
-        "ROLE": f"(?:{role_pattern()})",
+        # the titles of the list, and any 首席X官 (首席AI官, 首席ESG官)
+        "ROLE": f"(?:{role_pattern()}|首席[A-Za-z]{{1,4}}官)",
         "SEP": _LIST_SEP,
         "ANY": ANY,
         "NOT": r"(?<!而非)(?<!并非)(?<!不是)(?<!没有)(?<!未)(?<!不)",
@@ -190,7 +191,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.founded.cofounders.v1",
         "founded",
-        r"(?P<s>(?:{P})?(?:与|和|同){PL})(?:等人)?(?:共同|一起|联合)(?:创立|创办|创建)了?(?P<o>{O})",
+        r"(?P<s>(?:{P})?(?:与|和|同){PL}|{DPL})(?:等人)?(?:共同|一起|联合)(?:创立|创办|创建)了?(?P<o>{O})",
         0.75,
         ("Person",),
     ),
@@ -304,7 +305,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.works_for.company_title.v1",
         "worksFor",
-        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|接任)(?P<role>{ROLE})",
+        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|接任|转任|改任)(?P<role>{ROLE})",
         0.6,
         ("Person",),
         topic_subject=True,
@@ -314,7 +315,7 @@ RULES: tuple[Rule, ...] = (
         # ("周景明毕业于清华大学，目前担任公司CEO", "他于2024年3月加入微软并出任微软AI首席执行官")
         "relations.works_for.later_clause.v1",
         "worksFor",
-        r"(?P<s>{P})[^。！？{P}]{{0,40}}?(?:[，,；;]|并|后)\s*(?:目前|现|现在|如今|随后|此后|同时)?(?:已|则)?"
+        r"(?<![与和同、])(?P<s>{P})[^。！？{P}]{{0,40}}?(?:[，,；;]|并|后)\s*(?:目前|现|现在|如今|随后|此后|同时|至今)?(?:已|则|仍|仍然)?"
         r"(?<!曾)(?:担任|出任|转任|改任)(?P<o>{O})(?:的)?(?:部门|团队|事业部|事业群)?(?P<role>{ROLE})",
         0.65,
         ("Person",),
@@ -430,7 +431,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.left.former_before.v1",
         "left",
-        r"(?:前|原)(?:任)?(?P<o>{O})(?:的)?(?P<role>{G}{{0,8}}?(?:{ROLE}|专家))\s*(?P<s>{P})",
+        r"(?:前|原)(?:任)?(?P<o>{O})(?:的)?(?P<role>{G}{{0,8}}?(?:{ROLE}|专家))(?:、{G}{{0,10}}?)?\s*(?P<s>{P})",
         0.75,
         ("Person",),
     ),
@@ -631,7 +632,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.partnership_end.v1",
         "endedPartnershipWith",
-        r"(?P<s>{O}){G}{{0,14}}?(?:终止|结束|中止|停止|暂停|切断|叫停|取消)(?:了)?(?:与|和|同)(?P<o>{O})(?:之间)?(?:的)?{G}{{0,14}}?(?:合作|关系|合同|协议|业务|往来)",
+        r"(?P<s>{O}){G}{{0,14}}?(?:终止|结束|中止|停止|暂停|切断|叫停|取消)(?:了)?(?:与|和|同){G}{{0,6}}?(?P<o>{O})(?:之间)?(?:的)?{G}{{0,14}}?(?:合作|关系|合同|协议|业务|往来)",
         0.8,
     ),
     Rule(
@@ -868,7 +869,7 @@ _PRONOUNS = re.compile(
     r"该公司|这家公司|该企业|这家企业|此公司|该机构|他们|她们"
     r"|(?<![尤极与])其(?![他它中实余次后间])|(?<![其吉利])他(?![人国乡们])|她(?!们)"
     r"|(?<=加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立)公司"
-    r"|公司(?=[^，。的]{0,2}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|客户|还|也|已|将|在|与))"
+    r"|公司(?=[^，。的]{0,3}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|客户|还|也|已|将|在|与))"
 )
 
 
@@ -1390,9 +1391,17 @@ class RelationExtractor:
         party = rf"[{ORG}{PERSON}](?:旗下(?:的)?{ORG})?"
         for cue, is_lead in ((_ROUND_LEAD, True), (_ROUND_FOLLOW, False)):
             for match in re.finditer(
-                rf"({party}(?:{_LIST_SEP}{party})*)(?:等)?(?:机构|投资方|股东)?{_GAP}{{0,4}}?(?:{cue})",
+                # a name the list goes on with that is no entity here ("高瓴创投、北京市某基金跟投")
+                # does not hide the investors named before it
+                rf"({party}(?:{_LIST_SEP}{party})*)(?:{_LIST_SEP}[^，。；、{ANY}]{{2,16}}?)*"
+                rf"(?:等)?(?:机构|投资方|股东)?{_GAP}{{0,4}}?(?:{cue})",
                 frame.text,
             ):
+                if re.match(r"(?:洽谈|谈判|商谈|讨论)", frame.text[match.end() :]) or re.search(
+                    r"(?:正在|正)(?:进行|筹划|筹备|洽谈|商谈|寻求)[^。]{0,10}?融资",
+                    frame.text[: match.start()],
+                ):
+                    continue  # "正在进行新一轮融资，红杉中国参与洽谈": talks, not a deal
                 # "OpenAI旗下的OpenAI Startup Fund跟投": the fund invests, not its parent
                 investors = [
                     frame.slots[i]

@@ -626,6 +626,40 @@ PHRASINGS: list[tuple[str, str, set[Triple], set[Triple]]] = [
         set(),
     ),
     (
+        "round-in-talks",
+        "Vecta Labs正在进行新一轮融资，红杉中国和腾讯参与洽谈。",
+        set(),
+        {("investedIn", "红杉中国", "Vecta Labs"), ("investedIn", "腾讯", "Vecta Labs")},
+    ),
+    (
+        "co-investor-list-ending-in-an-unknown-name",
+        "Vecta Labs完成3亿元A轮融资，由红杉中国领投，高瓴创投、某地方产业基金跟投。",
+        {("investedIn", "红杉中国", "Vecta Labs"), ("investedIn", "高瓴创投", "Vecta Labs")},
+        set(),
+    ),
+    (
+        "cofounders-each-described",
+        "2021年，张晓峰与前百度研究员李文涛联合创办了Vecta Labs。",
+        {
+            ("founded", "张晓峰", "Vecta Labs"),
+            ("founded", "李文涛", "Vecta Labs"),
+            ("left", "李文涛", "百度"),
+        },
+        set(),
+    ),
+    (
+        "chief-x-officer",
+        "约翰·史密斯加入微软，担任首席AI官。",
+        {("joined", "约翰·史密斯", "微软"), ("worksFor", "约翰·史密斯", "微软")},
+        set(),
+    ),
+    (
+        "ended-with-a-described-partner",
+        "华为已于今年3月终止与美国芯片公司高通的基带合作。",
+        {("endedPartnershipWith", "华为", "高通")},
+        {("partnersWith", "华为", "高通")},
+    ),
+    (
         "valuation-before-the-word",
         "Anthropic今年6月以600亿美元的估值完成了新一轮融资。",
         {("valuedAt", "Anthropic", None)},
