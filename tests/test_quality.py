@@ -1,7 +1,7 @@
 """Extraction quality, measured with graph.evaluate against gold annotations.
 
 These are floors against regressions, not targets: a change that drops a score below its floor breaks
-the build. Two gold sets:
+the build. The gold sets:
 
 - the two seed articles (seeds/) against ../shared/gold (skipped when it is not beside the checkout);
 - tests/fixtures/devset: six articles and their gold, written for this project in the style of Chinese
@@ -11,13 +11,17 @@ the build. Two gold sets:
   measured once before any change for them (entities F1 0.812, facts 0.323); since then it has been
   used for development too, so it is no longer unseen;
 - tests/fixtures/unseen: four more by another teammate, measured once after all the work above
-  (entities F1 0.880, facts 0.475), then after two rounds of general fixes.
+  (entities F1 0.880, facts 0.475), then after two rounds of general fixes;
+- tests/fixtures/fresh: six more (36氪, 新浪科技, 财新, 晚点, 界面 styles and a founder profile), written
+  before their author read the relation rules and measured once before any change for them
+  (entities F1 0.839, facts 0.455), then after a round of general relation fixes.
 
-Figures when these floors were set (2026-11-22):
+Figures when these floors were set (2026-12-01):
   seeds    entities P 0.982 R 1.000 F1 0.991 (duplicates 1)   facts P 1.000 R 0.943 F1 0.971
-  devset   entities P 0.962 R 0.911 F1 0.936 (duplicates 0)   facts P 0.970 R 0.764 F1 0.855
-  heldout  entities P 0.912 R 0.831 F1 0.869 (duplicates 0)   facts P 0.812 R 0.585 F1 0.680
-  unseen   entities P 0.948 R 0.869 F1 0.907 (duplicates 0)   facts P 0.727 R 0.395 F1 0.512
+  devset   entities P 0.962 R 0.911 F1 0.936 (duplicates 0)   facts P 1.000 R 0.850 F1 0.919
+  heldout  entities P 0.912 R 0.831 F1 0.869 (duplicates 0)   facts P 0.880 R 0.686 F1 0.771
+  unseen   entities P 0.948 R 0.869 F1 0.907 (duplicates 0)   facts P 0.782 R 0.531 F1 0.632
+  fresh    entities P 0.907 R 0.781 F1 0.839 (duplicates 0)   facts P 0.827 R 0.603 F1 0.697
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "fixtures" / "devset"
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
+FRESH = ROOT / "tests" / "fixtures" / "fresh"
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +72,7 @@ def test_seed_entities(seeds_report: EvaluationReport) -> None:
 
 
 def test_seed_facts(seeds_report: EvaluationReport) -> None:
-    assert seeds_report.facts.f1 >= 0.75, seeds_report.format(verbose=True)  # now 0.971
+    assert seeds_report.facts.f1 >= 0.85, seeds_report.format(verbose=True)  # now 0.971
 
 
 def test_seed_entities_have_at_most_one_duplicate(seeds_report: EvaluationReport) -> None:
@@ -77,11 +82,11 @@ def test_seed_entities_have_at_most_one_duplicate(seeds_report: EvaluationReport
 
 
 def test_devset_entities(devset_report: EvaluationReport) -> None:
-    assert devset_report.entities.f1 >= 0.85, devset_report.format(verbose=True)  # now 0.926
+    assert devset_report.entities.f1 >= 0.85, devset_report.format(verbose=True)  # now 0.936
 
 
 def test_devset_facts(devset_report: EvaluationReport) -> None:
-    assert devset_report.facts.f1 >= 0.70, devset_report.format(verbose=True)  # now 0.838
+    assert devset_report.facts.f1 >= 0.85, devset_report.format(verbose=True)  # now 0.919
 
 
 def test_devset_entities_have_no_duplicates(devset_report: EvaluationReport) -> None:
@@ -100,11 +105,11 @@ def test_amounts_stakes_and_sources_of_matched_facts_are_right(
 
 
 # The later gold sets: (folder, articles, entity F1 floor, fact F1 floor); figures now in the docstring.
-LATER_SETS = [(HELDOUT, 5, 0.80, 0.55), (UNSEEN, 4, 0.82, 0.42)]
+LATER_SETS = [(HELDOUT, 5, 0.80, 0.72), (UNSEEN, 4, 0.82, 0.58), (FRESH, 6, 0.80, 0.65)]
 
 
 @pytest.mark.parametrize(
-    ("folder", "articles", "entity_floor", "fact_floor"), LATER_SETS, ids=["heldout", "unseen"]
+    ("folder", "articles", "entity_floor", "fact_floor"), LATER_SETS, ids=["heldout", "unseen", "fresh"]
 )
 def test_later_gold_sets(folder: Path, articles: int, entity_floor: float, fact_floor: float) -> None:
     report = gold_set_report(folder)

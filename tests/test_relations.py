@@ -703,3 +703,13 @@ def test_a_post_taken_on_joining_is_the_joining_s_role(phrasings: Corpus) -> Non
     assert Claim("joined", "约翰·史密斯", "微软", role="首席技术官", date="2025-03") in claims(
         phrasings, "joins-and-takes-a-post"
     )
+
+
+def test_a_fact_with_an_argument_resolved_from_a_pronoun_is_less_sure() -> None:
+    named = "阿里巴巴今日正式发布了通义千问。"
+    pointed = "阿里巴巴今日召开发布会。该公司正式发布了通义千问。"
+    corpus = extract_corpus([document(named, "named.txt"), document(pointed, "pointed.txt")])
+    [by_name] = [f for f in facts_of(corpus, "named.txt") if f.relation == "released"]
+    [by_pronoun] = [f for f in facts_of(corpus, "pointed.txt") if f.relation == "released"]
+    assert by_pronoun.confidence < by_name.confidence
+    assert by_pronoun.evidence.startswith("该公司")  # the provenance says what was read
