@@ -124,6 +124,8 @@ class Rule:
     # with no company named before the match, the topic is the company the whole text is about, not
     # the last one named ("…2016年加入大疆。联合创始人兼CTO孟庆瑶…" is about the text's company)
     salient_topic: bool = False
+    # the kinds the object must be of, when the type is not enough (a school, not any organization)
+    object_kinds: tuple[str, ...] = ()
 
     def compiled(self) -> re.Pattern[str]:
         return _compiled(self.pattern)
@@ -501,6 +503,7 @@ RULES: tuple[Rule, ...] = (
         r"(?<![前从在于])(?P<o>{O})(?:的)?{G}{{0,6}}?(?:博士|硕士|本科生|博士生|研究生|校友|毕业生|MBA)(?:毕业生)?\s*(?P<s>{P})",
         0.65,
         ("Person",),
+        object_kinds=("University",),  # "腾讯博士后X" names no school
     ),
     Rule(
         "relations.educated_at.degree.v1",
@@ -693,7 +696,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.made_for_topic.v1",
         "customerOf",
-        r"(?:^|[，,；;])(?:{R}|{G}{{0,8}}?)(?:则|也|均)?(?:改由|转由|交由|交给|由)(?P<o>{O})(?:负责)?(?:代工|生产|制造|封装|完成)",
+        r"(?:^|[，,；;])(?:{R}|{G}{{0,8}}?)(?:则|也|均)?(?:(?:改由|转由|交由|交给|由)(?P<o>{O})(?:负责)?(?:代工|生产|制造|封装|封测)"
+        r"|(?:交由|交给)(?P<o2>{O})(?:负责)?完成)",
         0.6,
         topic_subject=True,
     ),
@@ -1148,7 +1152,8 @@ class RelationExtractor:
                     continue  # planned, not done: "原计划在4月推出…", "正准备发布…"
                 owned = rule.relation == "partOf"  # "X旗下的Y" is exactly what partOf rules read
                 subjects = frame.slots_in(*match.span("s"), owned) if groups.get("s") is not None else []
-                objects = frame.slots_in(*match.span("o"), owned) if groups.get("o") is not None else []
+                o = "o" if groups.get("o") is not None else "o2"  # a rule's second way of naming it
+                objects = frame.slots_in(*match.span(o), owned) if groups.get(o) is not None else []
                 if rule.topic_subject:
                     topic = self._topic(frame, match.start(), rule.salient_topic)
                     if topic is None:
@@ -1745,6 +1750,8 @@ def _reporter_for(reporters: list[tuple[int, str]], index: int) -> str | None:
 
 def _types_fit(rule: Rule, subject: Slot, obj: Slot) -> bool:
     if subject.type not in rule.subject_types or obj.type not in rule.object_types:
+        return False
+    if rule.object_kinds and obj.kind not in rule.object_kinds:
         return False
     # an outlet reports events; it is not a party to business ones
     return not (rule.relation != "worksFor" and "MediaOutlet" in (subject.kind, obj.kind))

@@ -525,6 +525,24 @@ PHRASINGS: list[tuple[str, str, set[Triple], set[Triple]]] = [
         set(),
     ),
     (
+        "degree-of-no-school",
+        "腾讯博士李文涛表示，模型正在变化。",
+        set(),
+        {("educatedAt", "李文涛", "腾讯")},
+    ),
+    (
+        "made-for-the-sentence-s-company",
+        "英伟达表示，新一代芯片改由三星电子代工，封装测试则交给台积电完成。",
+        {("customerOf", "英伟达", "三星电子"), ("customerOf", "英伟达", "台积电")},
+        set(),
+    ),
+    (
+        "done-by-is-no-supply",
+        "百度表示，此次收购由腾讯完成。",
+        set(),
+        {("customerOf", "百度", "腾讯")},
+    ),
+    (
         "cooperation-ended",
         "腾讯此前与百度在云计算项目上的合作已于9月终止。",
         {("endedPartnershipWith", "腾讯", "百度")},
