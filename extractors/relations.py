@@ -293,7 +293,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.works_for.title.v1",
         "worksFor",
-        r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:另一位|另一名|新任|现任)?(?:(?:联合)?创始人[兼、]|董事会|董事局)?(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?\s*(?P<s>{P})",
+        r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:另一位|另一名|新任|现任)?(?:(?:联合)?创始人[兼、])?(?P<role>(?:董事会|董事局)?{ROLE})(?:兼(?P<role2>{ROLE}))?\s*(?P<s>{P})",
         0.85,
         ("Person",),
     ),
@@ -426,7 +426,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.left.earlier.v1",
         "left",
-        r"(?P<s>{P})[^。！？!?{P}]{{0,40}}?(?:此前|之前|早年|曾经|曾)(?:还|也)?(?:曾)?(?:在|于|任职于|就职于|供职于)(?P<o>{O})(?:担任|负责|从事|任|工作)",
+        r"(?P<s>{P})[^。！？!?{P}]{{0,40}}?(?:此前|之前|早年|曾经|曾)(?:还|也)?(?:曾)?(?:在|于|任职于|就职于|供职于)(?P<o>{O})"
+        r"(?:(?:担任|任)(?P<role>{G}{{0,8}}?{ROLE})|担任|负责|从事|任|工作)",
         0.7,
         ("Person",),
     ),
@@ -449,7 +450,7 @@ RULES: tuple[Rule, ...] = (
         # "智谱AI从谷歌DeepMind挖来了研究科学家韩牧之": where a hire comes from is what the person left
         "relations.left.poached.v1",
         "left",
-        r"从(?P<o>{O})(?:挖来|挖角|招来|请来|引进|跳槽)(?:了)?{G}{{0,12}}?(?P<s>{P})",
+        r"从(?P<o>{O})(?:挖来|挖角|招来|请来|引进|跳槽)(?:了)?(?:(?P<role>{G}{{0,8}}?{ROLE})|{G}{{0,12}}?)(?P<s>{P})",
         0.7,
         ("Person",),
     ),
@@ -1118,7 +1119,9 @@ class RelationExtractor:
         if obj is not None and subject.entity == obj.entity:
             return None
         start, end = span
-        when = _date_for(dates, start, end, frame.sentence.start)
+        when = _date_for(
+            dates, start, end, frame.sentence.start, self.view[frame.sentence.start : frame.sentence.end]
+        )
         # an argument the sentence only points to (该公司, 其, 他) was resolved, not read: less sure
         pointed = sum(
             1
@@ -1178,7 +1181,10 @@ class RelationExtractor:
                     objects = [salient] if salient else []
                 if not subjects or not objects:
                     continue
-                role = _clean_role(groups.get("role2") or groups.get("role") or groups.get("duty"))
+                role = _clean_role(groups.get("role") or groups.get("duty"))
+                if groups.get("role2"):  # "董事长兼首席执行官" holds both posts
+                    second = _clean_role(groups["role2"])
+                    role = second if role in _FOUNDER_ROLES or not role else f"{role}兼{second}"
                 if role in _FOUNDER_ROLES:
                     if rule.relation == "worksFor":
                         continue  # "创始人X" is a founding, told by the founded rules
@@ -1432,6 +1438,17 @@ class RelationExtractor:
                 )
                 own = [x for x in amounts if clause[0] <= x.start < clause[1]] or amounts
                 amount = own[0].amount if is_lead and own else None
+                # the round is told from the raiser on when the clause names it first: the evidence
+                # (and the date it carries) is "曜芯今年5月完成了由A领投的C轮融资，B、C等参投"
+                named = [
+                    frame.raw_start[i]
+                    for i, slot in frame.slots.items()
+                    if slot.entity == raiser.entity
+                    and i < match.start(1)
+                    and clause[0] <= frame.raw_start[i] - frame.sentence.start
+                ]
+                if named:
+                    span = (min(named), span[1])
                 for investor in investors:
                     if investor.entity == raiser.entity or investor.kind in ("MediaOutlet", "outlet-cited"):
                         continue
@@ -1763,16 +1780,25 @@ def _clean_role(role: str | None) -> str | None:
     return role.strip().rstrip("，,。；;而")
 
 
-def _date_for(dates: list[tuple[int, int, When]], start: int, end: int, sentence_start: int) -> When | None:
-    """A date inside the evidence, or a date standing alone at the head of its sentence (``2024年3月,…``)."""
+def _date_for(
+    dates: list[tuple[int, int, When]], start: int, end: int, sentence_start: int, sentence: str = ""
+) -> When | None:
+    """A date inside the evidence, or a date standing alone at the head of its sentence (``2024年3月,…``)
+    or of the clause the evidence is in (``【财新网】10月20日晚间，…``, ``…；去年8月的A轮则由A领投``)."""
     inside = [w for s, e, w in dates if start <= s and e <= end]
     if inside:
         return inside[-1]
     heads = [(s, e, w) for s, e, w in dates if e <= start]
-    if heads:
-        s, e, w = heads[-1]
-        return w if s - sentence_start <= 2 else None
-    return None
+    if not heads:
+        return None
+    s, e, w = heads[-1]
+    if s - sentence_start <= 2:
+        return w
+    at, evidence_at = s - sentence_start, start - sentence_start
+    clause = max(sentence.rfind(c, 0, at) for c in "；;") + 1
+    before = sentence[clause:at]
+    same_clause = not re.search(r"[；;]", sentence[at:evidence_at])
+    return w if sentence and same_clause and len(before) <= 12 and not re.search(r"[，,。]", before) else None
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

@@ -241,8 +241,11 @@ def test_educated_at(corpus: Corpus) -> None:
         ),
         ("invest-verb", Claim("investedIn", "红杉中国", "Vecta Labs")),
         # a round: the lead investor puts in the sum, a follower is an investor too
-        ("invest-round", Claim("investedIn", "红杉中国", "Vecta Labs", ("120000000", "USD", "exact"))),
-        ("invest-round", Claim("investedIn", "腾讯", "Vecta Labs")),
+        (
+            "invest-round",
+            Claim("investedIn", "红杉中国", "Vecta Labs", ("120000000", "USD", "exact"), date="2025-03"),
+        ),
+        ("invest-round", Claim("investedIn", "腾讯", "Vecta Labs", date="2025-03")),  # the round's date
     ],
 )
 def test_invested_in_with_amount_stake_and_source(corpus: Corpus, doc_id: str, expected: Claim) -> None:
@@ -731,3 +734,26 @@ def test_a_fact_with_an_argument_resolved_from_a_pronoun_is_less_sure() -> None:
     [by_pronoun] = [f for f in facts_of(corpus, "pointed.txt") if f.relation == "released"]
     assert by_pronoun.confidence < by_name.confidence
     assert by_pronoun.evidence.startswith("该公司")  # the provenance says what was read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "微软董事长兼首席执行官萨蒂亚·纳德拉表示，公司将加大投入。",
+            Claim("worksFor", "萨蒂亚·纳德拉", "微软", role="董事长兼首席执行官"),
+        ),
+        (
+            "阿里巴巴集团董事局主席蔡崇信表示，AI是最重要的方向。",
+            Claim("worksFor", "蔡崇信", "阿里巴巴集团", role="董事局主席"),
+        ),
+        ("约翰·史密斯曾在英伟达担任GPU架构师。", Claim("left", "约翰·史密斯", "英伟达", role="GPU架构师")),
+        (
+            "【界面新闻】10月20日晚间，腾讯宣布已完成对Vecta Labs的全资收购。",
+            Claim("acquired", "腾讯", "Vecta Labs", date="2025-10-20"),
+        ),
+    ],
+)
+def test_roles_as_written_and_the_date_at_the_head_of_the_clause(text: str, expected: Claim) -> None:
+    corpus = extract_corpus([document(text, "qualifiers.txt")])
+    assert expected in claims(corpus, "qualifiers.txt")
