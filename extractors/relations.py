@@ -293,7 +293,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.works_for.title.v1",
         "worksFor",
-        r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:另一位|另一名|新任|现任)?(?:(?:联合)?创始人[兼、])?(?P<role>(?:董事会|董事局)?{ROLE})(?:兼(?P<role2>{ROLE}))?\s*(?P<s>{P})",
+        r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:另一位|另一名|新任|现任)?(?:(?:联合)?创始人[兼、])?(?P<role>(?:董事会|董事局)?{ROLE})(?:兼(?P<role2>{ROLE})|、{G}{{0,10}}?{ROLE})?\s*(?P<s>{P})",
         0.85,
         ("Person",),
     ),
@@ -334,7 +334,7 @@ RULES: tuple[Rule, ...] = (
         "relations.works_for.joined_as.v1",
         "worksFor",
         r"(?P<s>{P})(?:\({P}\))?(?P<plan>{G}{{0,10}}?)(?:正式)?(?:加入|加盟|入职)(?:了)?(?P<o>{O})[，,]?\s*(?:并|随后|后)?"
-        r"(?:(?:出任|担任)(?P<role>{ROLE})|(?P<duty>负责{G}{{1,16}}?(?=[，。；,;]|$)))",
+        r"(?:(?:出任|担任)(?P<role>{ROLE})|(?P<duty>负责[^，。；,;{P}]{{1,16}}?(?=[，。；,;]|$)))",
         0.7,
         ("Person",),
     ),
@@ -372,7 +372,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.joined.verb.v1",
         "joined",
-        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归)了?(?:{G}{{0,6}}?)(?P<o>{O})"
+        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归|随团队并入|并入)了?(?:{G}{{0,6}}?)(?P<o>{O})"
         r"(?:[，,]?\s*(?:并|随后)?(?:出任|担任)(?P<role>{ROLE}))?",
         0.75,
         ("Person",),
@@ -384,6 +384,23 @@ RULES: tuple[Rule, ...] = (
         r"(?:\({P}\))?(?:[，,]?(?:为|担任|出任)(?:公司)?(?:新任)?(?P<role>{ROLE}))?",
         0.7,
         ("Person",),
+    ),
+    Rule(
+        # "极曜目前的智驾团队由今年7月加入的首席技术官苏景行领导": who joined the sentence's company
+        "relations.joined.attributive.v1",
+        "joined",
+        r"(?:新|刚|刚刚|{G}{{0,8}}?)加入的(?P<role>{ROLE})\s*(?P<s>{P})",
+        0.6,
+        ("Person",),
+        topic_subject=True,
+    ),
+    Rule(
+        "relations.works_for.joined_attributive.v1",
+        "worksFor",
+        r"(?:新|刚|刚刚|{G}{{0,8}}?)加入的(?P<role>{ROLE})\s*(?P<s>{P})",
+        0.6,
+        ("Person",),
+        topic_subject=True,
     ),
     Rule(
         "relations.joined.arrival.v1",
@@ -689,6 +706,13 @@ RULES: tuple[Rule, ...] = (
         0.75,
     ),
     Rule(
+        "relations.customer.supplier_topic.v1",
+        "customerOf",
+        r"[，,；;]\s*(?:也|还|同时|目前|已)?(?:是|为|成为)(?P<s>{OL})(?:等{G}{{0,6}}?)?的{G}{{0,6}}?(?:供应商|代工厂|服务商|供货商)",
+        0.65,
+        topic_object=True,
+    ),
+    Rule(
         "relations.customer.made_by.v1",
         "customerOf",
         r"(?P<s>{O})的{G}{{0,12}}?由(?P<o>{O})(?:负责)?(?:代工|生产|制造|供应|提供|交付)",
@@ -865,6 +889,7 @@ def _cited_outlets(frame: Frame) -> list[int]:
 
 # what a unit's name ends with after its parent's name: 百度|智能云, 微软|亚洲研究院
 _UNIT_ENDINGS = r"(?:云|研究院|实验室|事业部|事业群|部门|团队|研究所)$"
+_OUTLET_KINDS = ("MediaOutlet", "outlet-cited")
 # organizations that are no party to a company's events: outlets, teams, universities, state bodies
 _NOT_PARTIES = ("MediaOutlet", "outlet-cited", "Team", "University", "GovernmentBody")
 
@@ -1119,9 +1144,7 @@ class RelationExtractor:
         if obj is not None and subject.entity == obj.entity:
             return None
         start, end = span
-        when = _date_for(
-            dates, start, end, frame.sentence.start, self.view[frame.sentence.start : frame.sentence.end]
-        )
+        when = _date_for(dates, start, end, frame)
         # an argument the sentence only points to (该公司, 其, 他) was resolved, not read: less sure
         pointed = sum(
             1
@@ -1181,7 +1204,8 @@ class RelationExtractor:
                     objects = [salient] if salient else []
                 if not subjects or not objects:
                     continue
-                role = _clean_role(groups.get("role") or groups.get("duty"))
+                duty = self.raw[slice(*frame.raw_span(*match.span("duty")))] if groups.get("duty") else None
+                role = _clean_role(groups.get("role") or duty)
                 if groups.get("role2"):  # "董事长兼首席执行官" holds both posts
                     second = _clean_role(groups["role2"])
                     role = second if role in _FOUNDER_ROLES or not role else f"{role}兼{second}"
@@ -1388,7 +1412,7 @@ class RelationExtractor:
                 return topic
         # "本轮由A领投": the round of the company an earlier sentence said was raising money
         if self.discourse.raiser and re.search(
-            rf"(?:^|[；;])(?:[^{ANY}]{{0,12}})(?:本轮|此轮|该轮|这轮|由)", frame.text
+            rf"(?:^|[，,；;：:])(?:[^{ANY}]{{0,12}})(?:本轮|此轮|该轮|这轮|由)", frame.text
         ):
             return Slot(
                 self.discourse.raiser, "Organization", "Company", frame.sentence.start, frame.sentence.start
@@ -1780,9 +1804,7 @@ def _clean_role(role: str | None) -> str | None:
     return role.strip().rstrip("，,。；;而")
 
 
-def _date_for(
-    dates: list[tuple[int, int, When]], start: int, end: int, sentence_start: int, sentence: str = ""
-) -> When | None:
+def _date_for(dates: list[tuple[int, int, When]], start: int, end: int, frame: Frame) -> When | None:
     """A date inside the evidence, or a date standing alone at the head of its sentence (``2024年3月,…``)
     or of the clause the evidence is in (``【财新网】10月20日晚间，…``, ``…；去年8月的A轮则由A领投``)."""
     inside = [w for s, e, w in dates if start <= s and e <= end]
@@ -1792,13 +1814,18 @@ def _date_for(
     if not heads:
         return None
     s, e, w = heads[-1]
-    if s - sentence_start <= 2:
+    if s - frame.sentence.start <= 2:
         return w
-    at, evidence_at = s - sentence_start, start - sentence_start
-    clause = max(sentence.rfind(c, 0, at) for c in "；;") + 1
-    before = sentence[clause:at]
-    same_clause = not re.search(r"[；;]", sentence[at:evidence_at])
-    return w if sentence and same_clause and len(before) <= 12 and not re.search(r"[，,。]", before) else None
+    # alone at the head of the clause: nothing but a few words before it, no party ("英伟达成立于1993年，"
+    # dates a founding, not what the clause goes on to say)
+    at, evidence_at = _frame_index(frame, s), _frame_index(frame, start)
+    clause = max(frame.text.rfind(c, 0, at) for c in "；;") + 1
+    before = frame.text[clause:at]
+    # 【财新网】 is a dateline; "OpenAI去年10月完成了融资" dates what its subject did
+    parties = [i for i in range(clause, at) if i in frame.slots and frame.slots[i].kind not in _OUTLET_KINDS]
+    subject_first = len(parties) == 1 and at - parties[0] <= 3
+    alone = len(before) <= 12 and (not parties or subject_first) and not re.search(r"[，,。]", before)
+    return w if alone and not re.search(r"[；;]", frame.text[at:evidence_at]) else None
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

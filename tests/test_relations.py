@@ -528,6 +528,30 @@ PHRASINGS: list[tuple[str, str, set[Triple], set[Triple]]] = [
         set(),
     ),
     (
+        "joined-as-attribute",
+        "腾讯目前的AI团队由今年7月加入的首席技术官约翰·史密斯领导。",
+        {("joined", "约翰·史密斯", "腾讯"), ("worksFor", "约翰·史密斯", "腾讯")},
+        set(),
+    ),
+    (
+        "merged-into",
+        "王立群2023年随团队并入通义实验室。",
+        {("joined", "王立群", "通义实验室")},
+        set(),
+    ),
+    (
+        "supplier-in-a-later-clause",
+        "英伟达成立于1993年，是微软、谷歌等科技公司的供应商。",
+        {("customerOf", "微软", "英伟达"), ("customerOf", "谷歌", "英伟达")},
+        set(),
+    ),
+    (
+        "valuation-of-the-round-after-a-source",
+        "Vecta Labs完成5亿元B轮融资。一位投资人向36氪表示，本轮估值较A轮时的30亿元翻了一倍。",
+        {("valuedAt", "Vecta Labs", None)},
+        set(),
+    ),
+    (
         "degree-of-no-school",
         "腾讯博士李文涛表示，模型正在变化。",
         set(),
@@ -748,6 +772,12 @@ def test_a_fact_with_an_argument_resolved_from_a_pronoun_is_less_sure() -> None:
             Claim("worksFor", "蔡崇信", "阿里巴巴集团", role="董事局主席"),
         ),
         ("约翰·史密斯曾在英伟达担任GPU架构师。", Claim("left", "约翰·史密斯", "英伟达", role="GPU架构师")),
+        (
+            "约翰·史密斯已于9月加入腾讯，负责腾讯的大模型研发。",
+            Claim("worksFor", "约翰·史密斯", "腾讯", role="负责腾讯的大模型研发", date="2025-09"),
+        ),
+        # a founding date heads the clause, not the supply it goes on to tell
+        ("英伟达成立于1993年，是微软的供应商。", Claim("customerOf", "微软", "英伟达")),
         (
             "【界面新闻】10月20日晚间，腾讯宣布已完成对Vecta Labs的全资收购。",
             Claim("acquired", "腾讯", "Vecta Labs", date="2025-10-20"),
