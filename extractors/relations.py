@@ -864,7 +864,7 @@ _ATTRIBUTION = [
 
 # "《金融时报》称，…": only an outlet's 称 attributes a report; a company that 称 speaks for itself.
 _OUTLET_SAYS = re.compile(
-    rf"(?:^|[，,。；])[《「“]?(?P<m>{ORG})[》」”]?(?:也|则|还|此前|早前|随后)?(?:称|表示|指出|写道)[，,:：]"
+    rf"(?:^|[，,。；]|而|但|不过)[《「“]?(?P<m>{ORG})[》」”]?(?:也|则|还|此前|早前|随后)?(?:称|表示|指出|写道)[，,:：]"
 )
 
 
@@ -1046,9 +1046,11 @@ class RelationExtractor:
             deals = [f for f in found if f.relation == "investedIn" and f.object]
             if deals:  # "腾讯向极岸智能投资约5亿美元…其余份额由红杉中国跟投": the company in the deal raises
                 self.discourse.raiser = deals[-1].object
+            # a further figure for the deal before, read before this sentence's round names its followers
+            # ("腾讯此轮实际出资为4.2亿美元，…，其余份额由红杉中国跟投")
+            found += self._investment_follow_up(frame, found, dates, reporters)
             self._raiser(frame)  # remember who is raising money, for the sentences that follow
             found += self._funding_round(frame, dates, reporters)
-            found += self._investment_follow_up(frame, found, dates, reporters)
             found += self._units(frame)
             found += self._people_together(frame, dates)
             found += self._units_named_after_parent(frame)

@@ -787,3 +787,18 @@ def test_a_fact_with_an_argument_resolved_from_a_pronoun_is_less_sure() -> None:
 def test_roles_as_written_and_the_date_at_the_head_of_the_clause(text: str, expected: Claim) -> None:
     corpus = extract_corpus([document(text, "qualifiers.txt")])
     assert expected in claims(corpus, "qualifiers.txt")
+
+
+def test_a_further_figure_for_a_deal_survives_a_round_told_in_the_same_sentence() -> None:
+    text = (
+        "据路透社报道，腾讯已同意向Vecta Labs投资5亿美元。"
+        "而《金融时报》称，腾讯此轮实际出资为4.2亿美元，持股比例约为15%，其余份额由红杉中国跟投。"
+    )
+    found = claims(extract_corpus([document(text, "deal.txt")]), "deal.txt")
+    assert (
+        Claim(
+            "investedIn", "腾讯", "Vecta Labs", ("420000000", "USD", "exact"), "0.15", reported_by="金融时报"
+        )
+        in found
+    )
+    assert ("investedIn", "红杉中国", "Vecta Labs") in {(c.relation, c.subject, c.object) for c in found}
