@@ -1056,6 +1056,7 @@ class RelationExtractor:
             found += self._units_named_after_parent(frame)
             found += self._successors(frame, found, dates)
             found += self._joint_releases(frame, found, dates)
+            found += self._both_parties(frame, found, dates)
             found += self._product_buyers(frame, dates)
             found = _without_posts_left(found)
             self.product_makers.update(
@@ -1625,14 +1626,54 @@ class RelationExtractor:
                     facts.append(fact)
         return facts
 
-    def _product_buyers(self, frame: Frame, dates: list[tuple[int, int, When]]) -> list[Fact]:
-        """``字节跳动和快手均已采购T3芯片``: who buys a product is a customer of the company that made it."""
-        facts = []
+    def _both_parties(
+        self, frame: Frame, found: list[Fact], dates: list[tuple[int, int, When]]
+    ) -> list[Fact]:
+        """``字节跳动早已是摩矽科技的最大客户之一。去年底，双方还共同成立了联合实验室``: the two
+        organizations of the paragraph's last two-party fact work together."""
         pattern = (
+            rf"双方(?P<plan>{_GAP}{{0,12}}?)(?:共同|联合|一起)(?:成立|组建|建立|设立|打造|开发|研发|推出)"
+        )
+        match = re.search(pattern, frame.text)
+        if not match or re.search(_PLANNED, match.group("plan")):
+            return []
+        pairs = [
+            f
+            for f in (*self.discourse.paragraph_facts, *found)
+            if f.relation in ("customerOf", "partnersWith", "investedIn") and f.object
+        ]
+        if not pairs:
+            return []
+        deal = pairs[-1]
+        a = Slot(deal.subject, "Organization", "Company", deal.start, deal.end)
+        b = Slot(deal.object or "", "Organization", "Company", deal.start, deal.end)
+        fact = self._make(
+            frame,
+            "relations.partnership.both_parties.v1",
+            "partnersWith",
+            a,
+            b,
+            frame.raw_span(*match.span()),
+            0.6,
+            None,
+            dates,
+        )
+        return [fact] if fact else []
+
+    def _product_buyers(self, frame: Frame, dates: list[tuple[int, int, When]]) -> list[Fact]:
+        """``字节跳动和快手均已采购T3芯片``, ``X1已在比亚迪、顺丰的仓库中完成部署``: who buys or deploys a
+        product is a customer of the company that made it."""
+        facts = []
+        buyers = (
             rf"(?P<s>{ORG}(?:{_LIST_SEP}{ORG})*)(?P<plan>{_GAP}{{0,6}}?)(?<!未)(?<!没有)(?<!不)"
             rf"(?:采购|购买|订购|部署|采用|选用|批量采购)(?:了)?{_GAP}{{0,6}}?(?P<o>{PRODUCT})"
         )
-        for match in re.finditer(pattern, frame.text):
+        deployed = (
+            rf"(?P<o>{PRODUCT})(?P<plan>{_GAP}{{0,6}}?)(?:在|进入)(?P<s>{ORG}(?:{_LIST_SEP}{ORG})*)(?:的)?"
+            rf"{_GAP}{{0,14}}?(?:完成|实现)?(?:部署|落地|投用|商用|交付)"
+        )
+        matches = [*re.finditer(buyers, frame.text), *re.finditer(deployed, frame.text)]
+        for match in matches:
             if re.search(_PLANNED, match.group("plan")):
                 continue
             maker = self.product_makers.get(frame.slots[match.start("o")].entity)

@@ -648,6 +648,24 @@ PHRASINGS: list[tuple[str, str, set[Triple], set[Triple]]] = [
         set(),
     ),
     (
+        "deployed-at-customers",
+        "英伟达发布了Blackwell Ultra。Blackwell Ultra已在微软、谷歌的数据中心完成部署。",
+        {("customerOf", "微软", "英伟达"), ("customerOf", "谷歌", "英伟达")},
+        set(),
+    ),
+    (
+        "deployment-planned",
+        "英伟达发布了Blackwell Ultra。Blackwell Ultra计划在微软的数据中心部署。",
+        set(),
+        {("customerOf", "微软", "英伟达")},
+    ),
+    (
+        "both-parties-of-the-fact-before",
+        "字节跳动早已是英伟达的最大客户之一。去年底，双方还在北京共同成立了联合实验室。",
+        {("customerOf", "字节跳动", "英伟达"), ("partnersWith", "字节跳动", "英伟达")},
+        set(),
+    ),
+    (
         "unit-named-after-its-parent",
         "腾讯云是国内第二大云服务商。腾讯今年营收增长。",
         {("partOf", "腾讯云", "腾讯")},
