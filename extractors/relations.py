@@ -126,6 +126,9 @@ class Rule:
     salient_topic: bool = False
     # the kinds the object must be of, when the type is not enough (a school, not any organization)
     object_kinds: tuple[str, ...] = ()
+    # "A与B签订了采购合同" says not who buys: the company the text was just talking about supplies
+    # ("Lumora的最大客户是xAI。xAI与Lumora签订了芯片采购合同")
+    topic_supplies: bool = False
 
     def compiled(self) -> re.Pattern[str]:
         return _compiled(self.pattern)
@@ -680,8 +683,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.list.v1",
         "customerOf",
-        r"(?P<o>{O})(?:的)?{G}{{0,14}}?(?:客户|用户|买家)(?:则|还|也|主要)?(?:[，,]\s*其中)?"
-        r"(?:包括|有|涵盖|囊括|名单包括)(?:{G}{{0,14}}?[，,、]\s*(?:以及|还有|和))?(?P<s>{OL})",
+        r"(?P<o>{O})(?:的)?{G}{{0,14}}?(?:客户|用户|买家)(?:之一)?(?:则|还|也|主要)?(?:[，,]\s*其中)?"
+        r"(?:包括|有|涵盖|囊括|名单包括|是|为)(?:{G}{{0,14}}?[，,、]\s*(?:以及|还有|和)|[^，。；{O}]{{1,10}}?的)?(?P<s>{OL})",
         0.8,
     ),
     Rule(
@@ -756,6 +759,7 @@ RULES: tuple[Rule, ...] = (
         "customerOf",
         r"(?P<o>{O}){G}{{0,10}}?(?:与|和|同)(?P<s>{O})签(?:署|订|下)(?:了)?{G}{{0,20}}?(?:合同|订单|采购{G}{{0,4}}协议|大单)",
         0.7,
+        topic_supplies=True,
     ),
     Rule(
         "relations.customer.order.v1",
@@ -1003,6 +1007,18 @@ class RelationExtractor:
                 resolved.append((s, e, Slot(target.entity, target.type, target.kind, s, e)))
         return resolved
 
+    def _supplies(self, customers: list[Slot], suppliers: list[Slot]) -> bool:
+        """Whether the text has told the first party to be the supplier of the second: a customer
+        fact between them in the paragraph, else the company it was just talking about."""
+        if len(customers) != 1 or len(suppliers) != 1:
+            return False
+        a, b = customers[0].entity, suppliers[0].entity
+        for fact in reversed(self.discourse.paragraph_facts):
+            if fact.relation == "customerOf" and {fact.subject, fact.object} == {a, b}:
+                return fact.object == a
+        topic = self.discourse.previous_topic
+        return topic is not None and topic.entity == a
+
     def _salient_slot(self, start: int, end: int) -> Slot | None:
         key = self.discourse.salient_company
         return Slot(key, "Organization", "Company", start, end) if key else None
@@ -1223,6 +1239,8 @@ class RelationExtractor:
                 if rule.relation == "investedIn":
                     amount, stake = self._deal_terms(frame, match.start(), match.end())
                 reporter = _reporter_for(reporters, match.start())
+                if rule.topic_supplies and self._supplies(subjects, objects):
+                    subjects, objects = objects, subjects
                 for s in subjects:
                     for o in objects:
                         if not _types_fit(rule, s, o):

@@ -588,6 +588,12 @@ PHRASINGS: list[tuple[str, str, set[Triple], set[Triple]]] = [
         set(),
     ),
     (
+        "the-contract-of-a-known-customer",
+        "Vecta Labs的最大客户是马斯克创立的xAI。去年12月，xAI与Vecta Labs签订了一份价值1.5亿美元的芯片采购合同。",
+        {("customerOf", "xAI", "Vecta Labs"), ("founded", "马斯克", "xAI")},
+        {("customerOf", "Vecta Labs", "xAI")},
+    ),
+    (
         "customers-among-them",
         "阿里巴巴称目前已有超过1000家企业客户，其中包括招商银行和中国移动。",
         {("customerOf", "招商银行", "阿里巴巴"), ("customerOf", "中国移动", "阿里巴巴")},
