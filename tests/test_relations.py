@@ -589,7 +589,8 @@ PHRASINGS: list[tuple[str, str, set[Triple], set[Triple]]] = [
     ),
     (
         "the-contract-of-a-known-customer",
-        "Vecta Labs的最大客户是马斯克创立的xAI。去年12月，xAI与Vecta Labs签订了一份价值1.5亿美元的芯片采购合同。",
+        "Vecta Labs的最大客户是马斯克创立的xAI。"
+        "去年12月，xAI与Vecta Labs签订了一份价值1.5亿美元的芯片采购合同。",
         {("customerOf", "xAI", "Vecta Labs"), ("founded", "马斯克", "xAI")},
         {("customerOf", "Vecta Labs", "xAI")},
     ),
