@@ -1197,8 +1197,10 @@ class RelationExtractor:
                     continue  # planned, not done: "原计划在4月推出…", "正准备发布…"
                 owned = rule.relation == "partOf"  # "X旗下的Y" is exactly what partOf rules read
                 subjects = frame.slots_in(*match.span("s"), owned) if groups.get("s") is not None else []
-                o = "o" if groups.get("o") is not None else "o2"  # a rule's second way of naming it
-                objects = frame.slots_in(*match.span(o), owned) if groups.get(o) is not None else []
+                named_as = "o" if groups.get("o") is not None else "o2"  # a rule's second way of naming it
+                objects = (
+                    frame.slots_in(*match.span(named_as), owned) if groups.get(named_as) is not None else []
+                )
                 if rule.topic_subject:
                     topic = self._topic(frame, match.start(), rule.salient_topic)
                     if topic is None:
