@@ -129,6 +129,8 @@ class Rule:
     # "A与B签订了采购合同" says not who buys: the company the text was just talking about supplies
     # ("Lumora的最大客户是xAI。xAI与Lumora签订了芯片采购合同")
     topic_supplies: bool = False
+    # a round's followers get no sum: the sum of a round is the leads' (参与了X的5亿元B轮融资)
+    no_amount: bool = False
 
     def compiled(self) -> re.Pattern[str]:
         return _compiled(self.pattern)
@@ -504,6 +506,22 @@ RULES: tuple[Rule, ...] = (
         ("Person",),
     ),
     Rule(
+        # "X被微软董事会罢免", "X被董事会解除首席执行官职务" (the board of the company in view)
+        "relations.left.board.v1",
+        "left",
+        r"(?P<s>{P}){G}{{0,12}}?被(?P<o>{O})(?:的)?董事会(?:正式)?(?:罢免|免职|解雇|开除|解除(?P<role>{ROLE})?(?:职务|职位|一职)?)",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.left.board_topic.v1",
+        "left",
+        r"(?P<s>{P}){G}{{0,12}}?被(?:公司)?董事会(?:正式)?(?:罢免|免职|解雇|开除|解除(?P<role>{ROLE})?(?:职务|职位|一职)?)",
+        0.65,
+        ("Person",),
+        topic_subject=True,
+    ),
+    Rule(
         "relations.left.fired.v1",
         "left",
         r"(?P<s>{P}){G}{{0,8}}?被(?P<o>{O})(?:解雇|开除|辞退|罢免|免职|解职)",
@@ -591,6 +609,22 @@ RULES: tuple[Rule, ...] = (
         r"(?P<o>{O}){G}{{0,10}}?(?:获得|获)(?:了)?(?P<s>[{O}{P}](?:{SEP}[{O}{P}])*)(?:等)?(?:的)?{G}{{0,16}}?(?:投资|注资)",
         0.75,
         ("Organization", "Person"),
+    ),
+    Rule(
+        # "红杉中国领投了Vecta Labs的B轮融资"
+        "relations.investment.led_round.v1",
+        "investedIn",
+        r"(?P<s>{OL})(?P<plan>{G}{{0,6}}?)(?:领投|主导|独家投资)(?:了)?(?P<o>{O})(?:的)?{G}{{0,12}}?(?:融资|投资)",
+        0.75,
+        ("Organization", "Person"),
+    ),
+    Rule(
+        "relations.investment.joined_round.v1",
+        "investedIn",
+        r"(?P<s>{OL})(?P<plan>{G}{{0,6}}?)(?:参投|跟投|参与)(?:了)?(?P<o>{O})(?:的)?{G}{{0,12}}?(?:融资|投资)",
+        0.7,
+        ("Organization", "Person"),
+        no_amount=True,
     ),
     Rule(
         "relations.investment.stake.v1",
@@ -794,6 +828,13 @@ RULES: tuple[Rule, ...] = (
         r"(?P<s>{O}){G}{{0,4}}?(?:与|和|同)(?P<o>{OL})(?:等{G}{{0,6}}?)?(?:之间)?(?:(?!合作|联合|携手|联手|共同){G}){{0,12}}?"
         r"(?:的)?(?:较量|竞争(?!力)|角逐|抗衡|对抗|争夺|比拼|竞赛)",
         0.7,
+    ),
+    Rule(
+        # "医联和京东健康都是医渡智联的直接竞争对手"
+        "relations.competitor.copula.v1",
+        "competitorOf",
+        r"(?P<s>{OL}){G}{{0,6}}?(?:都是|均为|均是|是|为|成为)(?P<o>{O})(?:的)?{G}{{0,6}}?(?:竞争对手|对手|竞品)",
+        0.75,
     ),
     Rule(
         "relations.competitor.rivalry.v1",
@@ -1238,7 +1279,7 @@ class RelationExtractor:
                     role = None
                 span = frame.raw_span(*match.span())
                 amount, stake = None, None
-                if rule.relation == "investedIn":
+                if rule.relation == "investedIn" and not rule.no_amount:
                     amount, stake = self._deal_terms(frame, match.start(), match.end())
                 reporter = _reporter_for(reporters, match.start())
                 if rule.topic_supplies and self._supplies(subjects, objects):

@@ -730,6 +730,30 @@ PHRASINGS: list[tuple[str, str, set[Triple], set[Triple]]] = [
         {("partnersWith", "华为", "高通")},
     ),
     (
+        "led-a-company-s-round",
+        "红杉中国领投了Vecta Labs的B轮融资。",
+        {("investedIn", "红杉中国", "Vecta Labs")},
+        set(),
+    ),
+    (
+        "joined-a-company-s-round",
+        "腾讯参与了Vecta Labs的5亿元B轮融资。",
+        {("investedIn", "腾讯", "Vecta Labs")},
+        set(),
+    ),
+    (
+        "rivals-of-a-third",
+        "招商银行和中国移动都是百度的直接竞争对手。",
+        {("competitorOf", "招商银行", "百度"), ("competitorOf", "中国移动", "百度")},
+        {("competitorOf", "招商银行", "中国移动")},
+    ),
+    (
+        "removed-by-the-board",
+        "约翰·史密斯被微软董事会罢免。",
+        {("left", "约翰·史密斯", "微软")},
+        set(),
+    ),
+    (
         "valuation-before-the-word",
         "Anthropic今年6月以600亿美元的估值完成了新一轮融资。",
         {("valuedAt", "Anthropic", None)},
@@ -827,3 +851,10 @@ def test_a_further_figure_for_a_deal_survives_a_round_told_in_the_same_sentence(
         in found
     )
     assert ("investedIn", "红杉中国", "Vecta Labs") in {(c.relation, c.subject, c.object) for c in found}
+
+
+def test_a_follower_of_a_round_gets_no_sum() -> None:
+    found = claims(
+        extract_corpus([document("腾讯参与了Vecta Labs的5亿元B轮融资。", "follower.txt")]), "follower.txt"
+    )
+    assert Claim("investedIn", "腾讯", "Vecta Labs") in found
