@@ -1161,7 +1161,10 @@ class RelationExtractor:
                 self.discourse.year = item.explicit_year
         return [(sentence.start + f.start, sentence.start + f.end, f.when) for f in found]
 
-    def _topic(self, frame: Frame, before: int | None = None, salient: bool = False) -> Slot | None:
+    def _topic(
+        self, frame: Frame, before: int | None = None, salient: bool = False, teams: bool = False
+    ) -> Slot | None:
+        """The organization a clause is about; ``teams``: a team may be it ("Seed团队…8月又推出R")."""
         end = len(frame.text) if before is None else before
         clause = max(frame.text.rfind(c, 0, end) for c in "；;") + 1
         # "……加入小米集团；智谱AI则从谷歌DeepMind挖来了韩牧之，由他领导……": the clause's company
@@ -1176,11 +1179,8 @@ class RelationExtractor:
             )
             if slot.kind in ("University", "GovernmentBody"):
                 continue
-            if (
-                slot.type == "Organization"
-                and slot.kind not in ("MediaOutlet", "outlet-cited", "Team")
-                and not set_aside
-            ):
+            not_about = _OUTLET_KINDS if teams else (*_OUTLET_KINDS, "Team")
+            if slot.type == "Organization" and slot.kind not in not_about and not set_aside:
                 return slot
         if salient and self.discourse.salient_company:
             return self._salient_slot(frame.sentence.start, frame.sentence.start)
@@ -1243,7 +1243,7 @@ class RelationExtractor:
                     frame.slots_in(*match.span(named_as), owned) if groups.get(named_as) is not None else []
                 )
                 if rule.topic_subject:
-                    topic = self._topic(frame, match.start(), rule.salient_topic)
+                    topic = self._topic(frame, match.start(), rule.salient_topic, rule.relation == "released")
                     if topic is None:
                         continue
                     if rule.relation in ("worksFor", "left", "joined", "founded"):
@@ -1416,7 +1416,8 @@ class RelationExtractor:
                 rivals.append(cue.end() + direct.start(2 if direct.group(2) else 1))
             for intro in re.finditer(r"比如|例如|譬如|包括|像是|诸如", rest):
                 lst = re.match(
-                    rf"{_GAP}{{0,8}}?({ORG}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{ORG})*)", rest[intro.end() :]
+                    rf"{_GAP}{{0,8}}?({_OWNED}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{_OWNED})*)",
+                    rest[intro.end() :],
                 )
                 if lst:
                     base = cue.end() + intro.end() + lst.start(1)

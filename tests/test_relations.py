@@ -619,6 +619,12 @@ PHRASINGS: list[tuple[str, str, set[Triple], set[Triple]]] = [
         {("competitorOf", "百度", "阿里巴巴")},
     ),
     (
+        "rivals-listed-one-owned-by-another",
+        "百度的主要竞争对手包括腾讯以及阿里巴巴旗下的通义实验室。",
+        {("competitorOf", "百度", "腾讯"), ("competitorOf", "百度", "通义实验室")},
+        {("competitorOf", "百度", "阿里巴巴"), ("competitorOf", "阿里巴巴", "百度")},
+    ),
+    (
         "acquisition-completed",
         "腾讯已完成对数据服务商Vecta Labs的全资收购。",
         {("acquired", "腾讯", "Vecta Labs")},
@@ -634,6 +640,12 @@ PHRASINGS: list[tuple[str, str, set[Triple], set[Triple]]] = [
         "release-in-a-later-clause",
         "英伟达发布了新一代芯片Blackwell Ultra，并同步开源了Llama 4。",
         {("released", "英伟达", "Blackwell Ultra"), ("released", "英伟达", "Llama 4")},
+        set(),
+    ),
+    (
+        "a-team-releases",
+        "Seed团队今年动作频频：5月发布了视频生成模型Seaweed-2，8月又推出推理模型Doubao-1.5。",
+        {("released", "Seed团队", "Seaweed-2"), ("released", "Seed团队", "Doubao-1.5")},
         set(),
     ),
     (
