@@ -20,8 +20,8 @@ Figures when these floors were set (2026-12-01):
   seeds    entities P 0.982 R 1.000 F1 0.991 (duplicates 1)   facts P 1.000 R 0.943 F1 0.971
   devset   entities P 0.962 R 0.911 F1 0.936 (duplicates 0)   facts P 1.000 R 0.874 F1 0.933
   heldout  entities P 0.912 R 0.831 F1 0.869 (duplicates 0)   facts P 0.874 R 0.703 F1 0.779
-  unseen   entities P 0.948 R 0.869 F1 0.907 (duplicates 0)   facts P 0.804 R 0.556 F1 0.657
-  fresh    entities P 0.907 R 0.781 F1 0.839 (duplicates 0)   facts P 0.830 R 0.616 F1 0.707
+  unseen   entities P 0.948 R 0.869 F1 0.907 (duplicates 0)   facts P 0.836 R 0.568 F1 0.676
+  fresh    entities P 0.907 R 0.781 F1 0.839 (duplicates 0)   facts P 0.823 R 0.616 F1 0.705
 """
 
 from __future__ import annotations
