@@ -542,7 +542,7 @@ RULES: tuple[Rule, ...] = (
         r"(?<![前从在于])(?P<o>{O})(?:的)?{G}{{0,6}}?(?:博士|硕士|本科生|博士生|研究生|校友|毕业生|MBA)(?:毕业生)?\s*(?P<s>{P})",
         0.65,
         ("Person",),
-        object_kinds=("University",),  # "腾讯博士后X" names no school
+        object_kinds=("University",),  # "腾讯博士李文涛" names no school
     ),
     Rule(
         "relations.educated_at.degree.v1",
@@ -659,6 +659,20 @@ RULES: tuple[Rule, ...] = (
         "acquired",
         r"(?P<s>{O})(?P<plan>[^。；;{ANY}]{{0,16}}?){NOT}(?:完成|宣布完成|已完成)(?:了)?对{G}{{0,16}}?(?P<o>{O})(?:的)?(?:全资|整体|全面)?(?:收购|并购)",
         0.8,
+    ),
+    Rule(
+        # "英伟达将Run:ai收入囊中" (将 marks the object here, not the future)
+        "relations.acquisition.taken_in.v1",
+        "acquired",
+        r"(?P<s>{O})(?P<plan>{G}{{0,10}}?){NOT}(?:成功|正式)?将{G}{{0,8}}?(?P<o>{O}){G}{{0,8}}?(?:收入囊中|纳入麾下|收归旗下|收入麾下)",
+        0.75,
+    ),
+    Rule(
+        # "软银将Arm出售给英伟达": the buyer acquired it (a share sold is an investment, not this)
+        "relations.acquisition.sold_to.v1",
+        "acquired",
+        r"将(?P<o>{O})(?![^，。{ANY}]{{0,12}}[0-9.]+\s*[%％])(?P<plan>{G}{{0,8}}?)(?:整体)?(?:出售|卖|转让)给(?:了)?(?P<s>{O})",
+        0.7,
     ),
     Rule(
         "relations.acquisition.passive.v1",
@@ -778,7 +792,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.delivered.v1",
         "customerOf",
-        r"(?P<o>{O}){S}{{0,30}}?(?:交付给|供应给|卖给|出售给|供货给)(?:了)?(?P<s>{OL})",
+        # what is sold is goods, not a company or a share of one ("软银将Arm出售给英伟达")
+        # ("将英伟达的第一台超级计算机交付给了OpenAI" is goods: 将 then the company's 的)
+        r"(?P<o>{O})(?:(?<=将{O})(?=的)|(?<!将{O}))(?:(?!将{O}(?!的)|股权|股份){S}){{0,30}}?"
+        r"(?:交付给|供应给|卖给|出售给|供货给)(?:了)?(?P<s>{OL})",
         0.7,
     ),
     Rule(

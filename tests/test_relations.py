@@ -631,6 +631,30 @@ PHRASINGS: list[tuple[str, str, set[Triple], set[Triple]]] = [
         set(),
     ),
     (
+        "taken-in",
+        "英伟达将以色列公司Vecta Labs收入囊中。",
+        {("acquired", "英伟达", "Vecta Labs")},
+        set(),
+    ),
+    (
+        "sold-to",
+        "软银将Arm出售给英伟达。",
+        {("acquired", "英伟达", "Arm")},
+        {("customerOf", "英伟达", "软银"), ("customerOf", "英伟达", "Arm")},
+    ),
+    (
+        "a-share-sold-is-no-acquisition",
+        "软银将Arm 20%的股权出售给英伟达。",
+        set(),
+        {("acquired", "英伟达", "Arm"), ("customerOf", "英伟达", "软银")},
+    ),
+    (
+        "goods-delivered",
+        "黄仁勋亲手将英伟达的第一台超级计算机交付给了微软。",
+        {("customerOf", "微软", "英伟达")},
+        set(),
+    ),
+    (
         "acquisition-planned",
         "腾讯计划完成对Vecta Labs的全资收购。",
         set(),
