@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extractors.mentions import role_pattern
+from extractors.mentions import known_by_name, role_pattern
 from extractors.model import Amount, Fact, Mention, Sentence, When
 from extractors.quantities import parse_amounts, parse_dates, parse_stake
 from extractors.text import name_key, normalize
@@ -81,17 +81,25 @@ _GAP = rf"[^，。；！？,;!?{ANY}]"  # a stretch of one clause that names no 
 _LIST_SEP = r"(?:[、和与及跟]|以及)"
 
 
+_OWNED = rf"{ORG}(?:旗下(?:的)?{ORG})?"
+
+
 def _expand(pattern: str) -> re.Pattern[str]:
     vocab = {
         "P": PERSON,
         "O": ORG,
         "R": PRODUCT,
         "PL": rf"{PERSON}(?:\({PERSON}\))?(?:{_LIST_SEP}{PERSON}(?:\({PERSON}\))?)*",
-        "OL": rf"{ORG}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{ORG})*",
-        "RL": rf"{PRODUCT}(?:{_LIST_SEP}{PRODUCT})*",
+        # organizations in a list; "阿里巴巴旗下的通义实验室" is one member (the owner is dropped later)
+        "OL": rf"{_OWNED}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{_OWNED})*",
+        "RL": rf"{PRODUCT}(?:{_LIST_SEP}[^，。；,;{ANY}]{{0,8}}?{PRODUCT})*",
+        # people in a list, each with a description ("前百度研究员A与斯坦福大学博士B")
+        "DPL": rf"{PERSON}(?:\({PERSON}\))?"
+        rf"(?:{_LIST_SEP}(?:前|原)?(?:{ORG}(?:的)?)?{_GAP}{{0,8}}?{PERSON}(?:\({PERSON}\))?)*",
         "G": _GAP,
         "S": rf"[^。！？!?{PERSON}]",
-        "ROLE": f"(?:{role_pattern()})",
+        # the titles of the list, and any 首席X官 (首席AI官, 首席ESG官)
+        "ROLE": f"(?:{role_pattern()}|首席[A-Za-z]{{1,4}}官)",
         "SEP": _LIST_SEP,
         "ANY": ANY,
         "NOT": r"(?<!而非)(?<!并非)(?<!不是)(?<!没有)(?<!未)(?<!不)",
@@ -113,6 +121,16 @@ class Rule:
     topic_object: bool = False
     # the object missing from the match is the company the whole text is about ("王的加盟")
     salient_object: bool = False
+    # with no company named before the match, the topic is the company the whole text is about, not
+    # the last one named ("…2016年加入大疆。联合创始人兼CTO孟庆瑶…" is about the text's company)
+    salient_topic: bool = False
+    # the kinds the object must be of, when the type is not enough (a school, not any organization)
+    object_kinds: tuple[str, ...] = ()
+    # "A与B签订了采购合同" says not who buys: the company the text was just talking about supplies
+    # ("Lumora的最大客户是xAI。xAI与Lumora签订了芯片采购合同")
+    topic_supplies: bool = False
+    # a round's followers get no sum: the sum of a round is the leads' (参与了X的5亿元B轮融资)
+    no_amount: bool = False
 
     def compiled(self) -> re.Pattern[str]:
         return _compiled(self.pattern)
@@ -131,11 +149,11 @@ _FOUNDER_ROLES = frozenset({"创始人", "联合创始人", "创办人", "联合
 # words that make what follows a plan, a wish or a rumour rather than something done
 _PLAN_WORDS = """
     计划 准备 打算 拟 将 即将 有望 预计 原计划 考虑 正准备
-    或将 可能 传闻 据传 洽谈 谈判 有意 意欲 寻求 洽购
+    或将 可能 传闻 据传 洽谈 谈判 有意 意欲 寻求 洽购 筹划 筹备
 """.split()
 _PLANNED = "(?:" + "|".join(_PLAN_WORDS) + ")"
 _INVEST = r"(?:战略投资|投资|注资|入股|押注)"
-_ROUND_LEAD = r"(?:联合领投|共同领投|领投|牵头)"
+_ROUND_LEAD = r"(?:联合领投|共同领投|领投|牵头|独家投资)"
 _ROUND_FOLLOW = r"(?:跟投|参投|参与(?:了)?(?:本轮|此轮|该轮)?(?:投资|融资)?|继续加注|追加投资|加注)"
 
 RULES: tuple[Rule, ...] = (
@@ -143,7 +161,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.founded.title.v1",
         "founded",
-        r"(?P<o>{O})(?:的)?{G}{{0,6}}?(?:联合)?(?:创始人|创办人|创立者|缔造者)(?:之一)?(?:兼{G}{{0,12}}?)?(?P<s>{P})",
+        r"(?P<o>{O})(?:的)?{G}{{0,6}}?(?:联合)?(?:创始人|创办人|创立者|缔造者)(?:之一)?(?:[兼、]{G}{{0,12}}?)?(?P<s>{P})",
         0.85,
         ("Person",),
     ),
@@ -164,21 +182,31 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.founded.passive_long.v1",
         "founded",
-        r"(?P<o>{O}){G}{{0,20}}?由{S}{{0,20}}?(?P<s>{PL})(?:\({P}\))?{G}{{0,10}}?(?:联合|共同)?(?:创立|创办|创建|成立)(?!的)",
+        r"(?P<o>{O}){G}{{0,20}}?由{S}{{0,20}}?(?P<s>{DPL})(?:\({P}\))?{G}{{0,14}}?(?:联合|共同)?(?:创立|创办|创建|成立)(?!的)",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        # "X成立于2021年，(总部位于深圳，)由前百度研究员A与B共同创立": the founding told after the date
+        "relations.founded.established_by.v1",
+        "founded",
+        r"(?P<o>{O})(?:成立于|创立于|创办于|诞生于){G}{{0,12}}?[，,](?:{G}{{0,12}}?[，,])?\s*(?:由|是由)"
+        r"{S}{{0,20}}?(?P<s>{DPL}){G}{{0,10}}?(?:联合|共同)?(?:创立|创办|创建|成立|发起)",
         0.75,
         ("Person",),
     ),
     Rule(
         "relations.founded.cofounders.v1",
         "founded",
-        r"(?P<s>(?:{P})?(?:与|和|同){PL})(?:等人)?(?:共同|一起|联合)(?:创立|创办|创建)了?(?P<o>{O})",
+        r"(?P<s>(?:{P})?(?:与|和|同){PL}|{DPL})(?:等人)?(?:共同|一起|联合)(?:创立|创办|创建)了?(?P<o>{O})",
         0.75,
         ("Person",),
     ),
     Rule(
         "relations.founded.later.v1",
         "founded",
-        r"(?P<o>{O})[^。{P}]{{0,24}}?[，,]\s*(?:其)?(?:联合)?创始人(?:兼(?P<role>{ROLE}))?(?:为|是)?(?P<s>{PL})",
+        r"(?P<o>{O})[^。{P}]{{0,24}}?[，,]\s*(?:其)?(?:联合)?创始人(?:兼(?P<role>{ROLE}))?(?:为|是)?"
+        r"(?:(?:前|原)?{O}?{G}{{0,10}}?)?(?P<s>{PL})",
         0.7,
         ("Person",),
     ),
@@ -196,6 +224,7 @@ RULES: tuple[Rule, ...] = (
         0.6,
         ("Person",),
         topic_subject=True,
+        salient_topic=True,
     ),
     Rule(
         "relations.works_for.founder_topic.v1",
@@ -204,6 +233,7 @@ RULES: tuple[Rule, ...] = (
         0.6,
         ("Person",),
         topic_subject=True,
+        salient_topic=True,
     ),
     Rule(
         "relations.founded.copula.v1",
@@ -238,6 +268,24 @@ RULES: tuple[Rule, ...] = (
         ("Product",),
     ),
     Rule(
+        "relations.release.owned_product.v1",
+        "released",
+        r"(?P<s>{O})(?:的)?(?:旗舰|首款|新一代|最新|新款|核心)?[^，。；！？,;!?：:{ANY}]{{0,10}}?(?P<o>{R})(?!的)"
+        r"(?P<plan>{G}{{0,12}}?)(?:正式|首次)?(?:发布|上线|推出|亮相|开源)(?!{G}{{0,4}}的)",
+        0.65,
+        ("Organization",),
+        ("Product",),
+    ),
+    Rule(
+        "relations.release.later_clause.v1",
+        "released",
+        r"(?:[，,；;]|并)\s*(?:并|还|又|也|随后|同时|此后)?(?:同步|同时|相继|先后|再)?(?P<plan>{G}{{0,4}}?)(?:正式)?(?:推出|发布|上线|开源)了?{G}{{0,16}}?(?:{O})?(?P<o>{RL})",
+        0.6,
+        ("Organization",),
+        ("Product",),
+        topic_subject=True,
+    ),
+    Rule(
         "relations.release.product_first.v1",
         "released",
         r"(?:^|[，,；;])(?P<o>{R})(?P<plan>{G}{{0,12}}?)(?<!的)(?:正式)?(?:发布|上线|推出|亮相|开源)(?!{G}{{0,4}}的)",
@@ -250,24 +298,57 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.works_for.title.v1",
         "worksFor",
-        r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:另一位|另一名|新任|现任)?(?:(?:联合)?创始人兼|董事会|董事局)?(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?\s*(?P<s>{P})",
+        r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:另一位|另一名|新任|现任)?(?:(?:联合)?创始人[兼、])?(?P<role>(?:董事会|董事局)?{ROLE})(?:兼(?P<role2>{ROLE})|、{G}{{0,10}}?{ROLE})?\s*(?P<s>{P})",
         0.85,
         ("Person",),
     ),
     Rule(
         "relations.works_for.copula.v1",
         "worksFor",
-        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|(?<!曾)任|是|为|至今仍担任|仍担任)(?P<o>{O})(?:的)?(?P<role>{ROLE})",
+        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|(?<!曾)任|是|为|至今仍担任|仍担任)(?P<o>{O})(?:的)?(?:部门|团队|事业部|事业群)?(?P<role>{ROLE})",
         0.8,
         ("Person",),
     ),
     Rule(
         "relations.works_for.company_title.v1",
         "worksFor",
-        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|接任)(?P<role>{ROLE})",
+        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|接任|转任|改任)(?P<role>{ROLE})",
         0.6,
         ("Person",),
         topic_subject=True,
+    ),
+    Rule(
+        # the person named in an earlier clause takes the post in a later one
+        # ("周景明毕业于清华大学，目前担任公司CEO", "他于2024年3月加入微软并出任微软AI首席执行官")
+        "relations.works_for.later_clause.v1",
+        "worksFor",
+        r"(?<![与和同、])(?P<s>{P})[^。！？{P}]{{0,40}}?(?:[，,；;]|并|后)\s*(?:目前|现|现在|如今|随后|此后|同时|至今)?(?:已|则|仍|仍然)?"
+        r"(?<!曾)(?:担任|出任|转任|改任)(?P<o>{O})(?:的)?(?:部门|团队|事业部|事业群)?(?P<role>{ROLE})",
+        0.65,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.appointed.v1",
+        "worksFor",
+        r"(?P<o>{O})[^。！？!?；;{P}]{{0,30}}?任命(?:了)?[^，。；{P}]{{0,16}}?(?P<s>{P})(?:\({P}\))?(?:为|担任|出任)"
+        r"(?:公司)?(?:新任)?(?P<role>{ROLE})",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.joined_as.v1",
+        "worksFor",
+        r"(?P<s>{P})(?:\({P}\))?(?P<plan>{G}{{0,10}}?)(?:正式)?(?:加入|加盟|入职)(?:了)?(?P<o>{O})[，,]?\s*(?:并|随后|后)?"
+        r"(?:(?:出任|担任)(?P<role>{ROLE})|(?P<duty>负责[^，。；,;{P}]{{1,16}}?(?=[，。；,;]|$)))",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.capacity.v1",
+        "worksFor",
+        r"(?P<s>{P})(?:\({P}\))?{G}{{0,6}}?以(?P<o>{O})(?:的)?(?P<role>{ROLE})(?:的)?身份",
+        0.7,
+        ("Person",),
     ),
     Rule(
         "relations.works_for.apposition.v1",
@@ -296,16 +377,35 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.joined.verb.v1",
         "joined",
-        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归)了?(?:{G}{{0,6}}?)(?P<o>{O})",
+        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归|随团队并入|并入)了?(?:{G}{{0,6}}?)(?P<o>{O})"
+        r"(?:[，,]?\s*(?:并|随后)?(?:出任|担任)(?P<role>{ROLE}))?",
         0.75,
         ("Person",),
     ),
     Rule(
         "relations.joined.hire.v1",
         "joined",
-        r"(?P<o>{O}){S}{{0,30}}?(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:其)?(?:[^，。；{P}]{{0,16}}?)(?P<s>{PL})(?![^。，]{{0,12}}在内)",
+        r"(?P<o>{O})[^。！？!?；;{P}]{{0,30}}?(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:其)?(?:[^，。；{P}]{{0,16}}?)(?P<s>{PL})(?![^。，]{{0,12}}在内)"
+        r"(?:\({P}\))?(?:[，,]?(?:为|担任|出任)(?:公司)?(?:新任)?(?P<role>{ROLE}))?",
         0.7,
         ("Person",),
+    ),
+    Rule(
+        # "极曜目前的智驾团队由今年7月加入的首席技术官苏景行领导": who joined the sentence's company
+        "relations.joined.attributive.v1",
+        "joined",
+        r"(?:新|刚|刚刚|{G}{{0,8}}?)加入的(?P<role>{ROLE})\s*(?P<s>{P})",
+        0.6,
+        ("Person",),
+        topic_subject=True,
+    ),
+    Rule(
+        "relations.works_for.joined_attributive.v1",
+        "worksFor",
+        r"(?:新|刚|刚刚|{G}{{0,8}}?)加入的(?P<role>{ROLE})\s*(?P<s>{P})",
+        0.6,
+        ("Person",),
+        topic_subject=True,
     ),
     Rule(
         "relations.joined.arrival.v1",
@@ -348,15 +448,32 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.left.earlier.v1",
         "left",
-        r"(?P<s>{P}){G}{{0,6}}?(?:此前|之前|早年|曾经|曾)(?:在|于|任职于|就职于|供职于)(?P<o>{O})(?:担任|负责|从事|任|工作)",
+        r"(?P<s>{P})[^。！？!?{P}]{{0,40}}?(?:此前|之前|早年|曾经|曾)(?:还|也)?(?:曾)?(?:在|于|任职于|就职于|供职于)(?P<o>{O})"
+        r"(?:(?:担任|任)(?P<role>{G}{{0,8}}?{ROLE})|担任|负责|从事|任|工作)",
         0.7,
         ("Person",),
     ),
     Rule(
         "relations.left.former_before.v1",
         "left",
-        r"前(?:任)?(?P<o>{O})(?:的)?(?P<role>{ROLE})\s*(?P<s>{P})",
+        r"(?:前|原)(?:任)?(?P<o>{O})(?:的)?(?P<role>{G}{{0,8}}?(?:{ROLE}|专家))(?:、{G}{{0,10}}?)?\s*(?P<s>{P})",
         0.75,
+        ("Person",),
+    ),
+    Rule(
+        # "曾任AMD高级副总裁的英国工程师詹姆斯·霍尔": a past post as an attribute of the person
+        "relations.left.once_attributive.v1",
+        "left",
+        r"曾(?:经)?(?:任|担任|出任)(?P<o>{O})(?:的)?(?P<role>{G}{{0,8}}?{ROLE})的{G}{{0,10}}?(?P<s>{P})",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
+        # "智谱AI从谷歌DeepMind挖来了研究科学家韩牧之": where a hire comes from is what the person left
+        "relations.left.poached.v1",
+        "left",
+        r"从(?P<o>{O})(?:挖来|挖角|招来|请来|引进|跳槽)(?:了)?(?:(?P<role>{G}{{0,8}}?{ROLE})|{G}{{0,12}}?)(?P<s>{P})",
+        0.7,
         ("Person",),
     ),
     Rule(
@@ -376,9 +493,33 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.left.verb.v1",
         "left",
-        r"(?P<s>{P}){S}{{0,20}}?(?:卸任|辞去|辞任|离开|离职|退出|辞职|告别|离任)(?:了)?{G}{{0,14}}?(?P<o>{O})(?:的)?\s*(?P<role>{ROLE})?",
+        r"(?P<s>{P}){S}{{0,40}}?(?:卸任|辞去|辞任|离开|离职|退出|辞职|告别|离任)(?:了)?{G}{{0,14}}?(?P<o>{O})(?:的)?\s*(?P<role>{ROLE})?",
         0.75,
         ("Person",),
+    ),
+    Rule(
+        "relations.left.title_then_leaves.v1",
+        "left",
+        r"(?<![前原])(?P<o>{O})(?:的)?(?:(?:联合)?创始人[兼、])?(?![前原])(?P<role>{G}{{0,8}}?{ROLE})\s*(?P<s>{P})(?:\({P}\))?"
+        r"{G}{{0,12}}?(?:离职|辞职|卸任|离开|退休|出走|辞去{G}{{0,6}}?(?:职务|职位|一职))(?!{G}{{0,6}}?{O})",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        # "X被微软董事会罢免", "X被董事会解除首席执行官职务" (the board of the company in view)
+        "relations.left.board.v1",
+        "left",
+        r"(?P<s>{P}){G}{{0,12}}?被(?P<o>{O})(?:的)?董事会(?:正式)?(?:罢免|免职|解雇|开除|解除(?P<role>{ROLE})?(?:职务|职位|一职)?)",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.left.board_topic.v1",
+        "left",
+        r"(?P<s>{P}){G}{{0,12}}?被(?:公司)?董事会(?:正式)?(?:罢免|免职|解雇|开除|解除(?P<role>{ROLE})?(?:职务|职位|一职)?)",
+        0.65,
+        ("Person",),
+        topic_subject=True,
     ),
     Rule(
         "relations.left.fired.v1",
@@ -394,6 +535,14 @@ RULES: tuple[Rule, ...] = (
         r"(?P<s>{P}){S}{{0,20}}?(?:毕业于|就读于|求学于|考入|肄业于|就读)(?P<o>{O})",
         0.8,
         ("Person",),
+    ),
+    Rule(
+        "relations.educated_at.degree_title.v1",
+        "educatedAt",
+        r"(?<![前从在于])(?P<o>{O})(?:的)?{G}{{0,6}}?(?:博士|硕士|本科生|博士生|研究生|校友|毕业生|MBA)(?:毕业生)?\s*(?P<s>{P})",
+        0.65,
+        ("Person",),
+        object_kinds=("University",),  # "腾讯博士李文涛" names no school
     ),
     Rule(
         "relations.educated_at.degree.v1",
@@ -462,6 +611,22 @@ RULES: tuple[Rule, ...] = (
         ("Organization", "Person"),
     ),
     Rule(
+        # "红杉中国领投了Vecta Labs的B轮融资"
+        "relations.investment.led_round.v1",
+        "investedIn",
+        r"(?P<s>{OL})(?P<plan>{G}{{0,6}}?)(?:领投|主导|独家投资)(?:了)?(?P<o>{O})(?:的)?{G}{{0,12}}?(?:融资|投资)",
+        0.75,
+        ("Organization", "Person"),
+    ),
+    Rule(
+        "relations.investment.joined_round.v1",
+        "investedIn",
+        r"(?P<s>{OL})(?P<plan>{G}{{0,6}}?)(?:参投|跟投|参与)(?:了)?(?P<o>{O})(?:的)?{G}{{0,12}}?(?:融资|投资)",
+        0.7,
+        ("Organization", "Person"),
+        no_amount=True,
+    ),
+    Rule(
         "relations.investment.stake.v1",
         "investedIn",
         r"(?P<s>{O}){G}{{0,6}}?(?:持有|持股|入股)(?P<o>{O}){G}{{0,6}}?[0-9.]+\s*[%％]",
@@ -490,6 +655,26 @@ RULES: tuple[Rule, ...] = (
         0.75,
     ),
     Rule(
+        "relations.acquisition.completed.v1",
+        "acquired",
+        r"(?P<s>{O})(?P<plan>[^。；;{ANY}]{{0,16}}?){NOT}(?:完成|宣布完成|已完成)(?:了)?对{G}{{0,16}}?(?P<o>{O})(?:的)?(?:全资|整体|全面)?(?:收购|并购)",
+        0.8,
+    ),
+    Rule(
+        # "英伟达将Run:ai收入囊中" (将 marks the object here, not the future)
+        "relations.acquisition.taken_in.v1",
+        "acquired",
+        r"(?P<s>{O})(?P<plan>{G}{{0,10}}?){NOT}(?:成功|正式)?将{G}{{0,8}}?(?P<o>{O}){G}{{0,8}}?(?:收入囊中|纳入麾下|收归旗下|收入麾下)",
+        0.75,
+    ),
+    Rule(
+        # "软银将Arm出售给英伟达": the buyer acquired it (a share sold is an investment, not this)
+        "relations.acquisition.sold_to.v1",
+        "acquired",
+        r"将(?P<o>{O})(?![^，。{ANY}]{{0,12}}[0-9.]+\s*[%％])(?P<plan>{G}{{0,8}}?)(?:整体)?(?:出售|卖|转让)给(?:了)?(?P<s>{O})",
+        0.7,
+    ),
+    Rule(
         "relations.acquisition.passive.v1",
         "acquired",
         r"(?P<o>{O}){G}{{0,6}}?被(?P<s>{O}){G}{{0,12}}?(?:全资)?(?:收购|并购|吞并|收入囊中|买下)",
@@ -499,13 +684,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.partnership.v1",
         "partnersWith",
-        r"(?P<s>{O}){G}{{0,12}}?(?<!终止)(?<!结束)(?<!停止)(?<!中止)(?<!终止了)(?<!结束了)(?<!停止了)(?<!中止了)(?:与|和|同|跟)(?P<o>{OL}){G}{{0,10}}?(?:达成|建立|签署|签订|开展|展开|宣布)?{G}{{0,6}}?(?:战略)?(?:合作|联合开发|共同开发|结盟|联手|携手)(?!关系的)",
+        r"(?P<s>{O}){G}{{0,12}}?(?<!终止)(?<!结束)(?<!停止)(?<!中止)(?<!终止了)(?<!结束了)(?<!停止了)(?<!中止了)(?:与|和|同|跟)(?P<o>{OL}){G}{{0,10}}?(?:达成|建立|签署|签订|开展|展开|宣布)?{G}{{0,6}}?(?:战略)?(?:合作|联合开发|共同开发|结盟|联手|携手)(?!关系的)(?!{G}{{0,10}}?(?:终止|结束|中止|告终|破裂))",
         0.7,
     ),
     Rule(
         "relations.partnership.topic.v1",
         "partnersWith",
-        r"(?:^|[，,；;])(?:并|还|也|同时|此后|随后)?(?:于{G}{{0,10}}?)?(?:与|和|同)(?P<o>{OL}){G}{{0,6}}?(?:合作|联合开发|共同开发|联手|携手)",
+        r"(?:^|[，,；;])(?:并|还|也|同时|此后|随后|转而|进而|继而|又)?(?:于{G}{{0,10}}?)?(?:与|和|同)(?:{G}{{0,6}}?公司)?(?P<o>{OL}){G}{{0,6}}?(?:合作|联合开发|共同开发|联手|携手)",
         0.65,
         topic_subject=True,
     ),
@@ -519,13 +704,20 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.partnership_end.v1",
         "endedPartnershipWith",
-        r"(?P<s>{O}){G}{{0,14}}?(?:终止|结束|中止|停止|暂停|切断|叫停|取消)(?:了)?(?:与|和|同)(?P<o>{O})(?:之间)?(?:的)?{G}{{0,8}}?(?:合作|关系|合同|协议|业务|往来)",
+        r"(?P<s>{O}){G}{{0,14}}?(?:终止|结束|中止|停止|暂停|切断|叫停|取消)(?:了)?(?:与|和|同){G}{{0,6}}?(?P<o>{O})(?:之间)?(?:的)?{G}{{0,14}}?(?:合作|关系|合同|协议|业务|往来)",
         0.8,
+    ),
+    Rule(
+        # "A此前与B在智慧城市项目上的合作已于9月终止"
+        "relations.partnership_end.ended.v1",
+        "endedPartnershipWith",
+        r"(?P<s>{O}){G}{{0,8}}?(?:与|和|同)(?P<o>{O})(?:之间)?{G}{{0,16}}?的?合作(?:关系)?{G}{{0,10}}?(?:终止|结束|中止|告终|破裂)",
+        0.75,
     ),
     Rule(
         "relations.partnership_end.split.v1",
         "endedPartnershipWith",
-        r"(?P<s>{O}){G}{{0,8}}?(?:与|和|对)(?P<o>{O})(?:的)?{G}{{0,6}}?(?:决裂|分道扬镳|断绝关系|切割)",
+        r"(?P<s>{O}){G}{{0,8}}?(?:与|和|对)(?:{G}{{0,8}}?公司)?(?P<o>{O})(?:的)?{G}{{0,6}}?(?:决裂|分道扬镳|断绝关系|切割)",
         0.7,
     ),
     # customerOf (subject = customer, object = supplier) -------------------------------
@@ -539,8 +731,18 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.list.v1",
         "customerOf",
-        r"(?P<o>{O})(?:的)?{G}{{0,6}}?(?:客户|用户|买家)(?:则|还|也|主要)?(?:包括|有|涵盖|囊括|名单包括)(?P<s>{OL})",
+        r"(?P<o>{O})(?:的)?{G}{{0,14}}?(?:客户|用户|买家)(?:之一)?(?:则|还|也|主要)?(?:[，,]\s*其中)?"
+        r"(?:包括|有|涵盖|囊括|名单包括|是|为)(?:{G}{{0,14}}?[，,、]\s*(?:以及|还有|和)|[^，。；{O}]{{1,10}}?的)?(?P<s>{OL})",
         0.8,
+    ),
+    Rule(
+        # "企业端客户则包括A和B": the supplier is the company the sentence (or text) is about
+        "relations.customer.list_topic.v1",
+        "customerOf",
+        r"(?:^|[，,；;：:])(?:目前|此外|同时)?[，,]?{G}{{0,6}}?(?<!竞争)(?<!合作)(?:客户|用户|买家)(?:则|还|也|主要)?"
+        r"(?:包括|有|涵盖|囊括)(?:{G}{{0,14}}?[，,、]\s*(?:以及|还有|和))?(?P<s>{OL})",
+        0.65,
+        topic_object=True,
     ),
     Rule(
         "relations.customer.copula.v1",
@@ -555,10 +757,25 @@ RULES: tuple[Rule, ...] = (
         0.75,
     ),
     Rule(
+        "relations.customer.supplier_topic.v1",
+        "customerOf",
+        r"[，,；;]\s*(?:也|还|同时|目前|已)?(?:是|为|成为)(?P<s>{OL})(?:等{G}{{0,6}}?)?的{G}{{0,6}}?(?:供应商|代工厂|服务商|供货商)",
+        0.65,
+        topic_object=True,
+    ),
+    Rule(
         "relations.customer.made_by.v1",
         "customerOf",
         r"(?P<s>{O})的{G}{{0,12}}?由(?P<o>{O})(?:负责)?(?:代工|生产|制造|供应|提供|交付)",
         0.75,
+    ),
+    Rule(
+        "relations.customer.made_for_topic.v1",
+        "customerOf",
+        r"(?:^|[，,；;])(?:{R}|{G}{{0,8}}?)(?:则|也|均)?(?:(?:改由|转由|交由|交给|由)(?P<o>{O})(?:负责)?(?:代工|生产|制造|封装|封测)"
+        r"|(?:交由|交给)(?P<o2>{O})(?:负责)?完成)",
+        0.6,
+        topic_subject=True,
     ),
     Rule(
         "relations.customer.order_won.v1",
@@ -575,7 +792,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.delivered.v1",
         "customerOf",
-        r"(?P<o>{O}){S}{{0,30}}?(?:交付给|供应给|卖给|出售给|供货给)(?:了)?(?P<s>{OL})",
+        # what is sold is goods, not a company or a share of one ("软银将Arm出售给英伟达")
+        # ("将英伟达的第一台超级计算机交付给了OpenAI" is goods: 将 then the company's 的)
+        r"(?P<o>{O})(?:(?<=将{O})(?=的)|(?<!将{O}))(?:(?!将{O}(?!的)|股权|股份){S}){{0,30}}?"
+        r"(?:交付给|供应给|卖给|出售给|供货给)(?:了)?(?P<s>{OL})",
         0.7,
     ),
     Rule(
@@ -590,6 +810,7 @@ RULES: tuple[Rule, ...] = (
         "customerOf",
         r"(?P<o>{O}){G}{{0,10}}?(?:与|和|同)(?P<s>{O})签(?:署|订|下)(?:了)?{G}{{0,20}}?(?:合同|订单|采购{G}{{0,4}}协议|大单)",
         0.7,
+        topic_supplies=True,
     ),
     Rule(
         "relations.customer.order.v1",
@@ -619,16 +840,30 @@ RULES: tuple[Rule, ...] = (
         topic_subject=True,
     ),
     Rule(
+        "relations.competitor.rivalry_named.v1",
+        "competitorOf",
+        r"(?P<s>{O}){G}{{0,4}}?(?:与|和|同)(?P<o>{OL})(?:等{G}{{0,6}}?)?(?:之间)?(?:(?!合作|联合|携手|联手|共同){G}){{0,12}}?"
+        r"(?:的)?(?:较量|竞争(?!力)|角逐|抗衡|对抗|争夺|比拼|竞赛)",
+        0.7,
+    ),
+    Rule(
+        # "医联和京东健康都是医渡智联的直接竞争对手"
+        "relations.competitor.copula.v1",
+        "competitorOf",
+        r"(?P<s>{OL}){G}{{0,6}}?(?:都是|均为|均是|是|为|成为)(?P<o>{O})(?:的)?{G}{{0,6}}?(?:竞争对手|对手|竞品)",
+        0.75,
+    ),
+    Rule(
         "relations.competitor.rivalry.v1",
         "competitorOf",
-        r"(?:与|和|同)(?P<o>{OL})(?:等{G}{{0,6}}?)?(?:的|{G}{{0,14}}?(?:展开|进行|正面|直接|激烈))?(?:的)?(?:较量|竞争|角逐|抗衡|对抗|争夺|比拼|竞赛)",
+        r"(?<!{O})(?:与|和|同)(?P<o>{OL})(?:等{G}{{0,6}}?)?(?:的|{G}{{0,14}}?(?:展开|进行|正面|直接|激烈))?(?:的)?(?:较量|竞争|角逐|抗衡|对抗|争夺|比拼|竞赛)",
         0.7,
         topic_subject=True,
     ),
     Rule(
         "relations.competitor.named.v1",
         "competitorOf",
-        r"(?P<s>{O}){G}{{0,12}}?(?:的)?(?:主要|最大的?|直接)?(?:竞争对手|竞品|对手)(?:则|还|也)?(?:是|为|包括|有)?(?P<o>{OL})",
+        r"(?P<s>{O}){G}{{0,12}}?(?:的)?(?:主要|最大的?|直接)?(?:竞争对手|竞品|对手)(?:则|还|也|仍然|依然|仍|一直)?(?:是|为|包括|有)?(?P<o>{OL})",
         0.8,
     ),
 )
@@ -691,7 +926,7 @@ _ATTRIBUTION = [
 
 # "《金融时报》称，…": only an outlet's 称 attributes a report; a company that 称 speaks for itself.
 _OUTLET_SAYS = re.compile(
-    rf"(?:^|[，,。；])[《「“]?(?P<m>{ORG})[》」”]?(?:也|则|还|此前|早前|随后)?(?:称|表示|指出|写道)[，,:：]"
+    rf"(?:^|[，,。；]|而|但|不过)[《「“]?(?P<m>{ORG})[》」”]?(?:也|则|还|此前|早前|随后)?(?:称|表示|指出|写道)[，,:：]"
 )
 
 
@@ -714,14 +949,31 @@ def _cited_outlets(frame: Frame) -> list[int]:
 # ---------------------------------------------------------------------------------------
 # The document pass
 
+# what a unit's name ends with after its parent's name: 百度|智能云, 微软|亚洲研究院
+_UNIT_ENDINGS = r"(?:云|研究院|实验室|事业部|事业群|部门|团队|研究所)$"
+_OUTLET_KINDS = ("MediaOutlet", "outlet-cited")
+# organizations that are no party to a company's events: outlets, teams, universities, state bodies
+_NOT_PARTIES = ("MediaOutlet", "outlet-cited", "Team", "University", "GovernmentBody")
+
 
 # 其 and 他 also begin ordinary words (其他, 其中, 尤其, 他人 …): those are not pronouns.
 _PRONOUNS = re.compile(
     r"该公司|这家公司|该企业|这家企业|此公司|该机构|他们|她们"
     r"|(?<![尤极与])其(?![他它中实余次后间])|(?<![其吉利])他(?![人国乡们])|她(?!们)"
-    r"|(?<=加入|加盟|离开|现任|担任|出任|创办|创立)公司"
-    r"|公司(?=[^，。的]{0,2}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|还|也|已|将|在|与))"
+    r"|(?<=加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立)公司"
+    r"|公司(?=[^，。的]{0,3}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|客户|还|也|已|将|在|与))"
 )
+
+
+# what only a company has: "其旗舰芯片", "其客户", "其估值"
+_COMPANY_ATTRIBUTE = (
+    r"(?:旗舰|首款|新一代|最新|核心|主力)?[^，。]{0,4}?"
+    r"(?:产品|模型|大模型|芯片|平台|客户|股东|估值|融资|业务|子公司)"
+)
+
+
+# how much a fact's confidence keeps for each argument resolved from a pronoun
+_POINTED_DISCOUNT = 0.85
 
 
 class RelationExtractor:
@@ -748,6 +1000,7 @@ class RelationExtractor:
             if s.type == "Organization" and s.kind not in ("Team", "MediaOutlet")
         }
         self.unit_parents: dict[str, str] = {}
+        self.product_makers: dict[str, str] = {}  # product -> the organization that released it
 
     # -- pronouns -----------------------------------------------------------------------
     def _resolve_pronouns(
@@ -761,7 +1014,7 @@ class RelationExtractor:
                 continue
             word = match.group()
             after_career_verb = re.search(
-                r"(?:加入|加盟|离开|现任|担任|出任|创办|创立)$", self.view[s - 2 : s]
+                r"(?:加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立)$", self.view[s - 2 : s]
             )
             if word == "公司" and not (
                 s == sentence.start or self.view[s - 1] in "，,。；;：:、" or after_career_verb
@@ -776,16 +1029,31 @@ class RelationExtractor:
                 # the possessor is named in an earlier clause ("Meta投资了Scale AI，并吸纳其创始人");
                 # one in the same clause is the subject doing something to it ("A和B成为其客户")
                 clause_start = max(self.view.rfind(c, sentence.start, s) for c in "，,；;：:") + 1
+                company_word = re.match(_COMPANY_ATTRIBUTE, self.view[e : e + 8])
                 candidates = [
                     x
                     for x in before
-                    if x.type in ("Person", "Organization")
+                    if x.type in (("Organization",) if company_word else ("Person", "Organization"))
+                    and not (
+                        company_word
+                        and re.search(r"(?:前|原|曾在|曾任|从)$", self.view[x.start - 2 : x.start])
+                    )
                     and x.kind not in ("outlet-cited", "MediaOutlet")
                     and (x.end <= clause_start or clause_start <= sentence.start)
                 ]
                 target = candidates[-1] if candidates else self.discourse.previous_topic
             elif word == "公司":
-                target = self.discourse.previous_topic or self._salient_slot(s, e)
+                # "Mistral AI首席执行官门施宣布，公司已与英伟达达成合作": the company this sentence named
+                named = [
+                    x
+                    for a, _, x in slots
+                    if a < s
+                    and x.type == "Organization"
+                    and x.kind not in ("MediaOutlet", "outlet-cited", "Team", "University", "GovernmentBody")
+                    and not re.match(r"(?:等)?(?:领投|跟投|参投)", self.view[x.end : x.end + 3])
+                ]
+                fallback = self.discourse.previous_topic or self._salient_slot(s, e)
+                target = named[0] if named else fallback
             else:  # 该公司, 他们 …
                 companies = [
                     x
@@ -796,6 +1064,18 @@ class RelationExtractor:
             if target is not None:
                 resolved.append((s, e, Slot(target.entity, target.type, target.kind, s, e)))
         return resolved
+
+    def _supplies(self, customers: list[Slot], suppliers: list[Slot]) -> bool:
+        """Whether the text has told the first party to be the supplier of the second: a customer
+        fact between them in the paragraph, else the company it was just talking about."""
+        if len(customers) != 1 or len(suppliers) != 1:
+            return False
+        a, b = customers[0].entity, suppliers[0].entity
+        for fact in reversed(self.discourse.paragraph_facts):
+            if fact.relation == "customerOf" and {fact.subject, fact.object} == {a, b}:
+                return fact.object == a
+        topic = self.discourse.previous_topic
+        return topic is not None and topic.entity == a
 
     def _salient_slot(self, start: int, end: int) -> Slot | None:
         key = self.discourse.salient_company
@@ -837,11 +1117,25 @@ class RelationExtractor:
             found = list(self._facts(frame, dates, reporters))
             found += self._valuations(frame, dates, reporters)
             found += self._competitors_named_later(frame, reporters)
+            deals = [f for f in found if f.relation == "investedIn" and f.object]
+            if deals:  # "腾讯向极岸智能投资约5亿美元…其余份额由红杉中国跟投": the company in the deal raises
+                self.discourse.raiser = deals[-1].object
+            # a further figure for the deal before, read before this sentence's round names its followers
+            # ("腾讯此轮实际出资为4.2亿美元，…，其余份额由红杉中国跟投")
+            found += self._investment_follow_up(frame, found, dates, reporters)
             self._raiser(frame)  # remember who is raising money, for the sentences that follow
             found += self._funding_round(frame, dates, reporters)
-            found += self._investment_follow_up(frame, found, dates, reporters)
             found += self._units(frame)
             found += self._people_together(frame, dates)
+            found += self._units_named_after_parent(frame)
+            found += self._successors(frame, found, dates)
+            found += self._joint_releases(frame, found, dates)
+            found += self._both_parties(frame, found, dates)
+            found += self._product_buyers(frame, dates)
+            found = _without_posts_left(found)
+            self.product_makers.update(
+                {f.object: f.subject for f in found if f.relation == "released" and f.object}
+            )
             facts.extend(found)
             self.discourse.paragraph_facts.extend(found)
             self._update_discourse(frame, found)
@@ -884,22 +1178,29 @@ class RelationExtractor:
                 self.discourse.year = item.explicit_year
         return [(sentence.start + f.start, sentence.start + f.end, f.when) for f in found]
 
-    def _topic(self, frame: Frame, before: int | None = None) -> Slot | None:
-        for index in sorted(frame.slots):
+    def _topic(
+        self, frame: Frame, before: int | None = None, salient: bool = False, teams: bool = False
+    ) -> Slot | None:
+        """The organization a clause is about; ``teams``: a team may be it ("Seed团队…8月又推出R")."""
+        end = len(frame.text) if before is None else before
+        clause = max(frame.text.rfind(c, 0, end) for c in "；;") + 1
+        # "……加入小米集团；智谱AI则从谷歌DeepMind挖来了韩牧之，由他领导……": the clause's company
+        indices = sorted(frame.slots)
+        order = [i for i in indices if i >= clause] + [i for i in indices if i < clause]
+        for index in order:
             if before is not None and index >= before:
-                break
+                continue
             slot = frame.slots[index]
             set_aside = frame.text[max(0, index - 2) : index].endswith(("除", "除了")) or re.match(
                 r"(?:等)?(?:领投|跟投|参投)", frame.text[index + 1 : index + 4]
             )
             if slot.kind in ("University", "GovernmentBody"):
                 continue
-            if (
-                slot.type == "Organization"
-                and slot.kind not in ("MediaOutlet", "outlet-cited", "Team")
-                and not set_aside
-            ):
+            not_about = _OUTLET_KINDS if teams else (*_OUTLET_KINDS, "Team")
+            if slot.type == "Organization" and slot.kind not in not_about and not set_aside:
                 return slot
+        if salient and self.discourse.salient_company:
+            return self._salient_slot(frame.sentence.start, frame.sentence.start)
         return self.discourse.previous_topic
 
     def _make(
@@ -920,7 +1221,13 @@ class RelationExtractor:
         if obj is not None and subject.entity == obj.entity:
             return None
         start, end = span
-        when = _date_for(dates, start, end, frame.sentence.start)
+        when = _date_for(dates, start, end, frame)
+        # an argument the sentence only points to (该公司, 其, 他) was resolved, not read: less sure
+        pointed = sum(
+            1
+            for slot in (subject, obj)
+            if slot is not None and _PRONOUNS.fullmatch(self.view[slot.start : slot.end])
+        )
         return Fact(
             doc_id=self.doc_id,
             relation=relation,
@@ -930,7 +1237,7 @@ class RelationExtractor:
             end=end,
             evidence=self.raw[start:end],
             extractor=rule_name,
-            confidence=confidence,
+            confidence=round(confidence * _POINTED_DISCOUNT**pointed, 3),
             amount=amount,
             stake=stake,
             role=role,
@@ -948,9 +1255,12 @@ class RelationExtractor:
                     continue  # planned, not done: "原计划在4月推出…", "正准备发布…"
                 owned = rule.relation == "partOf"  # "X旗下的Y" is exactly what partOf rules read
                 subjects = frame.slots_in(*match.span("s"), owned) if groups.get("s") is not None else []
-                objects = frame.slots_in(*match.span("o"), owned) if groups.get("o") is not None else []
+                named_as = "o" if groups.get("o") is not None else "o2"  # a rule's second way of naming it
+                objects = (
+                    frame.slots_in(*match.span(named_as), owned) if groups.get(named_as) is not None else []
+                )
                 if rule.topic_subject:
-                    topic = self._topic(frame, match.start())
+                    topic = self._topic(frame, match.start(), rule.salient_topic, rule.relation == "released")
                     if topic is None:
                         continue
                     if rule.relation in ("worksFor", "left", "joined", "founded"):
@@ -961,11 +1271,23 @@ class RelationExtractor:
                     topic = self._topic(frame, match.start("s"))
                     objects = [topic] if topic else []
                 if rule.salient_object and not objects:
-                    salient = self._salient_slot(*frame.raw_span(*match.span()))
+                    # a company named before it in the sentence ("Perplexity首席执行官…表示，卡特的加入")
+                    named = [
+                        slot
+                        for index, slot in sorted(frame.slots.items())
+                        if index < match.start()
+                        and slot.type == "Organization"
+                        and slot.kind not in _NOT_PARTIES
+                    ]
+                    salient = named[0] if named else self._salient_slot(*frame.raw_span(*match.span()))
                     objects = [salient] if salient else []
                 if not subjects or not objects:
                     continue
-                role = _clean_role(groups.get("role2") or groups.get("role"))
+                duty = self.raw[slice(*frame.raw_span(*match.span("duty")))] if groups.get("duty") else None
+                role = _clean_role(groups.get("role") or duty)
+                if groups.get("role2"):  # "董事长兼首席执行官" holds both posts
+                    second = _clean_role(groups["role2"])
+                    role = second if role in _FOUNDER_ROLES or not role else f"{role}兼{second}"
                 if role in _FOUNDER_ROLES:
                     if rule.relation == "worksFor":
                         continue  # "创始人X" is a founding, told by the founded rules
@@ -974,9 +1296,11 @@ class RelationExtractor:
                     role = None
                 span = frame.raw_span(*match.span())
                 amount, stake = None, None
-                if rule.relation == "investedIn":
+                if rule.relation == "investedIn" and not rule.no_amount:
                     amount, stake = self._deal_terms(frame, match.start(), match.end())
                 reporter = _reporter_for(reporters, match.start())
+                if rule.topic_supplies and self._supplies(subjects, objects):
+                    subjects, objects = objects, subjects
                 for s in subjects:
                     for o in objects:
                         if not _types_fit(rule, s, o):
@@ -1001,14 +1325,20 @@ class RelationExtractor:
     def _deal_terms(self, frame: Frame, start: int, end: int) -> tuple[Amount | None, Decimal | None]:
         """The amount and stake of an investment stated in the same sentence."""
         text = self.view[frame.sentence.start : frame.sentence.end]
-        raw_start, _ = frame.raw_span(start, end)
+        raw_start, raw_end = frame.raw_span(start, end)
+        anchor, anchor_end = raw_start - frame.sentence.start, raw_end - frame.sentence.start
+        clause_start = max(text.rfind(c, 0, anchor) for c in "；;") + 1
+        stops = [i for i in (text.find(c, anchor_end) for c in "；;") if i >= 0]
+        clause_end = min(stops) if stops else len(text)
         amounts = [
-            a for a in parse_amounts(text) if not re.search(r"估值", text[max(0, a.start - 10) : a.start])
+            a
+            for a in parse_amounts(text)
+            if clause_start <= a.start < clause_end
+            and not re.search(r"估值", text[max(0, a.start - 10) : a.start])
         ]
         best = None
         if amounts:
             # the sum nearest to the deal, preferring one inside it
-            anchor = raw_start - frame.sentence.start
             best = min(amounts, key=lambda f: abs(f.start - anchor)).amount
         return best, parse_stake(text)
 
@@ -1038,12 +1368,37 @@ class RelationExtractor:
                 subject = self._raiser(frame) or subject  # a round's valuation is the raising company's
             if subject is None:
                 continue
+            prior = re.search(rf"以([^，。；{ANY}]{{1,16}}?)的?(?:投后|投前)?$", frame.text[: cue.start()])
+            if prior:
+                figures = parse_amounts(prior.group(1))
+                if figures:
+                    raw_a = frame.raw_start[prior.start()]
+                    begin = frame.raw_start[before[-1]] if before else raw_a
+                    fact = self._make(
+                        frame,
+                        "relations.valuation.at.v1",
+                        "valuedAt",
+                        subject,
+                        None,
+                        (min(begin, raw_a), frame.raw_end[cue.end() - 1]),
+                        0.75,
+                        reporter,
+                        dates,
+                        amount=figures[0].amount,
+                    )
+                    if fact:
+                        facts.append(fact)
+                    continue
             stop = re.search(r"[。；;！？]", frame.text[cue.end() :])
             clause_end = cue.end() + (stop.start() if stop else len(frame.text) - cue.end())
             raw_a = frame.raw_start[cue.start()]
             raw_b = frame.raw_end[clause_end - 1] if clause_end > cue.end() else frame.raw_end[cue.end() - 1]
             text = self.view[raw_a:raw_b]
             for found in parse_amounts(text):
+                if re.search(r"或(?!者)|有望|可能|或许|预计将", text[: found.start]) or re.search(
+                    _PLANNED + r"[^。]{0,16}融资", frame.text[: cue.start()]
+                ):
+                    continue
                 # "估值从140亿美元跃升至280亿美元" states two valuations; stop at the next clause's topic
                 begin = frame.raw_start[before[-1]] if before else raw_a
                 fact = self._make(
@@ -1073,16 +1428,21 @@ class RelationExtractor:
                 owner_index = m.start(1)
             rest = frame.text[cue.end() :]
             rivals: list[int] = []
-            direct = re.match(rf"\s*(?:{_GAP}{{0,2}})({ORG})", rest)
+            direct = re.match(rf"\s*(?:{_GAP}{{0,2}})({ORG})(?:旗下(?:的)?({ORG}))?", rest)
             if direct:
-                rivals.append(cue.end() + direct.start(1))
+                rivals.append(cue.end() + direct.start(2 if direct.group(2) else 1))
             for intro in re.finditer(r"比如|例如|譬如|包括|像是|诸如", rest):
                 lst = re.match(
-                    rf"{_GAP}{{0,8}}?({ORG}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{ORG})*)", rest[intro.end() :]
+                    rf"{_GAP}{{0,8}}?({_OWNED}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{_OWNED})*)",
+                    rest[intro.end() :],
                 )
                 if lst:
                     base = cue.end() + intro.end() + lst.start(1)
-                    rivals += [base + k for k, ch in enumerate(lst.group(1)) if ch == ORG]
+                    rivals += [
+                        base + k
+                        for k, ch in enumerate(lst.group(1))
+                        if ch == ORG and not lst.group(1).startswith("旗下", k + 1)
+                    ]
             if not rivals:
                 continue
             if owner_index is None:
@@ -1111,7 +1471,8 @@ class RelationExtractor:
                     reporter,
                     [],
                 )
-                if fact and rival.kind not in ("MediaOutlet", "Team"):
+                owned = frame.text.startswith("旗下", r - 2) or frame.text.startswith("旗下的", r - 3)
+                if fact and rival.kind != "MediaOutlet" and (rival.kind != "Team" or owned):
                     facts.append(fact)
         return facts
 
@@ -1126,16 +1487,14 @@ class RelationExtractor:
             self.discourse.raiser = slot.entity
             return slot
         # "今年6月刚完成由A领投的B轮融资": the company raising money is the one the text is about
-        if (
-            re.search(r"(?:完成|获得)(?:了)?[^。]{0,30}?(?:融资|募资)", frame.text)
-            and self.discourse.previous_topic
-        ):
-            topic = self.discourse.previous_topic
-            self.discourse.raiser = topic.entity
-            return topic
+        if re.search(r"(?:完成|获得)(?:了)?[^。]{0,30}?(?:融资|募资)", frame.text):
+            topic = self._topic(frame)
+            if topic is not None:
+                self.discourse.raiser = topic.entity
+                return topic
         # "本轮由A领投": the round of the company an earlier sentence said was raising money
-        if self.discourse.raiser and re.match(
-            rf"^(?:[^{ANY}]{{0,12}})(?:本轮|此轮|该轮|这轮|由)", frame.text
+        if self.discourse.raiser and re.search(
+            rf"(?:^|[，,；;：:])(?:[^{ANY}]{{0,12}})(?:本轮|此轮|该轮|这轮|由)", frame.text
         ):
             return Slot(
                 self.discourse.raiser, "Organization", "Company", frame.sentence.start, frame.sentence.start
@@ -1159,9 +1518,17 @@ class RelationExtractor:
         party = rf"[{ORG}{PERSON}](?:旗下(?:的)?{ORG})?"
         for cue, is_lead in ((_ROUND_LEAD, True), (_ROUND_FOLLOW, False)):
             for match in re.finditer(
-                rf"({party}(?:{_LIST_SEP}{party})*)(?:等)?(?:机构|投资方|股东)?{_GAP}{{0,4}}?(?:{cue})",
+                # a name the list goes on with that is no entity here ("高瓴创投、北京市某基金跟投")
+                # does not hide the investors named before it
+                rf"({party}(?:{_LIST_SEP}{party})*)(?:{_LIST_SEP}[^，。；、{ANY}]{{2,16}}?)*"
+                rf"(?:等)?(?:机构|投资方|股东)?{_GAP}{{0,4}}?(?:{cue})",
                 frame.text,
             ):
+                if re.match(r"(?:洽谈|谈判|商谈|讨论)", frame.text[match.end() :]) or re.search(
+                    r"(?:正在|正)(?:进行|筹划|筹备|洽谈|商谈|寻求)[^。]{0,10}?融资",
+                    frame.text[: match.start()],
+                ):
+                    continue  # "正在进行新一轮融资，红杉中国参与洽谈": talks, not a deal
                 # "OpenAI旗下的OpenAI Startup Fund跟投": the fund invests, not its parent
                 investors = [
                     frame.slots[i]
@@ -1169,7 +1536,25 @@ class RelationExtractor:
                     if i in frame.slots and not frame.text.startswith("旗下", i + 1)
                 ]
                 span = frame.raw_span(match.start(1), match.end())
-                amount = amounts[0].amount if is_lead and amounts else None
+                # the lead's sum is the one of its clause ("…；去年8月的A轮则由高瓴创投独家投资，金额为2亿元")
+                a, b = span[0] - frame.sentence.start, span[1] - frame.sentence.start
+                clause = (
+                    max(text.rfind(c, 0, a) for c in "；;") + 1,
+                    min(text.find(c, b) % (len(text) + 1) for c in "；;"),
+                )
+                own = [x for x in amounts if clause[0] <= x.start < clause[1]] or amounts
+                amount = own[0].amount if is_lead and own else None
+                # the round is told from the raiser on when the clause names it first: the evidence
+                # (and the date it carries) is "曜芯今年5月完成了由A领投的C轮融资，B、C等参投"
+                named = [
+                    frame.raw_start[i]
+                    for i, slot in frame.slots.items()
+                    if slot.entity == raiser.entity
+                    and i < match.start(1)
+                    and clause[0] <= frame.raw_start[i] - frame.sentence.start
+                ]
+                if named:
+                    span = (min(named), span[1])
                 for investor in investors:
                     if investor.entity == raiser.entity or investor.kind in ("MediaOutlet", "outlet-cited"):
                         continue
@@ -1219,6 +1604,8 @@ class RelationExtractor:
         deal = (with_amount or previous)[-1]
         facts = []
         for item in amounts:
+            if re.search(r"估值", text[max(0, item.start - 12) : item.start]):
+                continue  # "投后估值超过80亿元" values the company; it is not what was paid
             a = frame.sentence.start + item.start
             index = _frame_index(frame, a)
             reporter = _reporter_for(reporters, index)
@@ -1250,6 +1637,142 @@ class RelationExtractor:
             )
             if fact is not None and deal.object is not None:
                 facts.append(fact)
+        return facts
+
+    def _successors(self, frame: Frame, found: list[Fact], dates: list[tuple[int, int, When]]) -> list[Fact]:
+        """``A原首席技术官X辞职，由Y接任`` / ``接替她的是前…Z``: the successor holds the post left."""
+        pattern = (
+            rf"由[^，。；{PERSON}]{{0,14}}?(?P<a>{PERSON})(?:\({PERSON}\))?(?:接任|接替|继任|接棒)"
+            rf"|(?:接任|接替|继任)(?:{PERSON}|其)?(?:职务|职位)?的(?:是|为|人选是|人选为)[^。{PERSON}]{{0,16}}?(?P<b>{PERSON})"
+        )
+        facts = []
+        for match in re.finditer(pattern, frame.text):
+            index = match.start("a") if match.group("a") else match.start("b")
+            left = [
+                f
+                for f in (*self.discourse.paragraph_facts, *found)
+                if f.relation == "left" and f.role and f.object and f.subject != frame.slots[index].entity
+            ]
+            if not left:
+                continue
+            post = left[-1]
+            company = Slot(post.object or "", "Organization", "Company", post.start, post.end)
+            fact = self._make(
+                frame,
+                "relations.works_for.successor.v1",
+                "worksFor",
+                frame.slots[index],
+                company,
+                frame.raw_span(*match.span()),
+                0.6,
+                None,
+                dates,
+                role=post.role,
+            )
+            if fact:
+                facts.append(fact)
+        return facts
+
+    def _joint_releases(
+        self, frame: Frame, found: list[Fact], dates: list[tuple[int, int, When]]
+    ) -> list[Fact]:
+        """``A与B达成合作，双方联合发布了R``: both partners released R."""
+        facts = []
+        partners = [f for f in found if f.relation == "partnersWith" and f.object]
+        pattern = (
+            rf"双方(?P<plan>{_GAP}{{0,6}}?)(?:联合|共同)(?:发布|推出|开源|上线)(?:了)?"
+            rf"{_GAP}{{0,16}}?(?P<o>{PRODUCT})"
+        )
+        for match in re.finditer(pattern, frame.text):
+            if not partners or re.search(_PLANNED, match.group("plan")):
+                continue
+            deal = partners[-1]
+            product = frame.slots[match.start("o")]
+            for party in (deal.subject, deal.object or ""):
+                maker = Slot(party, "Organization", "Company", deal.start, deal.end)
+                fact = self._make(
+                    frame,
+                    "relations.release.joint.v1",
+                    "released",
+                    maker,
+                    product,
+                    (deal.start, frame.raw_span(*match.span())[1]),
+                    0.6,
+                    None,
+                    dates,
+                )
+                if fact:
+                    facts.append(fact)
+        return facts
+
+    def _both_parties(
+        self, frame: Frame, found: list[Fact], dates: list[tuple[int, int, When]]
+    ) -> list[Fact]:
+        """``字节跳动早已是摩矽科技的最大客户之一。去年底，双方还共同成立了联合实验室``: the two
+        organizations of the paragraph's last two-party fact work together."""
+        pattern = (
+            rf"双方(?P<plan>{_GAP}{{0,12}}?)(?:共同|联合|一起)(?:成立|组建|建立|设立|打造|开发|研发|推出)"
+        )
+        match = re.search(pattern, frame.text)
+        if not match or re.search(_PLANNED, match.group("plan")):
+            return []
+        pairs = [
+            f
+            for f in (*self.discourse.paragraph_facts, *found)
+            if f.relation in ("customerOf", "partnersWith", "investedIn") and f.object
+        ]
+        if not pairs:
+            return []
+        deal = pairs[-1]
+        a = Slot(deal.subject, "Organization", "Company", deal.start, deal.end)
+        b = Slot(deal.object or "", "Organization", "Company", deal.start, deal.end)
+        fact = self._make(
+            frame,
+            "relations.partnership.both_parties.v1",
+            "partnersWith",
+            a,
+            b,
+            frame.raw_span(*match.span()),
+            0.6,
+            None,
+            dates,
+        )
+        return [fact] if fact else []
+
+    def _product_buyers(self, frame: Frame, dates: list[tuple[int, int, When]]) -> list[Fact]:
+        """``字节跳动和快手均已采购T3芯片``, ``X1已在比亚迪、顺丰的仓库中完成部署``: who buys or deploys a
+        product is a customer of the company that made it."""
+        facts = []
+        buyers = (
+            rf"(?P<s>{ORG}(?:{_LIST_SEP}{ORG})*)(?P<plan>{_GAP}{{0,6}}?)(?<!未)(?<!没有)(?<!不)"
+            rf"(?:采购|购买|订购|部署|采用|选用|批量采购)(?:了)?{_GAP}{{0,6}}?(?P<o>{PRODUCT})"
+        )
+        deployed = (
+            rf"(?P<o>{PRODUCT})(?P<plan>{_GAP}{{0,6}}?)(?:在|进入)(?P<s>{ORG}(?:{_LIST_SEP}{ORG})*)(?:的)?"
+            rf"{_GAP}{{0,14}}?(?:完成|实现)?(?:部署|落地|投用|商用|交付)"
+        )
+        matches = [*re.finditer(buyers, frame.text), *re.finditer(deployed, frame.text)]
+        for match in matches:
+            if re.search(_PLANNED, match.group("plan")):
+                continue
+            maker = self.product_makers.get(frame.slots[match.start("o")].entity)
+            if maker is None:
+                continue
+            supplier = Slot(maker, "Organization", "Company", 0, 0)
+            for buyer in frame.slots_in(*match.span("s")):
+                fact = self._make(
+                    frame,
+                    "relations.customer.buys_product.v1",
+                    "customerOf",
+                    buyer,
+                    supplier,
+                    frame.raw_span(*match.span()),
+                    0.6,
+                    None,
+                    dates,
+                )
+                if fact:
+                    facts.append(fact)
         return facts
 
     def _people_together(self, frame: Frame, dates: list[tuple[int, int, When]]) -> list[Fact]:
@@ -1295,6 +1818,8 @@ class RelationExtractor:
                 owner = re.search(rf"({ORG})(?:{_GAP}{{0,10}}|内部[^。{ANY}]{{0,12}})$", frame.text[:index])
                 if owner and frame.slots[owner.start(1)].kind not in ("Team", "outlet-cited", "MediaOutlet"):
                     parent = frame.slots[owner.start(1)]
+            if parent is None and self._named_after_absent_organization(slot):
+                continue
             if parent is None:
                 parent = self._topic(frame)
             if parent is None and self.discourse.salient_company:
@@ -1311,6 +1836,41 @@ class RelationExtractor:
                 facts.append(fact)
         return facts
 
+    def _named_after_absent_organization(self, unit: Slot) -> bool:
+        name = self.view[unit.start : unit.end]
+        return any(
+            (known := known_by_name(name[:length])) is not None and known.type == "Organization"
+            for length in range(len(name) - 1, 1, -1)
+        )
+
+    def _units_named_after_parent(self, frame: Frame) -> list[Fact]:
+        """``百度智能云``, ``腾讯云``: a company named as a unit of another the text names is part of it."""
+        facts = []
+        for slot in frame.slots.values():
+            if slot.type != "Organization" or slot.kind in ("Team", "MediaOutlet", "outlet-cited"):
+                continue
+            if slot.entity in self.unit_parents:
+                continue
+            name = self.view[slot.start : slot.end]
+            parent = self._named_parent(slot)
+            if parent is None or not re.search(_UNIT_ENDINGS, name[parent.end - parent.start :]):
+                continue
+            self.unit_parents[slot.entity] = parent.entity
+            fact = self._make(
+                frame,
+                "relations.part_of.named.v1",
+                "partOf",
+                slot,
+                parent,
+                (slot.start, slot.end),
+                0.7,
+                None,
+                [],
+            )
+            if fact:
+                facts.append(fact)
+        return facts
+
     def _named_parent(self, unit: Slot) -> Slot | None:
         """The organization a unit's own name begins with: ``Meta AI部门`` -> Meta."""
         name = self.view[unit.start : unit.end]
@@ -1319,6 +1879,20 @@ class RelationExtractor:
             if entity is not None and entity != unit.entity:
                 return Slot(entity, "Organization", "Company", unit.start, unit.start + length)
         return None
+
+
+def _without_posts_left(found: list[Fact]) -> list[Fact]:
+    """Drop a sentence's worksFor whose post the same sentence says was left (same role or none)."""
+    left = {(f.subject, f.object): f.role for f in found if f.relation == "left"}
+    return [
+        f
+        for f in found
+        if not (
+            f.relation == "worksFor"
+            and (f.subject, f.object) in left
+            and left[(f.subject, f.object)] in (None, f.role)
+        )
+    ]
 
 
 def _frame_index(frame: Frame, raw_offset: int) -> int:
@@ -1340,6 +1914,8 @@ def _reporter_for(reporters: list[tuple[int, str]], index: int) -> str | None:
 def _types_fit(rule: Rule, subject: Slot, obj: Slot) -> bool:
     if subject.type not in rule.subject_types or obj.type not in rule.object_types:
         return False
+    if rule.object_kinds and obj.kind not in rule.object_kinds:
+        return False
     # an outlet reports events; it is not a party to business ones
     return not (rule.relation != "worksFor" and "MediaOutlet" in (subject.kind, obj.kind))
 
@@ -1350,16 +1926,28 @@ def _clean_role(role: str | None) -> str | None:
     return role.strip().rstrip("，,。；;而")
 
 
-def _date_for(dates: list[tuple[int, int, When]], start: int, end: int, sentence_start: int) -> When | None:
-    """A date inside the evidence, or a date standing alone at the head of its sentence (``2024年3月,…``)."""
+def _date_for(dates: list[tuple[int, int, When]], start: int, end: int, frame: Frame) -> When | None:
+    """A date inside the evidence, or a date standing alone at the head of its sentence (``2024年3月,…``)
+    or of the clause the evidence is in (``【财新网】10月20日晚间，…``, ``…；去年8月的A轮则由A领投``)."""
     inside = [w for s, e, w in dates if start <= s and e <= end]
     if inside:
         return inside[-1]
     heads = [(s, e, w) for s, e, w in dates if e <= start]
-    if heads:
-        s, e, w = heads[-1]
-        return w if s - sentence_start <= 2 else None
-    return None
+    if not heads:
+        return None
+    s, e, w = heads[-1]
+    if s - frame.sentence.start <= 2:
+        return w
+    # alone at the head of the clause: nothing but a few words before it, no party ("英伟达成立于1993年，"
+    # dates a founding, not what the clause goes on to say)
+    at, evidence_at = _frame_index(frame, s), _frame_index(frame, start)
+    clause = max(frame.text.rfind(c, 0, at) for c in "；;") + 1
+    before = frame.text[clause:at]
+    # 【财新网】 is a dateline; "OpenAI去年10月完成了融资" dates what its subject did
+    parties = [i for i in range(clause, at) if i in frame.slots and frame.slots[i].kind not in _OUTLET_KINDS]
+    subject_first = len(parties) == 1 and at - parties[0] <= 3
+    alone = len(before) <= 12 and (not parties or subject_first) and not re.search(r"[，,。]", before)
+    return w if alone and not re.search(r"[；;]", frame.text[at:evidence_at]) else None
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

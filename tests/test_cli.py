@@ -649,6 +649,8 @@ def test_a_store_keeps_its_base_iri_unless_another_is_given(seeds_copy: Path) ->
                 invoke(["query", "kg", ask.format(doc=doc, base="https://example.org/kg/")]).stdout
                 == "true\n"
             )
+
+
 def test_evaluate_ner_scores_each_set_and_names_a_bad_one(tmp_path: Path) -> None:
     text = "外交部发言人毛宁表示，中方欢迎此事。"
     record = {

@@ -1,7 +1,7 @@
 """Extraction quality, measured with graph.evaluate against gold annotations.
 
 These are floors against regressions, not targets: a change that drops a score below its floor breaks
-the build. Two gold sets:
+the build. The gold sets:
 
 - the two seed articles (seeds/) against ../shared/gold (skipped when it is not beside the checkout);
 - tests/fixtures/devset: six articles and their gold, written for this project in the style of Chinese
@@ -11,13 +11,17 @@ the build. Two gold sets:
   measured once before any change for them (entities F1 0.812, facts 0.323); since then it has been
   used for development too, so it is no longer unseen;
 - tests/fixtures/unseen: four more by another teammate, measured once after all the work above
-  (entities F1 0.880, facts 0.475), then after two rounds of general fixes.
+  (entities F1 0.880, facts 0.475), then after two rounds of general fixes;
+- tests/fixtures/fresh: six more (36氪, 新浪科技, 财新, 晚点, 界面 styles and a founder profile), written
+  before their author read the relation rules and measured once before any change for them
+  (entities F1 0.839, facts 0.455), then after a round of general relation fixes.
 
 Figures when these floors were set (2026-12-01):
   seeds    entities P 0.982 R 1.000 F1 0.991 (duplicates 1)   facts P 1.000 R 0.943 F1 0.971
-  devset   entities P 0.944 R 0.902 F1 0.922 (duplicates 0)   facts P 0.950 R 0.756 F1 0.842
-  heldout  entities P 0.911 R 0.823 F1 0.864 (duplicates 0)   facts P 0.812 R 0.585 F1 0.680
-  unseen   entities P 0.949 R 0.893 F1 0.920 (duplicates 0)   facts P 0.727 R 0.395 F1 0.512
+  devset   entities P 0.944 R 0.902 F1 0.922 (duplicates 0)   facts P 0.982 R 0.866 F1 0.921
+  heldout  entities P 0.911 R 0.823 F1 0.864 (duplicates 0)   facts P 0.874 R 0.703 F1 0.779
+  unseen   entities P 0.949 R 0.893 F1 0.920 (duplicates 0)   facts P 0.836 R 0.568 F1 0.676
+  fresh    entities P 0.893 R 0.796 F1 0.842 (duplicates 0)   facts P 0.791 R 0.603 F1 0.684
 
 And name finding on the first 1,000 sentences of each public NER set, read where it lies in ../shared
 (skipped when it is not there; never copied): MSRA test Person F1 0.797, Organization 0.643; CLUENER
@@ -38,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "fixtures" / "devset"
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
+FRESH = ROOT / "tests" / "fixtures" / "fresh"
 
 
 @pytest.fixture(scope="module")
@@ -67,11 +72,11 @@ def test_every_seed_and_devset_article_is_scored(
 
 
 def test_seed_entities(seeds_report: EvaluationReport) -> None:
-    assert seeds_report.entities.f1 >= 0.90, seeds_report.format(verbose=True)  # now 0.991
+    assert seeds_report.entities.f1 >= 0.95, seeds_report.format(verbose=True)  # now 0.991
 
 
 def test_seed_facts(seeds_report: EvaluationReport) -> None:
-    assert seeds_report.facts.f1 >= 0.75, seeds_report.format(verbose=True)  # now 0.971
+    assert seeds_report.facts.f1 >= 0.85, seeds_report.format(verbose=True)  # now 0.971
 
 
 def test_seed_entities_have_at_most_one_duplicate(seeds_report: EvaluationReport) -> None:
@@ -81,11 +86,11 @@ def test_seed_entities_have_at_most_one_duplicate(seeds_report: EvaluationReport
 
 
 def test_devset_entities(devset_report: EvaluationReport) -> None:
-    assert devset_report.entities.f1 >= 0.85, devset_report.format(verbose=True)  # now 0.922
+    assert devset_report.entities.f1 >= 0.88, devset_report.format(verbose=True)  # now 0.922
 
 
 def test_devset_facts(devset_report: EvaluationReport) -> None:
-    assert devset_report.facts.f1 >= 0.70, devset_report.format(verbose=True)  # now 0.842
+    assert devset_report.facts.f1 >= 0.88, devset_report.format(verbose=True)  # now 0.921
 
 
 def test_devset_entities_have_no_duplicates(devset_report: EvaluationReport) -> None:
@@ -104,11 +109,11 @@ def test_amounts_stakes_and_sources_of_matched_facts_are_right(
 
 
 # The later gold sets: (folder, articles, entity F1 floor, fact F1 floor); figures now in the docstring.
-LATER_SETS = [(HELDOUT, 5, 0.82, 0.60), (UNSEEN, 4, 0.88, 0.45)]
+LATER_SETS = [(HELDOUT, 5, 0.84, 0.74), (UNSEEN, 4, 0.88, 0.62), (FRESH, 6, 0.80, 0.64)]
 
 
 @pytest.mark.parametrize(
-    ("folder", "articles", "entity_floor", "fact_floor"), LATER_SETS, ids=["heldout", "unseen"]
+    ("folder", "articles", "entity_floor", "fact_floor"), LATER_SETS, ids=["heldout", "unseen", "fresh"]
 )
 def test_later_gold_sets(folder: Path, articles: int, entity_floor: float, fact_floor: float) -> None:
     report = gold_set_report(folder)

@@ -177,6 +177,8 @@ def test_every_chinese_amount_found_slices_to_its_text(text: str) -> None:
         ("收购其30%股份", "0.3"),
         ("股权比例为15%", "0.15"),
         ("占股约20%", "0.2"),
+        ("持股比例约为15%", "0.15"),
+        ("持股达到5.5%", "0.055"),
         ("获得49％的股权", "0.49"),  # full-width percent sign
         ("投资后持有Scale AI 49%的股份", "0.49"),
     ],
