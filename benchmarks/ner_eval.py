@@ -47,6 +47,7 @@ GOLD_SETS = (
     ("devset", ROOT / "tests/fixtures/devset/articles", ROOT / "tests/fixtures/devset/gold"),
     ("heldout", ROOT / "tests/fixtures/heldout/articles", ROOT / "tests/fixtures/heldout/gold"),
     ("unseen", ROOT / "tests/fixtures/unseen/articles", ROOT / "tests/fixtures/unseen/gold"),
+    ("fresh", ROOT / "tests/fixtures/fresh/articles", ROOT / "tests/fixtures/fresh/gold"),
 )
 CONTEXT = 15  # characters shown on each side of an error
 

@@ -1709,8 +1709,8 @@ def _everyday_word(word: str, named_by_context: bool = False) -> bool:
 def _crosses_word(ctx: DocumentView, start: int, end: int) -> bool:
     """A dictionary word of two or more characters runs across the candidate's edge."""
     for token in ctx.tokens_between(start - 3, end + 3):
-        if len(token.text) < 2 or token.pos in ("nr", "nrfg", "nrt", "x"):
-            continue
+        if len(token.text) < 2 or token.pos in ("nr", "nrfg", "nrt", "x") or not word_frequency(token.text):
+            continue  # the segmenter's guesses at unknown words (群因) are no dictionary words
         if token.start < start < token.end or token.start < end < token.end:
             return True
     return False
@@ -1762,6 +1762,13 @@ class ShapedPersons:
             right = _right_cue(view, e, s)
             if view[e : e + 1] in _PLACE_ENDINGS and right == "":
                 continue
+            if (
+                length == 1
+                and right == ""
+                and re.match(f"[{CJK}]", view[e : e + 1])
+                and view[e] not in _NOT_IN_NAMES
+            ):
+                continue  # 官王立|群因: nothing says the name ends here, and most names have three characters
             weight = _CUE_WEIGHT[left] + _CUE_WEIGHT[right]
             if typical and len(name) == 3 and surname == 1 and not word_tag(name) and not word_tag(name[1:]):
                 weight += 1.0  # 姓 + two given-name characters that make no word: the shape of a name
