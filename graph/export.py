@@ -12,7 +12,7 @@ import contextlib
 import os
 import re
 import secrets
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -97,11 +97,9 @@ def from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
     raise TypeError(f"not a pyoxigraph term: {term!r}")
 
 
-def oxigraph_triples(graph: Graph, ordered: bool = True) -> Iterator[ox.Triple]:
-    """The graph's triples as pyoxigraph triples, in ``sorted_triples`` order (else in rdflib's order:
-    loading into a database needs no order, and sorting a million triples takes half a minute).
-    """
-    # The same term recurs many times (predicates, types, entity IRIs): convert each once.
+def term_converter() -> Callable[[Node], ox.NamedNode | ox.BlankNode | ox.Literal]:
+    """``to_oxigraph`` with a memory: predicates, types and entity IRIs recur on every other line of a
+    graph, so each term is converted once."""
     cache: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
 
     def convert(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -110,6 +108,14 @@ def oxigraph_triples(graph: Graph, ordered: bool = True) -> Iterator[ox.Triple]:
             converted = cache[term] = to_oxigraph(term)
         return converted
 
+    return convert
+
+
+def oxigraph_triples(graph: Graph, ordered: bool = True) -> Iterator[ox.Triple]:
+    """The graph's triples as pyoxigraph triples, in ``sorted_triples`` order (else in rdflib's order:
+    loading into a database needs no order, and sorting a million triples takes half a minute).
+    """
+    convert = term_converter()
     for s, p, o in sorted_triples(graph) if ordered else graph:
         yield ox.Triple(convert(s), convert(p), convert(o))  # type: ignore[arg-type]
 
@@ -210,6 +216,7 @@ __all__ = [
     "from_oxigraph",
     "load_graph",
     "oxigraph_triples",
+    "term_converter",
     "serialize_triples",
     "sorted_triples",
     "to_oxigraph",

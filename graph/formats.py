@@ -50,7 +50,14 @@ from rdflib.term import Node
 
 from extractors.model import ENTITY_TYPES
 from graph.build import KIND_CLASSES, RELATION_PROPERTIES
-from graph.export import atomic_write, load_graph, natural_key, sorted_triples, to_oxigraph, turtle_bytes
+from graph.export import (
+    atomic_write,
+    load_graph,
+    natural_key,
+    sorted_triples,
+    term_converter,
+    turtle_bytes,
+)
 from graph.query import ontology_path
 from ontology.iris import decimal_lexical
 from ontology.namespaces import NIF, NKG, PREFIXES, WD
@@ -136,22 +143,9 @@ def write_export(graph: Graph, name: str, target: str | os.PathLike[str]) -> lis
 # RDF syntaxes
 
 
-def _converter() -> Callable[[Node], ox.NamedNode | ox.BlankNode | ox.Literal]:
-    # Predicates, types and entity IRIs recur on every other line: convert each term once.
-    cache: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
-
-    def convert(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-        converted = cache.get(term)
-        if converted is None:
-            converted = cache[term] = to_oxigraph(term)
-        return converted
-
-    return convert
-
-
 def ntriples_bytes(graph: Graph) -> bytes:
     """N-Triples in ``sorted_triples`` order."""
-    convert = _converter()
+    convert = term_converter()
     triples = (ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in sorted_triples(graph))  # type: ignore[arg-type]
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     assert data is not None
@@ -226,7 +220,7 @@ def article_partition(graph: Graph) -> ArticlePartition:
 def trig_bytes(graph: Graph) -> bytes:
     """TriG: the default graph first, then one named graph per article (see ``article_partition``)."""
     partition = article_partition(graph)
-    convert = _converter()
+    convert = term_converter()
 
     def quads(triples: Iterable[Triple], name: ox.NamedNode | ox.DefaultGraph) -> Iterator[ox.Quad]:
         for s, p, o in sorted_triples(triples):
