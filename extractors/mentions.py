@@ -1009,8 +1009,8 @@ def _is_brand(word: str) -> bool:
     if word_frequency(word) >= _EVERYDAY_FREQUENCY:
         return False
     tags = tokenize(word)
-    if len(tags) == 1 and tags[0].pos in ("v", "vd", "vi"):
-        return False
+    if len(tags) == 1 and tags[0].pos in ("v", "vd", "vi") and word_frequency(word) > 0:
+        return False  # a dictionary verb; a word the dictionary lacks (恒拓, 映画) was only guessed a verb
     everyday = ("n", "vn", "a", "b", "v", "an", "f", "s", "ns", "d", "l", "m", "j")
     return not (len(tags) > 1 and all(len(t.text) >= 2 and t.pos in everyday for t in tags))
 
