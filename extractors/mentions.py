@@ -619,6 +619,10 @@ def _head_suffix(word: str) -> str | None:
     return next((word[-n:] for n in _suffix_lengths() if word[-n:] in suffixes), None)
 
 
+# what follows an industry word to make it a field, not a company's name: 微电子系, 芯片行业
+_FIELD_AFTER = frozenset("系业界")
+
+
 class SuffixOrganizations:
     """A name (a brand, a place, a known name) followed by an organization head noun.
 
@@ -668,6 +672,8 @@ class SuffixOrganizations:
             text = ctx.view[start:end]
             if len(text) <= len(suffix) + 1 or text in _GENERIC_HEADS or not ctx.inside(start, end):
                 continue
+            if kind == "Company" and ctx.view[end : end + 1] in _FIELD_AFTER:
+                continue  # 复旦大学微电子|系, 半导体|行业: a field of study or of trade, not a company
             head_prefix = token.text[: -len(suffix)]
             brands = [t for t in parts[:-1] if t.pos in _PROPER_POS and t.pos != "ns"]
             if head_prefix and (len(parts) == 1 or not brands):
@@ -723,12 +729,14 @@ _NAMED_HEADS = (
     "管理局",
     "总局",
     "交易所",
+    "基金",
     "电视台",
     "出版社",
     "杂志社",
     "报社",
     "俱乐部",
 )
+_KINDS_OF_FUND = frozenset("主权 对冲 私募 公募 货币 指数 养老 债券 股票 混合 美元 人民币".split())
 _NAME_MATERIAL = frozenset(
     {"n", "nz", "ns", "nt", "nr", "nrt", "nrfg", "j", "b", "x", "vn", "an", "l", "eng", "s"}
 )
@@ -802,7 +810,11 @@ class HeadedOrganizations:
             prefix = ctx.view[parts[0].start : token.end - len(head)]
             if len(prefix) < 2 or prefix in _KINDS_OF_ORGANIZATION or prefix.endswith(("的", "和")):
                 continue
+            if head == "基金" and len(parts) > 1 and parts[-2].text in _KINDS_OF_FUND:
+                continue  # 中东主权基金, 美国对冲基金: a kind of fund from somewhere, not a fund's name
             inner = token.text[: -len(head)]  # 初创|公司, 星展|银行: a name inside the head word
+            if inner in _KINDS_OF_ORGANIZATION:
+                continue  # 科创板|上市公司, 香港|上市公司: what kind of company, and where it is listed
             naming = [
                 t
                 for n, t in enumerate(parts[:-1])
@@ -816,6 +828,8 @@ class HeadedOrganizations:
             if head in _COMPANY_HEADS - {"银行"} and all(t.pos == "ns" for t in naming) and not legal_form:
                 continue  # 以色列公司 is a company from Israel, not a name (重庆银行 is a bank's name)
             start = parts[0].start if naming[0].pos == "ns" else naming[0].start
+            if ctx.view[start] in "原前" and word_frequency(ctx.view[start : start + 2]) == 0:
+                start += 1  # 原|淘天集团: the former unit's name, not a name with 原 (前海 is a place)
             name = ctx.view[start : token.end]
             if len(name) <= len(head) + 1 or not ctx.inside(start, token.end):
                 continue
@@ -901,6 +915,51 @@ class DictionaryOrganizations:
                 start += place
             kind = org_suffixes()[suffix][0] if suffix else ""
             yield _mention(ctx, start, token.end, "Organization", self.name, 0.6, kind=kind)
+
+
+# What a known company's name takes to name one of its businesses, each a company of its own in
+# the news (京东健康, 小米汽车, 京东物流, 腾讯音乐, 高瓴创投, 软银愿景基金), not a product (华为芯片)
+_ARM_WORDS = (
+    "健康",
+    "医疗",
+    "物流",
+    "金融",
+    "科技",
+    "资本",
+    "投资",
+    "创投",
+    "愿景基金",
+    "基金",
+    "汽车",
+    "音乐",
+    "影业",
+    "游戏",
+    "证券",
+    "保险",
+    "控股",
+)
+_ARM = re.compile(alternation(frozenset(_ARM_WORDS)))
+
+
+class CompanyArms:
+    """A known company's name and a business word: one organization, the company's arm (京东健康 is
+    not 京东, 美团 and 美团外卖 differ). Only at a word's end: 华为云南 is no cloud."""
+
+    name = "mentions.company_arm.v1"
+
+    def extend(self, ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
+        ends = ctx._boundaries[1]
+        for mention in found:
+            if mention.extractor != KnownNames.name or mention.type != "Organization":
+                continue
+            if mention.kind not in ("Company", ""):
+                continue
+            match = _ARM.match(ctx.view, mention.end)
+            if match is None or match.end() not in ends or mention.name.endswith(match.group()):
+                continue
+            start, end = mention.start, match.end()
+            if ctx.inside(start, end):
+                yield _mention(ctx, start, end, "Organization", self.name, 0.65, kind="Company")
 
 
 # A part of an organization named after its place: 中国银行广东珠海分行, 新华社香港分社, 西城工商分局
@@ -1136,6 +1195,10 @@ _GENERIC_BRANDS = frozenset(
 )
 
 
+# one-character words the segmenter glues to the name after them (由高瓴, 被恒拓)
+_GLUED_BEFORE = frozenset("由被与和及对向从在将把给为")
+
+
 class BrandCompanies:
     """A two-character brand and an industry word, confirmed by how the text treats it.
 
@@ -1161,8 +1224,8 @@ class BrandCompanies:
                     continue
                 if not _is_brand(brand):
                     continue  # 提供芯片, 布局机器人, 人形机器人: no brand before the industry word
-                if match.start() not in ctx.word_starts:
-                    continue  # 阿里云|智能集团 has no brand 里云: a brand begins a word
+                if match.start() not in ctx.word_starts and view[match.start() - 1] not in _GLUED_BEFORE:
+                    continue  # 阿里云|智能集团 has no brand 里云: a brand begins a word (由高瓴 is 由|高瓴)
                 candidates.append(match)
         counts = Counter(m.group("brand") + m.group("industry") for m in candidates)
         for match in candidates:
@@ -2007,6 +2070,7 @@ _PRIORITY = {
                 TransliteratedNames,
                 SuffixOrganizations,
                 Branches,
+                CompanyArms,
                 DictionaryOrganizations,
                 HeadedOrganizations,
                 ArmedForces,
@@ -2052,6 +2116,7 @@ def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[M
     # a name has a letter or a digit in it: "……" in 《……》 or "---" names nothing
     candidates = [m for rule in RULES for m in rule.find(ctx) if any(ch.isalnum() for ch in m.name)]
     kept = resolve_overlaps(_adopt_known_types(candidates))
+    kept = resolve_overlaps(kept + list(CompanyArms().extend(ctx, kept)))
     kept = resolve_overlaps(kept + list(Branches().extend(ctx, kept)))
     return _people_in_lists(ctx, resolve_overlaps(kept + list(_repeated(ctx, kept))))
 

@@ -490,3 +490,31 @@ def test_a_verb_after_a_name_is_not_its_last_character() -> None:
 )
 def test_company_names_of_business_news(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("科创板上市公司恒拓科技公告称，已完成收购。", ["恒拓科技"]),  # a brand the dictionary lacks
+        ("AI视频公司映画科技发布公告称，创始人已离职。", ["映画科技"]),
+        ("本轮由高瓴创投领投。", ["高瓴创投"]),  # 由高瓴 is one word to the segmenter, 由|高瓴 to a reader
+        ("集团宣布原淘天集团技术负责人卸任。", ["淘天集团"]),  # 原 says "former", it names nothing
+        ("北京市人工智能产业投资基金跟投。", ["北京市人工智能产业投资基金"]),  # a city's fund
+        ("中东主权基金也在寻找机会。", []),  # a kind of fund from a region
+        ("他毕业于复旦大学微电子系。", ["复旦大学"]),  # a field of study, not a company
+    ],
+)
+def test_company_names_found_by_their_context(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他此前任腾讯音乐副总裁。", ["腾讯音乐"]),  # a known company's arm is an organization of its own
+        ("李骁已离职，加盟小米汽车。", ["小米汽车"]),
+        ("华为芯片供不应求。", ["华为"]),  # a product of the company, not an arm of it
+    ],
+)
+def test_a_known_company_and_a_business_word_name_its_arm(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
