@@ -320,6 +320,11 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         )
     if after.startswith(PRODUCT_HEADS) or re.search(r"[0-9]", parts[-1]) and len(parts) > 1:
         return "Product", "AIModel" if after.startswith(("模型", "大模型")) else "", 0.75
+    if before.endswith(PRODUCT_HEADS + ("版",)) and _known_type(name) != "Organization":
+        # 具身大模型DomeVLA, 医疗大模型MedGPT-Pro, 轻量版Tide-2 Mini: the product word stands first
+        return "Product", "AIModel" if before.endswith("模型") else "", 0.7
+    if len(parts) > 1 and parts[-1] in PRODUCT_TIERS and re.search(r"[0-9]", name):
+        return "Product", "", 0.7  # Tide-2 Mini, GPT-4 Turbo: a versioned name and its tier
     if len(parts) > 1 and any(_known_type(p) == "Product" for p in parts):  # Defense Llama, Code Llama
         return "Product", "", 0.7
     if re.fullmatch(r"[A-Za-z]+(?:-[0-9][A-Za-z0-9.]*)", name):  # GPT-5, DeepSeek-R1
@@ -918,7 +923,8 @@ class DictionaryOrganizations:
 
 
 # What a known company's name takes to name one of its businesses, each a company of its own in
-# the news (京东健康, 小米汽车, 京东物流, 腾讯音乐, 高瓴创投, 软银愿景基金), not a product (华为芯片)
+# the news (京东健康, 小米汽车, 京东物流, 腾讯音乐, 高瓴创投, 软银愿景基金), not a product (华为芯片);
+# never a word that is also a verb (红杉中国投资了…, 腾讯控股了…)
 _ARM_WORDS = (
     "健康",
     "医疗",
@@ -926,7 +932,6 @@ _ARM_WORDS = (
     "金融",
     "科技",
     "资本",
-    "投资",
     "创投",
     "愿景基金",
     "基金",
@@ -936,7 +941,6 @@ _ARM_WORDS = (
     "游戏",
     "证券",
     "保险",
-    "控股",
 )
 _ARM = re.compile(alternation(frozenset(_ARM_WORDS)))
 
@@ -1248,6 +1252,109 @@ class BrandCompanies:
                 s -= _trailing_place(view[max(0, s - 3) : s])
             if confirmed and ctx.inside(s, e):
                 yield _mention(ctx, s, e, "Organization", self.name, 0.65, kind="Company")
+
+
+# a category noun that, right before a name, says the name is a company's: 智能客服企业|云语互动
+_COMPANY_NOUNS = frozenset(
+    {"公司", "企业", "厂商", "服务商", "供应商", "制造商", "初创", "创业公司", "独角兽", "运营商", "开发商"}
+)
+# what may end a company's name that a category noun introduced: punctuation, a figure, a particle
+# or preposition, or a company's verb (云语互动|51%, 锐频微|被)
+_NAME_ENDS = frozenset('的和与及、，,。；;：:（(“”"被将已在于对向为从是也都')
+_FOUNDER_CUES = ("联合创始人", "创始人", "董事长", "首席执行官", "CEO", "总裁")
+
+
+def _name_material(token: Token, first: bool) -> bool:
+    """Can this word be part of a company name the dictionary does not know? The first word is the
+    brand (字号), which must be rare or unknown (医渡, 云语); the words after it may be anything nominal
+    (智联, 互动) but no function word."""
+    text = token.text
+    if re.fullmatch(f"[{CJK}]+", text) is None or set(text) & _FUNCTION_CHARS or set(text) & _BRAND_STOP:
+        return False
+    if text in _COMPANY_NOUNS or text in CATEGORY_NOUNS or text in _GENERIC_BRANDS:
+        return False
+    if not first:
+        return text not in titles() and not (token.pos.startswith("v") and word_frequency(text) > 0)
+    return len(text) >= 2 and token.pos not in ("m", "t", "r", "p", "c", "u") and _is_brand(text)
+
+
+def _cued_name(tokens: list[Token]) -> bool:
+    """Is this run of words a company's name? Its brand is a word no dictionary lists and that is made
+    of no everyday words (医渡|智联, 云语|互动; not 保安队长, 副总裁), or any brand before an industry
+    word (北极光|机器人, 衡山|智能)."""
+    brand = tokens[0].text
+    unknown = word_frequency(brand) == 0 and all(
+        word_frequency(brand[n : n + 2]) < 50 for n in range(len(brand) - 1)
+    )
+    return unknown or len(tokens) > 1 and tokens[-1].text in INDUSTRY_WORDS
+
+
+class CuedCompanies:
+    """A company name no dictionary knows, between a category noun and the end of a phrase
+    (智能客服企业云语互动51%的股权), or right before its founder's or chief's title
+    (，医渡智联创始人兼CEO曹一凡). The first word must be a rare one, a brand; a person's name
+    (the segmenter's nr) is no company."""
+
+    name = "mentions.cued_company.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        tokens = ctx.tokens
+        view = ctx.view
+        for i, token in enumerate(tokens):
+            if token.text in _COMPANY_NOUNS and i + 1 < len(tokens):
+                span = self._after_category(ctx, i + 1)
+            elif token.text.startswith(_FOUNDER_CUES) and i > 0:
+                span = self._before_title(ctx, i)
+            else:
+                continue
+            if span is None:
+                continue
+            s, e = span
+            name = view[s:e]
+            if known_by_name(name) is not None or _is_person_shaped(name) or not ctx.inside(s, e):
+                continue
+            yield _mention(ctx, s, e, "Organization", self.name, 0.6, kind="Company")
+
+    @staticmethod
+    def _after_category(ctx: DocumentView, first: int) -> tuple[int, int] | None:
+        tokens = ctx.tokens
+        j = first
+        while j < len(tokens) and j - first < 3 and _name_material(tokens[j], j == first):
+            if j > first and tokens[j].start != tokens[j - 1].end:
+                break
+            j += 1
+        if j == first:
+            return None
+        if not _cued_name(tokens[first:j]):
+            return None
+        start, end = tokens[first].start, tokens[j - 1].end
+        after = ctx.view[end : end + 1]
+        closed = (
+            not after or after in _NAME_ENDS or after.isdigit() or ctx.view.startswith(COMPANY_CUES[:8], end)
+        )
+        return (start, end) if 3 <= end - start <= 6 and closed else None
+
+    @staticmethod
+    def _before_title(ctx: DocumentView, title: int) -> tuple[int, int] | None:
+        tokens = ctx.tokens
+        j = title
+        while j > 0 and title - j < 3 and tokens[j - 1].end == tokens[j].start:
+            if not _name_material(tokens[j - 1], first=False):
+                break
+            j -= 1
+        while j < title and not _name_material(tokens[j], first=True):
+            j += 1  # the name begins with its brand
+        if j == title or not _cued_name(tokens[j:title]):
+            return None
+        start, end = tokens[j].start, tokens[title - 1].end
+        before = ctx.view[start - 1 : start]
+        edge = not before or before in _CLAUSE_EDGES or before in _LIST_MARKS or before in _GLUED_BEFORE
+        return (start, end) if 3 <= end - start <= 6 and edge else None
+
+
+def _is_person_shaped(name: str) -> bool:
+    """Two or three characters that begin with a surname read as a person's name (曹一凡)."""
+    return len(name) <= 3 and (name[:1] in surnames() or name[:2] in surnames())
 
 
 def _three_character_brand(ctx: DocumentView, start: int) -> bool:
@@ -2045,6 +2152,7 @@ RULES = (
     HeadedOrganizations(),
     ArmedForces(),
     BrandCompanies(),
+    CuedCompanies(),
     Units(),
     ChinesePersons(),
     TitledPersons(),
@@ -2075,6 +2183,7 @@ _PRIORITY = {
                 HeadedOrganizations,
                 ArmedForces,
                 BrandCompanies,
+                CuedCompanies,
                 LatinNames,
                 TitledPersons,
                 ShapedPersons,
@@ -2139,6 +2248,7 @@ _REPEATABLE = frozenset(
         SportsClubs,
         SuffixOrganizations,
         BrandCompanies,
+        CuedCompanies,
         TransliteratedNames,
         MediaOutlets,
         Units,

@@ -513,8 +513,45 @@ def test_company_names_found_by_their_context(text: str, expected: list[str]) ->
     [
         ("他此前任腾讯音乐副总裁。", ["腾讯音乐"]),  # a known company's arm is an organization of its own
         ("李骁已离职，加盟小米汽车。", ["小米汽车"]),
+        ("红杉中国投资了这家公司。", ["红杉中国"]),  # 投资 is what the investor does
         ("华为芯片供不应求。", ["华为"]),  # a product of the company, not an arm of it
     ],
 )
 def test_a_known_company_and_a_business_word_name_its_arm(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，医渡智联创始人兼CEO曹一凡正在开会。", ["医渡智联"]),  # an unlisted brand, then its founder
+        ("公司收购了智能客服企业云语互动51%的股权。", ["云语互动"]),  # a category noun, then the name
+        ("射频芯片企业锐频微被收购。", ["锐频微"]),
+        ("他加盟了机器人公司北极光机器人。", ["北极光机器人"]),  # a dictionary word as brand, with its trade
+        ("该公司创始人表示，融资已完成。", []),
+    ],
+)
+def test_unknown_company_names_confirmed_by_a_category_noun_or_a_founder(
+    text: str, expected: list[str]
+) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["还有做公司保安队长的。", "房地产经纪公司副总裁发言。", "多家企业自主研发芯片。"]
+)
+def test_everyday_words_after_a_category_noun_are_no_company(text: str) -> None:
+    assert [m.text for m in mentions(text) if m.extractor == "mentions.cued_company.v1"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("9月又开源了具身大模型DomeVLA。", [(11, 18, PRD)]),  # a product word before the name
+        ("并同步开源了轻量版Tide-2 Mini。", [(9, 20, PRD)]),  # a versioned name and its tier
+    ],
+)
+def test_latin_products_named_after_their_product_word(
+    text: str, expected: list[tuple[int, int, str]]
+) -> None:
+    check(text, expected)
