@@ -813,7 +813,7 @@ class HeadedOrganizations:
                 j -= 1
             parts = tokens[j : i + 1]
             prefix = ctx.view[parts[0].start : token.end - len(head)]
-            if len(prefix) < 2 or prefix in _KINDS_OF_ORGANIZATION or prefix.endswith(("的", "和")):
+            if len(prefix) < 2 or prefix in _KINDS_OF_ORGANIZATION or prefix.endswith(("的", "和", "等")):
                 continue
             if head == "基金" and len(parts) > 1 and parts[-2].text in _KINDS_OF_FUND:
                 continue  # 中东主权基金, 美国对冲基金: a kind of fund from somewhere, not a fund's name
@@ -966,6 +966,51 @@ class CompanyArms:
                 yield _mention(ctx, start, end, "Organization", self.name, 0.65, kind="Company")
 
 
+# China's big state banks by one character each, in a list: 工、农、中、建四大行, 工、中、建、交等银行
+_BANK_INITIALS = re.compile(
+    r"[工农中建交](?:、[工农中建交]){2,4}"
+    r"(?=[0-9一二三四五六七八九]?(?:大|家)?(?:国有)?(?:商业)?(?:银行|行)|等)"
+)
+# local banks and credit unions named by their place: 北京农商行, 山东省联社, 省联社
+_LOCAL_BANK = re.compile(r"(农村商业银行|农商银行|农商行|农信社|信用社|联社)")
+
+
+class Banks:
+    """Banks as Chinese finance news shortens them: the initials of the big state banks in a list
+    (工、农、中、建四大行), and local banks and credit unions after their place (北京农商行, 省联社)."""
+
+    name = "mentions.bank.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in _BANK_INITIALS.finditer(view, start, end):
+                before = view[match.start() - 1 : match.start()]
+                if re.match(f"[{CJK}]", before) and before not in _GLUED_BEFORE:
+                    continue  # 加工、农业: the first character ends another word
+                for n in range(match.start(), match.end(), 2):
+                    yield _mention(ctx, n, n + 1, "Organization", self.name, 0.7, kind="Company")
+            for match in _LOCAL_BANK.finditer(view, start, end):
+                s = self._place_before(ctx, match.start())
+                if s is not None and ctx.inside(s, match.end()):
+                    yield _mention(ctx, s, match.end(), "Organization", self.name, 0.65, kind="Company")
+
+    @staticmethod
+    def _place_before(ctx: DocumentView, end: int) -> int | None:
+        """Where the place before a local bank's name begins: a place the segmenter or the place list
+        knows, with its 省/市/县; or 省, 市, 县 alone (省联社 is the province's)."""
+        view = ctx.view
+        level = 1 if view[end - 1 : end] in ("省", "市", "县") else 0
+        for token in reversed(ctx.tokens_between(max(0, end - 6), end)):
+            if token.end == end and (token.pos == "ns" or token.text in places()):
+                return token.start
+            if token.end == end - level and (token.pos == "ns" or token.text in places()):
+                return token.start
+        if level and end - 1 in ctx.word_starts:
+            return end - 1
+        return None
+
+
 # A part of an organization named after its place: 中国银行广东珠海分行, 新华社香港分社, 西城工商分局
 _BRANCH = re.compile(
     rf"(?:[{CJK}]{{0,3}}?(?:省|市|区|县|州)|[{CJK}]{{2,3}}?)?(?:分行|支行|分公司|子公司|分局|分社|分院|分会|营业部)"
@@ -978,7 +1023,7 @@ _ORDINAL = "[一二三四五六七八九十百零〇0-9]+"
 # 中国共产党|第十五次全国代表大会, 全国人大|常委会, 中共|十五大
 _ORGAN = re.compile(
     rf"(?:第{_ORDINAL}(?:届|次)(?:全国|中央)?(?:代表大会|委员会|中央委员会|全体会议|会议)"
-    rf"|(?:十[一二三四五六七八九]?|[一二三四五六七八九])大(?![学会队家型小量多])"
+    rf"|(?:十[一二三四五六七八九]?|[一二三四五六七八九])大(?![学会队家型小量多行])"
     r"|中央(?:委员会|政治局|书记处|军事委员会)?"
     r"|常委会|常务委员会|政治局|书记处|主席团)"
 )
@@ -2048,10 +2093,12 @@ def _place_after(view: str, end: int) -> bool:
 
 # Words around a side in a match report: 切沃队vs锡耶纳队, 4比0大胜波尔图, 做客挑战桑德兰
 _MATCH_BEFORE = re.compile(
-    r"(?:vs|VS|对阵|逼平|击败|战胜|负于|输给|力克|不敌|大胜|做客|迎战|挑战|客场|主场)\s*$"
+    r"(?:vs|VS|对阵|逼平|击败|战胜|负于|输给|力克|不敌|大胜|做客|作客|迎战|挑战|客场|主场|看好|力挺)\s*$"
 )
+# what follows a side in a match report or a betting tip (米兰主场, 罗马客胜, 热那亚防平, 利物浦作胆)
 _MATCH_AFTER = re.compile(
-    r"\s*(?:队|vs|VS|对阵|主场|客场|主队|客队|逼平|击败|战胜|负于|输给|力克|不敌|大胜|[0-9]+\s*[:：比]\s*[0-9]+)"
+    r"\s*(?:队|vs|VS|对阵|主场|客场|主队|客队|逼平|击败|战胜|负于|输给|力克|不敌|大胜|主胜|客胜|防平|作胆|博胆"
+    r"|稳胆|让球|受让|坐镇|[0-9]+\s*[:：比]\s*[0-9]+)"
 )
 
 
@@ -2153,6 +2200,7 @@ RULES = (
     ArmedForces(),
     BrandCompanies(),
     CuedCompanies(),
+    Banks(),
     Units(),
     ChinesePersons(),
     TitledPersons(),
@@ -2184,6 +2232,7 @@ _PRIORITY = {
                 ArmedForces,
                 BrandCompanies,
                 CuedCompanies,
+                Banks,
                 LatinNames,
                 TitledPersons,
                 ShapedPersons,

@@ -555,3 +555,29 @@ def test_latin_products_named_after_their_product_word(
     text: str, expected: list[tuple[int, int, str]]
 ) -> None:
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本报记者对工、农、中、建、交5家国有银行进行了调查。", ["工", "农", "中", "建", "交"]),
+        ("工、中、建、交等银行均未公布细则。", ["工", "中", "建", "交"]),  # initials, not 交等银行
+        ("北京农商行可申请优惠。", ["北京农商行"]),  # a local bank after its place
+        ("各地政府设立省联社管理信用社。", ["省联社"]),  # the province's union
+        ("工行、农行四大行均已表态。", ["工行", "农行", "四大行"]),  # 农行|四大行, no organ 四大
+        ("工、农业生产稳步增长。", []),  # no list of banks
+    ],
+)
+def test_banks_by_initials_and_by_place(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("陆慧明推荐：莱切防平，维冈客胜。", ["莱切", "维冈"]),  # betting tips name the sides
+        ("球队在欧冠中4比0大胜波尔图。", ["欧冠", "波尔图"]),
+    ],
+)
+def test_clubs_in_betting_tips(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
