@@ -292,7 +292,7 @@ class KnownNames:
                 if not _latin_boundary(ctx.view, s, e) or not ctx.inside(s, e):
                     continue
                 entity = by_name[match.group()]
-                after_particle = s > 0 and ctx.view[s - 1] in "前原从在与和对向被由据及于、，,"
+                after_particle = s > 0 and ctx.view[s - 1] in "前原从在与和对向被由据及于称、，,"
                 if (
                     e - s <= 2
                     and has_cjk(match.group())
@@ -1290,6 +1290,7 @@ class BrandCompanies:
                 or before.endswith(CATEGORY_NOUNS)
                 or after.startswith(COMPANY_ROLE_CUES + COMPANY_CUES)
                 or counts[name] >= 2
+                or _listed_with_known_organization(ctx, s, e)
             )
             if _three_character_brand(ctx, s):
                 s -= 1  # 星|海图|智能: the brand's first character stands alone as a word
@@ -1400,6 +1401,21 @@ class CuedCompanies:
 def _is_person_shaped(name: str) -> bool:
     """Two or three characters that begin with a surname read as a person's name (曹一凡)."""
     return len(name) <= 3 and (name[:1] in surnames() or name[:2] in surnames())
+
+
+def _listed_with_known_organization(ctx: DocumentView, start: int, end: int) -> bool:
+    """Is the name coordinated with a known organization (赛力斯和阿维塔科技, 阿维塔科技与华为)? A list
+    names things of one kind."""
+    view = ctx.view
+    pattern, by_name = _known_index()
+    if view[start - 1 : start] in _LIST_MARKS:
+        previous = [t for t in ctx.tokens_between(max(0, start - 12), start - 1) if t.end == start - 1]
+        if previous and (entity := by_name.get(previous[-1].text)) and entity.type == "Organization":
+            return True
+    if view[end : end + 1] in _LIST_MARKS:
+        match = pattern.match(view, end + 1)
+        return match is not None and by_name[match.group()].type == "Organization"
+    return False
 
 
 def _three_character_brand(ctx: DocumentView, start: int) -> bool:

@@ -581,3 +581,15 @@ def test_banks_by_initials_and_by_place(text: str, expected: list[str]) -> None:
 )
 def test_clubs_in_betting_tips(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("赛力斯和云帆科技分别出资。", ["赛力斯", "云帆科技"]),  # a list names things of one kind
+        ("云帆科技与华为分别出资。", ["云帆科技", "华为"]),
+        ("对于此前有消息称美团将参与融资。", ["美团"]),  # 称|美团: a known name after a speech verb
+    ],
+)
+def test_a_company_listed_with_a_known_organization(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
