@@ -724,6 +724,14 @@ _NAMED_HEADS = (
     "研究院",
     "研究中心",
     "管理中心",
+    "发行中心",
+    "担保中心",
+    "交流中心",
+    "服务中心",
+    "福彩中心",
+    "体彩中心",
+    "律师事务所",
+    "会计师事务所",
     "大学",
     "学院",
     "医院",
@@ -741,6 +749,8 @@ _NAMED_HEADS = (
     "报社",
     "俱乐部",
 )
+# the last words of heads the segmenter may cut off from the word before them (管理|中心)
+_SPLIT_HEAD_ENDS = frozenset({"中心", "事务所", "公司"})
 _KINDS_OF_FUND = frozenset("主权 对冲 私募 公募 货币 指数 养老 债券 股票 混合 美元 人民币".split())
 _NAME_MATERIAL = frozenset(
     {"n", "nz", "ns", "nt", "nr", "nrt", "nrfg", "j", "b", "x", "vn", "an", "l", "eng", "s"}
@@ -794,6 +804,10 @@ class HeadedOrganizations:
         lengths = sorted({len(h) for h in heads}, reverse=True)  # the longest head first: 有限公司, not 公司
         for i, token in enumerate(tokens):
             head = next((token.text[-n:] for n in lengths if token.text[-n:] in heads), None)
+            if i > 0 and tokens[i - 1].end == token.start and token.text in _SPLIT_HEAD_ENDS:
+                # a head the segmenter cut in two: 住房保障|管理|中心, 福利彩票|发行|中心
+                joined = tokens[i - 1].text + token.text
+                head = next((joined[-n:] for n in lengths if joined[-n:] in heads), head)
             if head is None:
                 continue
             j = i
@@ -943,6 +957,9 @@ _ARM_WORDS = (
     "保险",
 )
 _ARM = re.compile(alternation(frozenset(_ARM_WORDS)))
+# a known company's name, what it does, and a legal form: a company of its group (携程国旅公司,
+# 索尼动画制作公司, 华为技术有限公司), or the company itself (育碧公司)
+_SUBSIDIARY = re.compile(rf"(?P<middle>[{CJK}]{{0,6}}?)(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
 
 
 class CompanyArms:
@@ -960,7 +977,12 @@ class CompanyArms:
                 continue
             match = _ARM.match(ctx.view, mention.end)
             if match is None or match.end() not in ends or mention.name.endswith(match.group()):
-                continue
+                match = _SUBSIDIARY.match(ctx.view, mention.end)
+                middle = match.group("middle") if match else ""
+                if match is None or match.end() not in ends or _UNIT_STOP & set(middle) or "旗下" in middle:
+                    continue
+                if middle and (_has_verb(middle) or middle in _KINDS_OF_ORGANIZATION):
+                    continue  # 腾讯收购公司, 腾讯投资公司: what the company does to a company
             start, end = mention.start, match.end()
             if ctx.inside(start, end):
                 yield _mention(ctx, start, end, "Organization", self.name, 0.65, kind="Company")

@@ -593,3 +593,16 @@ def test_clubs_in_betting_tips(text: str, expected: list[str]) -> None:
 )
 def test_a_company_listed_with_a_known_organization(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("只应由携程国旅公司赔偿损失。", ["携程国旅公司"]),  # a company of a known group
+        ("电影交由索尼动画制作公司拍摄。", ["索尼动画制作公司"]),
+        ("阿里巴巴收购公司的消息传出。", ["阿里巴巴"]),  # what the company does to a company
+        ("记者从深圳市福利彩票发行中心了解到。", ["深圳市福利彩票发行中心"]),  # 发行|中心, one head
+    ],
+)
+def test_companies_of_a_known_group_and_split_heads(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
