@@ -1033,6 +1033,28 @@ class Banks:
         return None
 
 
+# The Party's national congresses by their ordinal, as political news names them: 十五大, 党的十五大,
+# 中共十四大 (十一 alone is a holiday, so 十一大 needs the Party before it)
+_CONGRESS = re.compile(r"(?:二十|十[二三四五六七八九])大(?![学会队家型小量多行类项城洲])")
+_CONGRESS_AFTER_PARTY = re.compile(r"(?<=党的|中共)十一大(?![学会队家型小量多行类项])")
+
+
+class PartyCongresses:
+    """A national congress of the Party named by its ordinal alone: 十五大, 党的十五大."""
+
+    name = "mentions.congress.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        for start, end, _ in ctx.analysed:
+            for pattern in (_CONGRESS, _CONGRESS_AFTER_PARTY):
+                for match in pattern.finditer(ctx.view, start, end):
+                    s, e = match.span()
+                    if re.match(r"[0-9一二三四五六七八九十第]", ctx.view[s - 1 : s] or " "):
+                        continue  # 二十五大, 第十五大: a larger figure, not an ordinal congress
+                    if ctx.inside(s, e):
+                        yield _mention(ctx, s, e, "Organization", self.name, 0.7)
+
+
 # A part of an organization named after its place: 中国银行广东珠海分行, 新华社香港分社, 西城工商分局
 _BRANCH = re.compile(
     rf"(?:[{CJK}]{{0,3}}?(?:省|市|区|县|州)|[{CJK}]{{2,3}}?)?(?:分行|支行|分公司|子公司|分局|分社|分院|分会|营业部)"
@@ -2239,6 +2261,7 @@ RULES = (
     BrandCompanies(),
     CuedCompanies(),
     Banks(),
+    PartyCongresses(),
     Units(),
     ChinesePersons(),
     TitledPersons(),
@@ -2271,6 +2294,7 @@ _PRIORITY = {
                 BrandCompanies,
                 CuedCompanies,
                 Banks,
+                PartyCongresses,
                 LatinNames,
                 TitledPersons,
                 ShapedPersons,

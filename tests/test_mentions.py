@@ -606,3 +606,16 @@ def test_a_company_listed_with_a_known_organization(text: str, expected: list[st
 )
 def test_companies_of_a_known_group_and_split_heads(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("深入学习贯彻十五大精神。", ["十五大"]),  # the Party's congress by its ordinal
+        ("党的十一大以后，工作重心转移。", ["十一大"]),  # 十一 needs the Party before it
+        ("十一大促销活动开始了。", []),
+        ("全国二十五大城市的房价上涨。", []),  # a figure, not an ordinal
+    ],
+)
+def test_party_congresses_by_their_ordinal(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
