@@ -172,6 +172,8 @@ def _product_heads() -> tuple[str, ...]:
 
 
 PRODUCT_HEADS = _product_heads()
+# every product word, the ambiguous ones too, for places where the context already says "a product"
+_ALL_PRODUCT_HEADS = "|".join(sorted(table("product_heads.txt"), key=lambda h: (-len(h), h)))
 UNIT_SUFFIXES = ("实验室", "研究院", "研究所", "事业部", "事业群", "工作室", "团队", "部门", "小组", "中心")
 SPEECH_VERBS = (
     "表示",
@@ -323,6 +325,13 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
     if before.endswith(PRODUCT_HEADS + ("版",)) and _known_type(name) != "Organization":
         # 具身大模型DomeVLA, 医疗大模型MedGPT-Pro, 轻量版Tide-2 Mini: the product word stands first
         return "Product", "AIModel" if before.endswith("模型") else "", 0.7
+    if _known_type(name) == "" and (
+        re.search(r"(?:参与|负责|主导|领导)$", before)
+        and re.match(r"的(?:开发|研发)", after)
+        or re.search(r"(?:名为|名叫|叫做)$", before)
+        and re.match(rf"的[^，。,]{{0,8}}?(?:{_ALL_PRODUCT_HEADS})", view[end : end + 12])
+    ):
+        return "Product", "", 0.65  # 参与AlphaCode的开发, 一款名为Tern的自主编程智能体: what is built
     if len(parts) > 1 and parts[-1] in PRODUCT_TIERS and re.search(r"[0-9]", name):
         return "Product", "", 0.7  # Tide-2 Mini, GPT-4 Turbo: a versioned name and its tier
     if len(parts) > 1 and any(_known_type(p) == "Product" for p in parts):  # Defense Llama, Code Llama

@@ -619,3 +619,16 @@ def test_companies_of_a_known_group_and_split_heads(text: str, expected: list[st
 )
 def test_party_congresses_by_their_ordinal(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他曾参与AlphaCode的开发。", [(4, 13, PRD)]),  # what one develops is a product
+        ("核心产品是一款名为Tern的自主编程智能体。", [(9, 13, PRD)]),
+    ],
+)
+def test_latin_products_named_by_what_is_done_with_them(
+    text: str, expected: list[tuple[int, int, str]]
+) -> None:
+    check(text, expected)
