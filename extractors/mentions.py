@@ -1424,9 +1424,10 @@ class CuedCompanies:
             j += 1
         if j == first:
             return None
-        if not _cued_name(tokens[first:j]):
-            return None
         start, end = tokens[first].start, tokens[j - 1].end
+        # a category noun before and a founder's title after: both sides say "a company" (毫末智行)
+        if not _cued_name(tokens[first:j]) and not ctx.view.startswith(_FOUNDER_CUES, end):
+            return None
         after = ctx.view[end : end + 1]
         closed = (
             not after or after in _NAME_ENDS or after.isdigit() or ctx.view.startswith(COMPANY_CUES[:8], end)

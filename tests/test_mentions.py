@@ -528,6 +528,7 @@ def test_a_known_company_and_a_business_word_name_its_arm(text: str, expected: l
         ("公司收购了智能客服企业云语互动51%的股权。", ["云语互动"]),  # a category noun, then the name
         ("射频芯片企业锐频微被收购。", ["锐频微"]),
         ("他加盟了机器人公司北极光机器人。", ["北极光机器人"]),  # a dictionary word as brand, with its trade
+        ("智能驾驶公司毫末智行创始人张凯表示。", ["毫末智行"]),  # a category noun and a founder around it
         ("该公司创始人表示，融资已完成。", []),
     ],
 )
