@@ -1370,11 +1370,21 @@ def _name_material(token: Token, first: bool) -> bool:
     text = token.text
     if re.fullmatch(f"[{CJK}]+", text) is None or set(text) & _FUNCTION_CHARS or set(text) & _BRAND_STOP:
         return False
+    if not first and text in INDUSTRY_WORDS:
+        return True  # 衡山|智能: the industry word ends the name
     if text in _COMPANY_NOUNS or text in CATEGORY_NOUNS or text in _GENERIC_BRANDS:
         return False
     if not first:
         return text not in titles() and not (token.pos.startswith("v") and word_frequency(text) > 0)
-    return len(text) >= 2 and token.pos not in ("m", "t", "r", "p", "c", "u") and _is_brand(text)
+    if len(text) < 2 or token.pos in ("m", "t", "r", "p", "c", "u"):
+        return False
+    return _is_brand(text) or _place_brand(token)
+
+
+def _place_brand(token: Token) -> bool:
+    """A place-name brand (衡山智能, 泰山体育): a word the segmenter reads as a place that is no
+    country, province or city of the place list (北京智能 names no company)."""
+    return token.pos == "ns" and len(token.text) >= 2 and token.text not in places()
 
 
 def _cued_name(tokens: list[Token]) -> bool:
@@ -2352,11 +2362,20 @@ def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[M
 
 
 def _brand_of(mention: Mention) -> str:
-    """The brand of a brand + industry company name, if it is rare enough to stand alone."""
-    if mention.extractor != BrandCompanies.name:
+    """The short form of a brand + industry company name, the name without its industry word (星衍 for
+    星衍机器人, 衡山 for 衡山智能), if it is rare enough, or a place that is no city, to stand alone."""
+    if mention.extractor == BrandCompanies.name:
+        brand = mention.name[:2]
+    elif mention.extractor == CuedCompanies.name:
+        industry = next((w for w in INDUSTRY_WORDS if mention.name.endswith(w)), "")
+        brand = mention.name[: -len(industry)] if industry else ""
+    else:
         return ""
-    brand = mention.name[:2]
-    return brand if word_frequency(brand) < _EVERYDAY_FREQUENCY and _is_brand(brand) else ""
+    if len(brand) < 2:
+        return ""
+    if word_frequency(brand) < _EVERYDAY_FREQUENCY and _is_brand(brand):
+        return brand
+    return brand if word_tag(brand) == "ns" and brand not in places() else ""
 
 
 _REPEATABLE = frozenset(
