@@ -721,6 +721,7 @@ _NAMED_HEADS = (
     "证券",
     "地产",
     "置业",
+    "友好协会",
     "协会",
     "学会",
     "联合会",
@@ -759,7 +760,7 @@ _NAMED_HEADS = (
     "俱乐部",
 )
 # the last words of heads the segmenter may cut off from the word before them (管理|中心)
-_SPLIT_HEAD_ENDS = frozenset({"中心", "事务所", "公司"})
+_SPLIT_HEAD_ENDS = frozenset({"中心", "事务所", "公司", "协会"})
 _KINDS_OF_FUND = frozenset("主权 对冲 私募 公募 货币 指数 养老 债券 股票 混合 美元 人民币".split())
 _NAME_MATERIAL = frozenset(
     {"n", "nz", "ns", "nt", "nr", "nrt", "nrfg", "j", "b", "x", "vn", "an", "l", "eng", "s"}
@@ -813,13 +814,20 @@ class HeadedOrganizations:
         lengths = sorted({len(h) for h in heads}, reverse=True)  # the longest head first: 有限公司, not 公司
         for i, token in enumerate(tokens):
             head = next((token.text[-n:] for n in lengths if token.text[-n:] in heads), None)
+            j = i
             if i > 0 and tokens[i - 1].end == token.start and token.text in _SPLIT_HEAD_ENDS:
-                # a head the segmenter cut in two: 住房保障|管理|中心, 福利彩票|发行|中心
+                # a head the segmenter cut in two: 住房保障|管理|中心, 福利彩票|发行|中心, 友好|协会
                 joined = tokens[i - 1].text + token.text
-                head = next((joined[-n:] for n in lengths if joined[-n:] in heads), head)
+                split = next((joined[-n:] for n in lengths if joined[-n:] in heads), None)
+                if (
+                    split is not None
+                    and len(split) > len(token.text)
+                    and (head is None or len(split) > len(head))
+                ):
+                    head = split
+                    j = i - 1 if len(split) == len(joined) else i  # the walk starts before the whole head
             if head is None:
                 continue
-            j = i
             while j > 0 and i - j < 5 and tokens[j - 1].end == tokens[j].start:
                 prev = tokens[j - 1]
                 cjk = re.fullmatch(f"[{CJK}]+", prev.text) is not None
@@ -856,6 +864,9 @@ class HeadedOrganizations:
             if head in _COMPANY_HEADS - {"银行"} and all(t.pos == "ns" for t in naming) and not legal_form:
                 continue  # 以色列公司 is a company from Israel, not a name (重庆银行 is a bank's name)
             start = parts[0].start if naming[0].pos == "ns" else naming[0].start
+            dash = j >= 2 and tokens[j - 1].text in ("—", "－", "-", "–")
+            if dash and naming[0].pos == "ns" and tokens[j - 2].pos == "ns":
+                start = tokens[j - 2].start  # 苏丹—中国友好协会: a society of two countries
             if ctx.view[start] in "原前" and word_frequency(ctx.view[start : start + 2]) == 0:
                 start += 1  # 原|淘天集团: the former unit's name, not a name with 原 (前海 is a place)
             name = ctx.view[start : token.end]

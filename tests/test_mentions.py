@@ -633,3 +633,13 @@ def test_latin_products_named_by_what_is_done_with_them(
     text: str, expected: list[tuple[int, int, str]]
 ) -> None:
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("发来唁电的组织有：苏丹—中国友好协会。", ["苏丹—中国友好协会"]),  # a society of two countries
+    ],
+)
+def test_a_friendship_society_of_two_countries(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
