@@ -172,6 +172,8 @@ def _product_heads() -> tuple[str, ...]:
 
 
 PRODUCT_HEADS = _product_heads()
+# every product word, the ambiguous ones too, for places where the context already says "a product"
+_ALL_PRODUCT_HEADS = "|".join(sorted(table("product_heads.txt"), key=lambda h: (-len(h), h)))
 UNIT_SUFFIXES = ("实验室", "研究院", "研究所", "事业部", "事业群", "工作室", "团队", "部门", "小组", "中心")
 SPEECH_VERBS = (
     "表示",
@@ -292,7 +294,7 @@ class KnownNames:
                 if not _latin_boundary(ctx.view, s, e) or not ctx.inside(s, e):
                     continue
                 entity = by_name[match.group()]
-                after_particle = s > 0 and ctx.view[s - 1] in "前原从在与和对向被由据及于、，,"
+                after_particle = s > 0 and ctx.view[s - 1] in "前原从在与和对向被由据及于称、，,"
                 if (
                     e - s <= 2
                     and has_cjk(match.group())
@@ -320,6 +322,18 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         )
     if after.startswith(PRODUCT_HEADS) or re.search(r"[0-9]", parts[-1]) and len(parts) > 1:
         return "Product", "AIModel" if after.startswith(("模型", "大模型")) else "", 0.75
+    if before.endswith(PRODUCT_HEADS + ("版",)) and _known_type(name) != "Organization":
+        # 具身大模型DomeVLA, 医疗大模型MedGPT-Pro, 轻量版Tide-2 Mini: the product word stands first
+        return "Product", "AIModel" if before.endswith("模型") else "", 0.7
+    if _known_type(name) == "" and (
+        re.search(r"(?:参与|负责|主导|领导)$", before)
+        and re.match(r"的(?:开发|研发)", after)
+        or re.search(r"(?:名为|名叫|叫做)$", before)
+        and re.match(rf"的[^，。,]{{0,8}}?(?:{_ALL_PRODUCT_HEADS})", view[end : end + 12])
+    ):
+        return "Product", "", 0.65  # 参与AlphaCode的开发, 一款名为Tern的自主编程智能体: what is built
+    if len(parts) > 1 and parts[-1] in PRODUCT_TIERS and re.search(r"[0-9]", name):
+        return "Product", "", 0.7  # Tide-2 Mini, GPT-4 Turbo: a versioned name and its tier
     if len(parts) > 1 and any(_known_type(p) == "Product" for p in parts):  # Defense Llama, Code Llama
         return "Product", "", 0.7
     if re.fullmatch(r"[A-Za-z]+(?:-[0-9][A-Za-z0-9.]*)", name):  # GPT-5, DeepSeek-R1
@@ -619,6 +633,10 @@ def _head_suffix(word: str) -> str | None:
     return next((word[-n:] for n in _suffix_lengths() if word[-n:] in suffixes), None)
 
 
+# what follows an industry word to make it a field, not a company's name: 微电子系, 芯片行业
+_FIELD_AFTER = frozenset("系业界")
+
+
 class SuffixOrganizations:
     """A name (a brand, a place, a known name) followed by an organization head noun.
 
@@ -668,6 +686,8 @@ class SuffixOrganizations:
             text = ctx.view[start:end]
             if len(text) <= len(suffix) + 1 or text in _GENERIC_HEADS or not ctx.inside(start, end):
                 continue
+            if kind == "Company" and ctx.view[end : end + 1] in _FIELD_AFTER:
+                continue  # 复旦大学微电子|系, 半导体|行业: a field of study or of trade, not a company
             head_prefix = token.text[: -len(suffix)]
             brands = [t for t in parts[:-1] if t.pos in _PROPER_POS and t.pos != "ns"]
             if head_prefix and (len(parts) == 1 or not brands):
@@ -701,6 +721,7 @@ _NAMED_HEADS = (
     "证券",
     "地产",
     "置业",
+    "友好协会",
     "协会",
     "学会",
     "联合会",
@@ -713,6 +734,14 @@ _NAMED_HEADS = (
     "研究院",
     "研究中心",
     "管理中心",
+    "发行中心",
+    "担保中心",
+    "交流中心",
+    "服务中心",
+    "福彩中心",
+    "体彩中心",
+    "律师事务所",
+    "会计师事务所",
     "大学",
     "学院",
     "医院",
@@ -723,12 +752,16 @@ _NAMED_HEADS = (
     "管理局",
     "总局",
     "交易所",
+    "基金",
     "电视台",
     "出版社",
     "杂志社",
     "报社",
     "俱乐部",
 )
+# the last words of heads the segmenter may cut off from the word before them (管理|中心)
+_SPLIT_HEAD_ENDS = frozenset({"中心", "事务所", "公司", "协会"})
+_KINDS_OF_FUND = frozenset("主权 对冲 私募 公募 货币 指数 养老 债券 股票 混合 美元 人民币".split())
 _NAME_MATERIAL = frozenset(
     {"n", "nz", "ns", "nt", "nr", "nrt", "nrfg", "j", "b", "x", "vn", "an", "l", "eng", "s"}
 )
@@ -781,9 +814,20 @@ class HeadedOrganizations:
         lengths = sorted({len(h) for h in heads}, reverse=True)  # the longest head first: 有限公司, not 公司
         for i, token in enumerate(tokens):
             head = next((token.text[-n:] for n in lengths if token.text[-n:] in heads), None)
+            j = i
+            if i > 0 and tokens[i - 1].end == token.start and token.text in _SPLIT_HEAD_ENDS:
+                # a head the segmenter cut in two: 住房保障|管理|中心, 福利彩票|发行|中心, 友好|协会
+                joined = tokens[i - 1].text + token.text
+                split = next((joined[-n:] for n in lengths if joined[-n:] in heads), None)
+                if (
+                    split is not None
+                    and len(split) > len(token.text)
+                    and (head is None or len(split) > len(head))
+                ):
+                    head = split
+                    j = i - 1 if len(split) == len(joined) else i  # the walk starts before the whole head
             if head is None:
                 continue
-            j = i
             while j > 0 and i - j < 5 and tokens[j - 1].end == tokens[j].start:
                 prev = tokens[j - 1]
                 cjk = re.fullmatch(f"[{CJK}]+", prev.text) is not None
@@ -800,9 +844,13 @@ class HeadedOrganizations:
                 j -= 1
             parts = tokens[j : i + 1]
             prefix = ctx.view[parts[0].start : token.end - len(head)]
-            if len(prefix) < 2 or prefix in _KINDS_OF_ORGANIZATION or prefix.endswith(("的", "和")):
+            if len(prefix) < 2 or prefix in _KINDS_OF_ORGANIZATION or prefix.endswith(("的", "和", "等")):
                 continue
+            if head == "基金" and len(parts) > 1 and parts[-2].text in _KINDS_OF_FUND:
+                continue  # 中东主权基金, 美国对冲基金: a kind of fund from somewhere, not a fund's name
             inner = token.text[: -len(head)]  # 初创|公司, 星展|银行: a name inside the head word
+            if inner in _KINDS_OF_ORGANIZATION:
+                continue  # 科创板|上市公司, 香港|上市公司: what kind of company, and where it is listed
             naming = [
                 t
                 for n, t in enumerate(parts[:-1])
@@ -816,6 +864,11 @@ class HeadedOrganizations:
             if head in _COMPANY_HEADS - {"银行"} and all(t.pos == "ns" for t in naming) and not legal_form:
                 continue  # 以色列公司 is a company from Israel, not a name (重庆银行 is a bank's name)
             start = parts[0].start if naming[0].pos == "ns" else naming[0].start
+            dash = j >= 2 and tokens[j - 1].text in ("—", "－", "-", "–")
+            if dash and naming[0].pos == "ns" and tokens[j - 2].pos == "ns":
+                start = tokens[j - 2].start  # 苏丹—中国友好协会: a society of two countries
+            if ctx.view[start] in "原前" and word_frequency(ctx.view[start : start + 2]) == 0:
+                start += 1  # 原|淘天集团: the former unit's name, not a name with 原 (前海 is a place)
             name = ctx.view[start : token.end]
             if len(name) <= len(head) + 1 or not ctx.inside(start, token.end):
                 continue
@@ -903,6 +956,125 @@ class DictionaryOrganizations:
             yield _mention(ctx, start, token.end, "Organization", self.name, 0.6, kind=kind)
 
 
+# What a known company's name takes to name one of its businesses, each a company of its own in
+# the news (京东健康, 小米汽车, 京东物流, 腾讯音乐, 高瓴创投, 软银愿景基金), not a product (华为芯片);
+# never a word that is also a verb (红杉中国投资了…, 腾讯控股了…)
+_ARM_WORDS = (
+    "健康",
+    "医疗",
+    "物流",
+    "金融",
+    "科技",
+    "资本",
+    "创投",
+    "愿景基金",
+    "基金",
+    "汽车",
+    "音乐",
+    "影业",
+    "游戏",
+    "证券",
+    "保险",
+)
+_ARM = re.compile(alternation(frozenset(_ARM_WORDS)))
+# a known company's name, what it does, and a legal form: a company of its group (携程国旅公司,
+# 索尼动画制作公司, 华为技术有限公司), or the company itself (育碧公司)
+_SUBSIDIARY = re.compile(rf"(?P<middle>[{CJK}]{{0,6}}?)(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
+
+
+class CompanyArms:
+    """A known company's name and a business word: one organization, the company's arm (京东健康 is
+    not 京东, 美团 and 美团外卖 differ). Only at a word's end: 华为云南 is no cloud."""
+
+    name = "mentions.company_arm.v1"
+
+    def extend(self, ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
+        ends = ctx._boundaries[1]
+        for mention in found:
+            if mention.extractor != KnownNames.name or mention.type != "Organization":
+                continue
+            if mention.kind not in ("Company", ""):
+                continue
+            match = _ARM.match(ctx.view, mention.end)
+            if match is None or match.end() not in ends or mention.name.endswith(match.group()):
+                match = _SUBSIDIARY.match(ctx.view, mention.end)
+                middle = match.group("middle") if match else ""
+                if match is None or match.end() not in ends or _UNIT_STOP & set(middle) or "旗下" in middle:
+                    continue
+                if middle and (_has_verb(middle) or middle in _KINDS_OF_ORGANIZATION):
+                    continue  # 腾讯收购公司, 腾讯投资公司: what the company does to a company
+            start, end = mention.start, match.end()
+            if ctx.inside(start, end):
+                yield _mention(ctx, start, end, "Organization", self.name, 0.65, kind="Company")
+
+
+# China's big state banks by one character each, in a list: 工、农、中、建四大行, 工、中、建、交等银行
+_BANK_INITIALS = re.compile(
+    r"[工农中建交](?:、[工农中建交]){2,4}"
+    r"(?=[0-9一二三四五六七八九]?(?:大|家)?(?:国有)?(?:商业)?(?:银行|行)|等)"
+)
+# local banks and credit unions named by their place: 北京农商行, 山东省联社, 省联社
+_LOCAL_BANK = re.compile(r"(农村商业银行|农商银行|农商行|农信社|信用社|联社)")
+
+
+class Banks:
+    """Banks as Chinese finance news shortens them: the initials of the big state banks in a list
+    (工、农、中、建四大行), and local banks and credit unions after their place (北京农商行, 省联社)."""
+
+    name = "mentions.bank.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in _BANK_INITIALS.finditer(view, start, end):
+                before = view[match.start() - 1 : match.start()]
+                if re.match(f"[{CJK}]", before) and before not in _GLUED_BEFORE:
+                    continue  # 加工、农业: the first character ends another word
+                for n in range(match.start(), match.end(), 2):
+                    yield _mention(ctx, n, n + 1, "Organization", self.name, 0.7, kind="Company")
+            for match in _LOCAL_BANK.finditer(view, start, end):
+                s = self._place_before(ctx, match.start())
+                if s is not None and ctx.inside(s, match.end()):
+                    yield _mention(ctx, s, match.end(), "Organization", self.name, 0.65, kind="Company")
+
+    @staticmethod
+    def _place_before(ctx: DocumentView, end: int) -> int | None:
+        """Where the place before a local bank's name begins: a place the segmenter or the place list
+        knows, with its 省/市/县; or 省, 市, 县 alone (省联社 is the province's)."""
+        view = ctx.view
+        level = 1 if view[end - 1 : end] in ("省", "市", "县") else 0
+        for token in reversed(ctx.tokens_between(max(0, end - 6), end)):
+            if token.end == end and (token.pos == "ns" or token.text in places()):
+                return token.start
+            if token.end == end - level and (token.pos == "ns" or token.text in places()):
+                return token.start
+        if level and end - 1 in ctx.word_starts:
+            return end - 1
+        return None
+
+
+# The Party's national congresses by their ordinal, as political news names them: 十五大, 党的十五大,
+# 中共十四大 (十一 alone is a holiday, so 十一大 needs the Party before it)
+_CONGRESS = re.compile(r"(?:二十|十[二三四五六七八九])大(?![学会队家型小量多行类项城洲])")
+_CONGRESS_AFTER_PARTY = re.compile(r"(?<=党的|中共)十一大(?![学会队家型小量多行类项])")
+
+
+class PartyCongresses:
+    """A national congress of the Party named by its ordinal alone: 十五大, 党的十五大."""
+
+    name = "mentions.congress.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        for start, end, _ in ctx.analysed:
+            for pattern in (_CONGRESS, _CONGRESS_AFTER_PARTY):
+                for match in pattern.finditer(ctx.view, start, end):
+                    s, e = match.span()
+                    if re.match(r"[0-9一二三四五六七八九十第]", ctx.view[s - 1 : s] or " "):
+                        continue  # 二十五大, 第十五大: a larger figure, not an ordinal congress
+                    if ctx.inside(s, e):
+                        yield _mention(ctx, s, e, "Organization", self.name, 0.7)
+
+
 # A part of an organization named after its place: 中国银行广东珠海分行, 新华社香港分社, 西城工商分局
 _BRANCH = re.compile(
     rf"(?:[{CJK}]{{0,3}}?(?:省|市|区|县|州)|[{CJK}]{{2,3}}?)?(?:分行|支行|分公司|子公司|分局|分社|分院|分会|营业部)"
@@ -915,7 +1087,7 @@ _ORDINAL = "[一二三四五六七八九十百零〇0-9]+"
 # 中国共产党|第十五次全国代表大会, 全国人大|常委会, 中共|十五大
 _ORGAN = re.compile(
     rf"(?:第{_ORDINAL}(?:届|次)(?:全国|中央)?(?:代表大会|委员会|中央委员会|全体会议|会议)"
-    rf"|(?:十[一二三四五六七八九]?|[一二三四五六七八九])大(?![学会队家型小量多])"
+    rf"|(?:十[一二三四五六七八九]?|[一二三四五六七八九])大(?![学会队家型小量多行])"
     r"|中央(?:委员会|政治局|书记处|军事委员会)?"
     r"|常委会|常务委员会|政治局|书记处|主席团)"
 )
@@ -1009,8 +1181,8 @@ def _is_brand(word: str) -> bool:
     if word_frequency(word) >= _EVERYDAY_FREQUENCY:
         return False
     tags = tokenize(word)
-    if len(tags) == 1 and tags[0].pos in ("v", "vd", "vi"):
-        return False
+    if len(tags) == 1 and tags[0].pos in ("v", "vd", "vi") and word_frequency(word) > 0:
+        return False  # a dictionary verb; a word the dictionary lacks (恒拓, 映画) was only guessed a verb
     everyday = ("n", "vn", "a", "b", "v", "an", "f", "s", "ns", "d", "l", "m", "j")
     return not (len(tags) > 1 and all(len(t.text) >= 2 and t.pos in everyday for t in tags))
 
@@ -1136,6 +1308,10 @@ _GENERIC_BRANDS = frozenset(
 )
 
 
+# one-character words the segmenter glues to the name after them (由高瓴, 被恒拓)
+_GLUED_BEFORE = frozenset("由被与和及对向从在将把给为")
+
+
 class BrandCompanies:
     """A two-character brand and an industry word, confirmed by how the text treats it.
 
@@ -1161,8 +1337,8 @@ class BrandCompanies:
                     continue
                 if not _is_brand(brand):
                     continue  # 提供芯片, 布局机器人, 人形机器人: no brand before the industry word
-                if match.start() not in ctx.word_starts:
-                    continue  # 阿里云|智能集团 has no brand 里云: a brand begins a word
+                if match.start() not in ctx.word_starts and view[match.start() - 1] not in _GLUED_BEFORE:
+                    continue  # 阿里云|智能集团 has no brand 里云: a brand begins a word (由高瓴 is 由|高瓴)
                 candidates.append(match)
         counts = Counter(m.group("brand") + m.group("industry") for m in candidates)
         for match in candidates:
@@ -1178,6 +1354,7 @@ class BrandCompanies:
                 or before.endswith(CATEGORY_NOUNS)
                 or after.startswith(COMPANY_ROLE_CUES + COMPANY_CUES)
                 or counts[name] >= 2
+                or _listed_with_known_organization(ctx, s, e)
             )
             if _three_character_brand(ctx, s):
                 s -= 1  # 星|海图|智能: the brand's first character stands alone as a word
@@ -1185,6 +1362,135 @@ class BrandCompanies:
                 s -= _trailing_place(view[max(0, s - 3) : s])
             if confirmed and ctx.inside(s, e):
                 yield _mention(ctx, s, e, "Organization", self.name, 0.65, kind="Company")
+
+
+# a category noun that, right before a name, says the name is a company's: 智能客服企业|云语互动
+_COMPANY_NOUNS = frozenset(
+    {"公司", "企业", "厂商", "服务商", "供应商", "制造商", "初创", "创业公司", "独角兽", "运营商", "开发商"}
+)
+# what may end a company's name that a category noun introduced: punctuation, a figure, a particle
+# or preposition, or a company's verb (云语互动|51%, 锐频微|被)
+_NAME_ENDS = frozenset('的和与及、，,。；;：:（(“”"被将已在于对向为从是也都')
+_FOUNDER_CUES = ("联合创始人", "创始人", "董事长", "首席执行官", "CEO", "总裁")
+
+
+def _name_material(token: Token, first: bool) -> bool:
+    """Can this word be part of a company name the dictionary does not know? The first word is the
+    brand (字号), which must be rare or unknown (医渡, 云语); the words after it may be anything nominal
+    (智联, 互动) but no function word."""
+    text = token.text
+    if re.fullmatch(f"[{CJK}]+", text) is None or set(text) & _FUNCTION_CHARS or set(text) & _BRAND_STOP:
+        return False
+    if not first and text in INDUSTRY_WORDS:
+        return True  # 衡山|智能: the industry word ends the name
+    if text in _COMPANY_NOUNS or text in CATEGORY_NOUNS or text in _GENERIC_BRANDS:
+        return False
+    if not first:
+        return text not in titles() and not (token.pos.startswith("v") and word_frequency(text) > 0)
+    if len(text) < 2 or token.pos in ("m", "t", "r", "p", "c", "u"):
+        return False
+    return _is_brand(text) or _place_brand(token)
+
+
+def _place_brand(token: Token) -> bool:
+    """A place-name brand (衡山智能, 泰山体育): a word the segmenter reads as a place that is no
+    country, province or city of the place list (北京智能 names no company)."""
+    return token.pos == "ns" and len(token.text) >= 2 and token.text not in places()
+
+
+def _cued_name(tokens: list[Token]) -> bool:
+    """Is this run of words a company's name? Its brand is a word no dictionary lists and that is made
+    of no everyday words (医渡|智联, 云语|互动; not 保安队长, 副总裁), or any brand before an industry
+    word (北极光|机器人, 衡山|智能)."""
+    brand = tokens[0].text
+    unknown = word_frequency(brand) == 0 and all(
+        word_frequency(brand[n : n + 2]) < 50 for n in range(len(brand) - 1)
+    )
+    return unknown or len(tokens) > 1 and tokens[-1].text in INDUSTRY_WORDS
+
+
+class CuedCompanies:
+    """A company name no dictionary knows, between a category noun and the end of a phrase
+    (智能客服企业云语互动51%的股权), or right before its founder's or chief's title
+    (，医渡智联创始人兼CEO曹一凡). The first word must be a rare one, a brand; a person's name
+    (the segmenter's nr) is no company."""
+
+    name = "mentions.cued_company.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        tokens = ctx.tokens
+        view = ctx.view
+        for i, token in enumerate(tokens):
+            if token.text in _COMPANY_NOUNS and i + 1 < len(tokens):
+                span = self._after_category(ctx, i + 1)
+            elif token.text.startswith(_FOUNDER_CUES) and i > 0:
+                span = self._before_title(ctx, i)
+            else:
+                continue
+            if span is None:
+                continue
+            s, e = span
+            name = view[s:e]
+            if known_by_name(name) is not None or _is_person_shaped(name) or not ctx.inside(s, e):
+                continue
+            yield _mention(ctx, s, e, "Organization", self.name, 0.6, kind="Company")
+
+    @staticmethod
+    def _after_category(ctx: DocumentView, first: int) -> tuple[int, int] | None:
+        tokens = ctx.tokens
+        j = first
+        while j < len(tokens) and j - first < 3 and _name_material(tokens[j], j == first):
+            if j > first and tokens[j].start != tokens[j - 1].end:
+                break
+            j += 1
+        if j == first:
+            return None
+        start, end = tokens[first].start, tokens[j - 1].end
+        # a category noun before and a founder's title after: both sides say "a company" (毫末智行)
+        if not _cued_name(tokens[first:j]) and not ctx.view.startswith(_FOUNDER_CUES, end):
+            return None
+        after = ctx.view[end : end + 1]
+        closed = (
+            not after or after in _NAME_ENDS or after.isdigit() or ctx.view.startswith(COMPANY_CUES[:8], end)
+        )
+        return (start, end) if 3 <= end - start <= 6 and closed else None
+
+    @staticmethod
+    def _before_title(ctx: DocumentView, title: int) -> tuple[int, int] | None:
+        tokens = ctx.tokens
+        j = title
+        while j > 0 and title - j < 3 and tokens[j - 1].end == tokens[j].start:
+            if not _name_material(tokens[j - 1], first=False):
+                break
+            j -= 1
+        while j < title and not _name_material(tokens[j], first=True):
+            j += 1  # the name begins with its brand
+        if j == title or not _cued_name(tokens[j:title]):
+            return None
+        start, end = tokens[j].start, tokens[title - 1].end
+        before = ctx.view[start - 1 : start]
+        edge = not before or before in _CLAUSE_EDGES or before in _LIST_MARKS or before in _GLUED_BEFORE
+        return (start, end) if 3 <= end - start <= 6 and edge else None
+
+
+def _is_person_shaped(name: str) -> bool:
+    """Two or three characters that begin with a surname read as a person's name (曹一凡)."""
+    return len(name) <= 3 and (name[:1] in surnames() or name[:2] in surnames())
+
+
+def _listed_with_known_organization(ctx: DocumentView, start: int, end: int) -> bool:
+    """Is the name coordinated with a known organization (赛力斯和阿维塔科技, 阿维塔科技与华为)? A list
+    names things of one kind."""
+    view = ctx.view
+    pattern, by_name = _known_index()
+    if view[start - 1 : start] in _LIST_MARKS:
+        previous = [t for t in ctx.tokens_between(max(0, start - 12), start - 1) if t.end == start - 1]
+        if previous and (entity := by_name.get(previous[-1].text)) and entity.type == "Organization":
+            return True
+    if view[end : end + 1] in _LIST_MARKS:
+        match = pattern.match(view, end + 1)
+        return match is not None and by_name[match.group()].type == "Organization"
+    return False
 
 
 def _three_character_brand(ctx: DocumentView, start: int) -> bool:
@@ -1878,10 +2184,12 @@ def _place_after(view: str, end: int) -> bool:
 
 # Words around a side in a match report: 切沃队vs锡耶纳队, 4比0大胜波尔图, 做客挑战桑德兰
 _MATCH_BEFORE = re.compile(
-    r"(?:vs|VS|对阵|逼平|击败|战胜|负于|输给|力克|不敌|大胜|做客|迎战|挑战|客场|主场)\s*$"
+    r"(?:vs|VS|对阵|逼平|击败|战胜|负于|输给|力克|不敌|大胜|做客|作客|迎战|挑战|客场|主场|看好|力挺)\s*$"
 )
+# what follows a side in a match report or a betting tip (米兰主场, 罗马客胜, 热那亚防平, 利物浦作胆)
 _MATCH_AFTER = re.compile(
-    r"\s*(?:队|vs|VS|对阵|主场|客场|主队|客队|逼平|击败|战胜|负于|输给|力克|不敌|大胜|[0-9]+\s*[:：比]\s*[0-9]+)"
+    r"\s*(?:队|vs|VS|对阵|主场|客场|主队|客队|逼平|击败|战胜|负于|输给|力克|不敌|大胜|主胜|客胜|防平|作胆|博胆"
+    r"|稳胆|让球|受让|坐镇|[0-9]+\s*[:：比]\s*[0-9]+)"
 )
 
 
@@ -1982,6 +2290,9 @@ RULES = (
     HeadedOrganizations(),
     ArmedForces(),
     BrandCompanies(),
+    CuedCompanies(),
+    Banks(),
+    PartyCongresses(),
     Units(),
     ChinesePersons(),
     TitledPersons(),
@@ -2007,10 +2318,14 @@ _PRIORITY = {
                 TransliteratedNames,
                 SuffixOrganizations,
                 Branches,
+                CompanyArms,
                 DictionaryOrganizations,
                 HeadedOrganizations,
                 ArmedForces,
                 BrandCompanies,
+                CuedCompanies,
+                Banks,
+                PartyCongresses,
                 LatinNames,
                 TitledPersons,
                 ShapedPersons,
@@ -2052,16 +2367,26 @@ def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[M
     # a name has a letter or a digit in it: "……" in 《……》 or "---" names nothing
     candidates = [m for rule in RULES for m in rule.find(ctx) if any(ch.isalnum() for ch in m.name)]
     kept = resolve_overlaps(_adopt_known_types(candidates))
+    kept = resolve_overlaps(kept + list(CompanyArms().extend(ctx, kept)))
     kept = resolve_overlaps(kept + list(Branches().extend(ctx, kept)))
     return _people_in_lists(ctx, resolve_overlaps(kept + list(_repeated(ctx, kept))))
 
 
 def _brand_of(mention: Mention) -> str:
-    """The brand of a brand + industry company name, if it is rare enough to stand alone."""
-    if mention.extractor != BrandCompanies.name:
+    """The short form of a brand + industry company name, the name without its industry word (星衍 for
+    星衍机器人, 衡山 for 衡山智能), if it is rare enough, or a place that is no city, to stand alone."""
+    if mention.extractor == BrandCompanies.name:
+        brand = mention.name[:2]
+    elif mention.extractor == CuedCompanies.name:
+        industry = next((w for w in INDUSTRY_WORDS if mention.name.endswith(w)), "")
+        brand = mention.name[: -len(industry)] if industry else ""
+    else:
         return ""
-    brand = mention.name[:2]
-    return brand if word_frequency(brand) < _EVERYDAY_FREQUENCY and _is_brand(brand) else ""
+    if len(brand) < 2:
+        return ""
+    if word_frequency(brand) < _EVERYDAY_FREQUENCY and _is_brand(brand):
+        return brand
+    return brand if word_tag(brand) == "ns" and brand not in places() else ""
 
 
 _REPEATABLE = frozenset(
@@ -2074,6 +2399,7 @@ _REPEATABLE = frozenset(
         SportsClubs,
         SuffixOrganizations,
         BrandCompanies,
+        CuedCompanies,
         TransliteratedNames,
         MediaOutlets,
         Units,

@@ -183,3 +183,22 @@ def test_an_entity_keeps_its_key_when_other_articles_are_added(corpus: Corpus) -
         "organization/meta",
         "person/ahmad-al-dahle",
     }
+
+
+@pytest.mark.parametrize(
+    ("raw", "long_form", "short_form"),
+    [
+        (
+            "北京大模型公司衡山智能宣布融资。苏蔓去年加盟衡山，负责研发。",
+            "衡山智能",
+            "衡山",
+        ),  # a place as brand
+        ("具身智能公司星衍机器人完成融资。星衍表示，资金将用于研发。", "星衍机器人", "星衍"),
+    ],
+)
+def test_a_company_and_its_name_without_the_industry_word_are_one_entity(
+    raw: str, long_form: str, short_form: str
+) -> None:
+    corpus = extract_corpus([document(raw, "short.txt")])
+    companies = [e for e in corpus.entities if e.type == "Organization"]
+    assert [sorted(set(texts_in(e, "short.txt"))) for e in companies] == [sorted({long_form, short_form})]

@@ -490,3 +490,156 @@ def test_a_verb_after_a_name_is_not_its_last_character() -> None:
 )
 def test_company_names_of_business_news(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("科创板上市公司恒拓科技公告称，已完成收购。", ["恒拓科技"]),  # a brand the dictionary lacks
+        ("AI视频公司映画科技发布公告称，创始人已离职。", ["映画科技"]),
+        ("本轮由高瓴创投领投。", ["高瓴创投"]),  # 由高瓴 is one word to the segmenter, 由|高瓴 to a reader
+        ("集团宣布原淘天集团技术负责人卸任。", ["淘天集团"]),  # 原 says "former", it names nothing
+        ("北京市人工智能产业投资基金跟投。", ["北京市人工智能产业投资基金"]),  # a city's fund
+        ("中东主权基金也在寻找机会。", []),  # a kind of fund from a region
+        ("他毕业于复旦大学微电子系。", ["复旦大学"]),  # a field of study, not a company
+    ],
+)
+def test_company_names_found_by_their_context(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他此前任腾讯音乐副总裁。", ["腾讯音乐"]),  # a known company's arm is an organization of its own
+        ("李骁已离职，加盟小米汽车。", ["小米汽车"]),
+        ("红杉中国投资了这家公司。", ["红杉中国"]),  # 投资 is what the investor does
+        ("华为芯片供不应求。", ["华为"]),  # a product of the company, not an arm of it
+    ],
+)
+def test_a_known_company_and_a_business_word_name_its_arm(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，医渡智联创始人兼CEO曹一凡正在开会。", ["医渡智联"]),  # an unlisted brand, then its founder
+        ("公司收购了智能客服企业云语互动51%的股权。", ["云语互动"]),  # a category noun, then the name
+        ("射频芯片企业锐频微被收购。", ["锐频微"]),
+        ("他加盟了机器人公司北极光机器人。", ["北极光机器人"]),  # a dictionary word as brand, with its trade
+        ("智能驾驶公司毫末智行创始人张凯表示。", ["毫末智行"]),  # a category noun and a founder around it
+        ("该公司创始人表示，融资已完成。", []),
+    ],
+)
+def test_unknown_company_names_confirmed_by_a_category_noun_or_a_founder(
+    text: str, expected: list[str]
+) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["还有做公司保安队长的。", "房地产经纪公司副总裁发言。", "多家企业自主研发芯片。"]
+)
+def test_everyday_words_after_a_category_noun_are_no_company(text: str) -> None:
+    assert [m.text for m in mentions(text) if m.extractor == "mentions.cued_company.v1"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("9月又开源了具身大模型DomeVLA。", [(11, 18, PRD)]),  # a product word before the name
+        ("并同步开源了轻量版Tide-2 Mini。", [(9, 20, PRD)]),  # a versioned name and its tier
+    ],
+)
+def test_latin_products_named_after_their_product_word(
+    text: str, expected: list[tuple[int, int, str]]
+) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本报记者对工、农、中、建、交5家国有银行进行了调查。", ["工", "农", "中", "建", "交"]),
+        ("工、中、建、交等银行均未公布细则。", ["工", "中", "建", "交"]),  # initials, not 交等银行
+        ("北京农商行可申请优惠。", ["北京农商行"]),  # a local bank after its place
+        ("各地政府设立省联社管理信用社。", ["省联社"]),  # the province's union
+        ("工行、农行四大行均已表态。", ["工行", "农行", "四大行"]),  # 农行|四大行, no organ 四大
+        ("工、农业生产稳步增长。", []),  # no list of banks
+    ],
+)
+def test_banks_by_initials_and_by_place(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("陆慧明推荐：莱切防平，维冈客胜。", ["莱切", "维冈"]),  # betting tips name the sides
+        ("球队在欧冠中4比0大胜波尔图。", ["欧冠", "波尔图"]),
+    ],
+)
+def test_clubs_in_betting_tips(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("赛力斯和云帆科技分别出资。", ["赛力斯", "云帆科技"]),  # a list names things of one kind
+        ("云帆科技与华为分别出资。", ["云帆科技", "华为"]),
+        ("对于此前有消息称美团将参与融资。", ["美团"]),  # 称|美团: a known name after a speech verb
+    ],
+)
+def test_a_company_listed_with_a_known_organization(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("只应由携程国旅公司赔偿损失。", ["携程国旅公司"]),  # a company of a known group
+        ("电影交由索尼动画制作公司拍摄。", ["索尼动画制作公司"]),
+        ("阿里巴巴收购公司的消息传出。", ["阿里巴巴"]),  # what the company does to a company
+        ("记者从深圳市福利彩票发行中心了解到。", ["深圳市福利彩票发行中心"]),  # 发行|中心, one head
+    ],
+)
+def test_companies_of_a_known_group_and_split_heads(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("深入学习贯彻十五大精神。", ["十五大"]),  # the Party's congress by its ordinal
+        ("党的十一大以后，工作重心转移。", ["十一大"]),  # 十一 needs the Party before it
+        ("十一大促销活动开始了。", []),
+        ("全国二十五大城市的房价上涨。", []),  # a figure, not an ordinal
+    ],
+)
+def test_party_congresses_by_their_ordinal(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他曾参与AlphaCode的开发。", [(4, 13, PRD)]),  # what one develops is a product
+        ("核心产品是一款名为Tern的自主编程智能体。", [(9, 13, PRD)]),
+    ],
+)
+def test_latin_products_named_by_what_is_done_with_them(
+    text: str, expected: list[tuple[int, int, str]]
+) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("发来唁电的组织有：苏丹—中国友好协会。", ["苏丹—中国友好协会"]),  # a society of two countries
+    ],
+)
+def test_a_friendship_society_of_two_countries(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
