@@ -1663,7 +1663,7 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
     """What follows a candidate name: "verb" (a person's verb or an honorific, or the colon of a
     speaker's label at the start of a line: 姜山：…), "list", "edge" (a clause ends) or "adverb" (the
     predicate begins: 已, 也, 曾 …), or ""."""
-    if _person_after().match(view, end):
+    if _person_after().match(view, end) or _PEOPLE_COUNTED.match(view, end):
         return "verb"
     if (
         start is not None
@@ -1681,6 +1681,8 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
     return ""
 
 
+# 等4人, 等三名, 等一行: a list of people closed by a count of them
+_PEOPLE_COUNTED = re.compile(r"等[0-9０-９一二两三四五六七八九十几多数]*(?:人|名|位|一行)")
 # punctuation at which a clause begins or ends
 _CLAUSE_EDGES = frozenset('，,。；;：:！!？?（()）“”"《》【】[] \n')
 # characters that begin a predicate right after its subject
@@ -1770,8 +1772,10 @@ class ShapedPersons:
             ):
                 continue  # 官王立|群因: nothing says the name ends here, and most names have three characters
             weight = _CUE_WEIGHT[left] + _CUE_WEIGHT[right]
-            if typical and len(name) == 3 and surname == 1 and not word_tag(name) and not word_tag(name[1:]):
-                weight += 1.0  # 姓 + two given-name characters that make no word: the shape of a name
+            if typical and len(name) == 3 and surname == 1 and not word_tag(name):
+                # 姓 + two given-name characters that make no word: the shape of a name; many given
+                # names are rare words too (鹏飞, 朝阳), which is weaker evidence
+                weight += 1.0 if not word_tag(name[1:]) else 0.5 if word_frequency(name[1:]) < 500 else 0.0
             strong = left == "title" or right == "verb"
             if not typical and not (left == "title" and right != "" or right == "verb" and left != ""):
                 continue  # an unusual given name needs the context to say "person" on both sides
@@ -1992,6 +1996,7 @@ RULES = (
     QuotedProducts(),
 )
 REPEATED = "mentions.repeat.v1"  # a name found again elsewhere in the text (see ``_repeated``)
+COORDINATED = "mentions.person_list.v1"  # a name listed with a person (see ``_coordinated_people``)
 # When two readings of the same stretch are equally long, the more specific rule wins.
 _PRIORITY = {
     name: rank
@@ -2019,7 +2024,7 @@ _PRIORITY = {
                 ChinesePersons,
             )
         ]
-        + [REPEATED]
+        + [COORDINATED, REPEATED]
     )
 }
 
@@ -2053,6 +2058,7 @@ def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[M
     candidates = [m for rule in RULES for m in rule.find(ctx) if any(ch.isalnum() for ch in m.name)]
     kept = resolve_overlaps(_adopt_known_types(candidates))
     kept = resolve_overlaps(kept + list(Branches().extend(ctx, kept)))
+    kept = resolve_overlaps(kept + list(_coordinated_people(ctx, kept)))
     return _people_in_lists(ctx, resolve_overlaps(kept + list(_repeated(ctx, kept))))
 
 
@@ -2079,7 +2085,7 @@ _REPEATABLE = frozenset(
         Units,
         QuotedProducts,
     )
-)
+) | {COORDINATED}
 
 
 def _repeated(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
@@ -2116,6 +2122,93 @@ def _repeated(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
                     confidence=min(model.confidence, 0.6),
                     name=ctx.view[s:e],
                 )
+
+
+# What may close a listed name: the next item, the end of the clause, 等(人), or a person's verb
+_ITEM_ENDS = frozenset("、，,。；;：:！!？?（()）“”\"《》 \n")
+
+
+def _coordinated_people(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
+    """Names listed with a person are people too: 李慧燕、杨光、冯建国、周源; 曹鹏飞和蔡朝阳等4人.
+
+    Lists of people are how news names delegations, winners and casts; the cue before or after the
+    list confirms one or two of its items, and the others have the same shape: a surname and one or
+    two more characters, or a run of transliteration characters, bounded by list marks on both sides.
+    """
+    view = ctx.view
+    taken = sorted((m.start, m.end) for m in found)
+    people = [m for m in found if m.type == "Person" and has_cjk(m.name)]
+    while people:
+        person = people.pop()
+        for s, e in (*_listed_after(view, person.end), *_listed_before(ctx, person.start)):
+            if e - s < 2 or not ctx.inside(s, e):
+                continue
+            i = bisect_left(taken, (s, e))
+            if i > 0 and taken[i - 1][1] > s or i < len(taken) and taken[i][0] < e:
+                continue  # something else is read there already
+            if not _listed_name(ctx, s, e):
+                continue
+            taken.insert(i, (s, e))
+            mention = _mention(ctx, s, e, "Person", COORDINATED, 0.55)
+            people.append(mention)
+            yield mention
+            break
+
+
+def _list_mark(view: str, at: int) -> int:
+    """The length of the list mark at ``at`` (、 和 与 及), or 0."""
+    mark = view[at : at + 1]
+    if mark == "、" or mark in ("和", "与", "及") and not view.startswith(("和平", "与会", "及时"), at):
+        return 1
+    return 0
+
+
+def _listed_after(view: str, end: int) -> Iterator[tuple[int, int]]:
+    """The item after a list mark at ``end``, up to the next mark, the end of the clause, 等 or a verb."""
+    step = _list_mark(view, end)
+    if not step:
+        return
+    s = end + step
+    for e in range(s + 2, min(s + 7, len(view)) + 1):
+        if e == len(view) or view[e] in _ITEM_ENDS or view[e] == "等" or _list_mark(view, e):
+            yield s, e
+            return
+        if _person_after().match(view, e):
+            yield s, e
+            return
+
+
+def _listed_before(ctx: DocumentView, start: int) -> Iterator[tuple[int, int]]:
+    """The item before a list mark that ends at ``start``, from the clause edge, a mark or a title,
+    or else the three characters before the mark when the words before them end there."""
+    view = ctx.view
+    if start < 1 or not _list_mark(view, start - 1):
+        return
+    e = start - 1
+    for s in range(e - 2, max(e - 7, 0) - 1, -1):
+        if s == 0 or view[s - 1] in _ITEM_ENDS or _list_mark(view, s - 1) or _left_cue(view, s) == "title":
+            yield s, e
+            break
+    if (
+        e >= 4
+        and (view[e - 4] in _NOT_IN_NAMES or e - 3 in ctx.word_starts)
+        and all(ch in given_name_chars() for ch in view[e - 2 : e])
+    ):
+        yield e - 3, e  # 选拔出了|李登海、, 等到|曹鹏飞和: the words before the first name end there
+
+
+def _listed_name(ctx: DocumentView, s: int, e: int) -> bool:
+    """Does the list item at [s, e) have the shape of a personal name?"""
+    name = ctx.view[s:e]
+    if not all(re.match(f"[{CJK}]", ch) and ch not in _NOT_IN_NAMES for ch in name):
+        return False
+    if known_by_name(name) is not None or _everyday_word(name) or name in places() or word_tag(name) == "ns":
+        return False
+    if len(name) <= 3 and name[0] in surnames() or len(name) in (3, 4) and name[:2] in surnames():
+        return True
+    if len(name) >= 3 and all(ch in translit_chars() for ch in name):
+        return not _place_after(ctx.view, e) and name[-1] not in _PLACE_ENDINGS
+    return False
 
 
 def _people_in_lists(ctx: DocumentView, mentions: list[Mention]) -> list[Mention]:

@@ -380,6 +380,23 @@ def test_names_by_shape_and_context(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one item confirmed by a title spreads to the others of the list, to the end of the clause
+        ("通讯员李慧燕、杨光、冯建国、周源", ["李慧燕", "杨光", "冯建国", "周源"]),
+        # the first item of a list that opens the sentence
+        ("胡亚美、王忠诚、李学勤出席了会议。", ["胡亚美", "王忠诚", "李学勤"]),
+        # 等4人 counts people; the item before 和 begins where the words before it end (等到|曹鹏飞)
+        ("当天晚上，等到曹鹏飞和蔡朝阳等4人回到益阳。", ["曹鹏飞", "蔡朝阳"]),
+        # places and words next to a name in a list are not people
+        ("董事长张伟和北京、上海的代表出席。", ["张伟"]),
+    ],
+)
+def test_names_listed_with_a_person(text: str, expected: list[str]) -> None:
+    assert persons(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "他在白领中很受欢迎。",  # an everyday word that begins with a surname
