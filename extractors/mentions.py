@@ -1415,6 +1415,8 @@ class TitledPersons:
                     if length == 3 and _person_after().match(view, e - 1):
                         continue  # 徐冰|说: the third character is the verb
                     if match.group("name")[0] in surnames() and view.startswith(_AFTER_NAME, e):
+                        if word_frequency(view[s : s + 2]) >= _EVERYDAY_FREQUENCY:
+                            break  # 博士|毕业后: a title, then an everyday word that begins with a surname
                         if ctx.inside(s, e) and _FUNCTION_CHARS.isdisjoint(view[s + 1 : e]):
                             yield _mention(ctx, s, e, "Person", self.name, 0.65)
                         break
@@ -1449,6 +1451,9 @@ class ChinesePersons:
             foreign = all(ch in translit_chars() for ch in text) and len(text) >= 3
             if not (native or foreign) or not ctx.inside(token.start, token.end):
                 continue
+            located = ctx.view[token.start - 1 : token.start] in _LOCATIVE
+            if foreign and located and not ctx.view.startswith(_VIEWPOINT, token.end):
+                continue  # 在特拉维夫创立: a place after 在
             if (
                 native
                 and len(text) == 3
@@ -1651,6 +1656,11 @@ def _left_cue(view: str, start: int) -> str:
     every, lengths = _titles_by_length()
     if any(view[start - n : start] in every for n in lengths if n <= start):
         return "title"
+    byline = _BYLINE_GAP.search(view, max(0, start - 4), start)
+    if byline and any(
+        view[byline.start() - n : byline.start()] in every for n in lengths if n <= byline.start()
+    ):
+        return "title"  # 界面新闻记者 | 周岚: a byline puts a space or a bar between title and name
     before = view[start - 1 : start]
     if before in _LIST_MARKS:
         return "list"
@@ -1676,11 +1686,29 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
         return "list"
     if not after or after in _CLAUSE_EDGES:
         return "edge"
-    if after in _PREDICATE_STARTS:
+    if after in _PREDICATE_STARTS or view.startswith(_TIME_WORDS, end):
         return "adverb"
     return ""
 
 
+# What a byline puts between the reporter's title and name
+_BYLINE_GAP = re.compile(r"[ \u3000]*[|｜/][ \u3000]*$|[ \u3000]+$")
+# Time words that open the predicate after its subject: 苏蔓去年从微软离职, 张伟日前表示
+_TIME_WORDS = (
+    "去年",
+    "今年",
+    "明年",
+    "前年",
+    "昨天",
+    "昨日",
+    "今天",
+    "今日",
+    "日前",
+    "近日",
+    "此前",
+    "目前",
+    "当时",
+)
 # 等4人, 等三名, 等一行: a list of people closed by a count of them
 _PEOPLE_COUNTED = re.compile(r"等[0-9０-９一二两三四五六七八九十几多数]*(?:人|名|位|一行)")
 # punctuation at which a clause begins or ends
@@ -1792,6 +1820,12 @@ class ShapedPersons:
             if _everyday_word(name, left == "title" and right != ""):
                 continue  # 马力 after 记者 is a name; 白领 after nothing is a word
             if (
+                len(name) == 3
+                and word_tag(name[:2]) not in ("nr", "nrfg", "nrt")
+                and _everyday_word(name[:2])
+            ):
+                continue  # 博士|毕业后: an everyday word that begins with a surname, and one more character
+            if (
                 length == 2
                 and _everyday_word(view[s + surname : e])
                 and left not in ("title", "list")
@@ -1852,6 +1886,8 @@ class TransliteratedPersonsUndotted:
                     continue  # 俄罗斯, 加拿大: the dictionary knows them as places
                 if name in places() or word_tag(name) == "ns" or _place_after(view, e):
                     continue
+                if view[s - 1 : s] in _LOCATIVE and not view.startswith(_VIEWPOINT, e):
+                    continue  # 在特拉维夫创立: a place after 在; 在纳德拉看来 is a person's view
                 if any(
                     2 <= len(t.text) < e - s
                     and t.pos not in ("nr", "nrt", "nrfg", "x")
@@ -1862,6 +1898,11 @@ class TransliteratedPersonsUndotted:
                 if known_by_name(name) is not None or _crosses_word(ctx, s, e) or not ctx.inside(s, e):
                     continue
                 yield _mention(ctx, s, e, "Person", self.name, 0.65 if left and right else 0.6)
+
+
+# Prepositions before a place (在, 于, 赴) and what turns 在 + a person into a viewpoint (在X看来)
+_LOCATIVE = frozenset("在于赴从到至")
+_VIEWPOINT = ("看来", "眼中", "眼里", "心中", "心目中", "的")
 
 
 def _after_undotted_title(view: str, start: int, end: int) -> int:
@@ -2125,7 +2166,7 @@ def _repeated(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
 
 
 # What may close a listed name: the next item, the end of the clause, 等(人), or a person's verb
-_ITEM_ENDS = frozenset("、，,。；;：:！!？?（()）“”\"《》 \n")
+_ITEM_ENDS = frozenset('、，,。；;：:！!？?（()）“”"《》 \n')
 
 
 def _coordinated_people(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:

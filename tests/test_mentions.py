@@ -373,6 +373,10 @@ def persons(raw: str) -> list[str]:
         ("片中张丽扮演的交际花令人难忘。", ["张丽"]),  # a person's verb after a word boundary
         ("主力前锋琼斯将在10月份复出。", ["琼斯"]),  # two transliteration characters after a title
         ("他对琼斯很满意。", []),  # without one, two are not enough
+        ("界面新闻记者 | 周岚 9月23日，公司发布新品。", ["周岚"]),  # a byline: title, bar, name
+        ("该研究院的负责人苏蔓去年从微软离职。", ["苏蔓"]),  # a time word opens the predicate
+        ("他2016年博士毕业后加入阿里巴巴。", []),  # 毕业后 after 博士 is no name
+        ("公司于2020年在特拉维夫创立。", []),  # a transliteration after 在 is a place
     ],
 )
 def test_names_by_shape_and_context(text: str, expected: list[str]) -> None:
