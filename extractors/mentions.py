@@ -1587,6 +1587,81 @@ PERSON_NOUNS = (
     "董事长",
     "总经理",
     "负责人",
+    # heads of bodies, offices and places
+    "会长",
+    "秘书长",
+    "理事长",
+    "理事",
+    "厅长",
+    "处长",
+    "县长",
+    "区长",
+    "乡长",
+    "镇长",
+    "村长",
+    "厂长",
+    "站长",
+    "馆长",
+    "社长",
+    "团长",
+    "店主",
+    "老板",
+    "股东",
+    "助理",
+    # trades and callings
+    "建筑师",
+    "摄影师",
+    "医师",
+    "护士",
+    "教师",
+    "工人",
+    "农民",
+    "司机",
+    "警察",
+    "士兵",
+    "战士",
+    "职员",
+    "收藏家",
+    "艺术家",
+    "企业家",
+    "书法家",
+    "作曲家",
+    "评论家",
+    "策展人",
+    "经纪人",
+    "代言人",
+    "博主",
+    "粉丝",
+    "彩民",
+    "股民",
+    "业主",
+    "车主",
+    "得主",
+    # students
+    "学生",
+    "大学生",
+    "研究生",
+    "硕士生",
+    "博士生",
+    "实习生",
+    # the parties of a case
+    "当事人",
+    "嫌疑人",
+    "被告人",
+    "被告",
+    "原告",
+    "死者",
+    # kin and people described
+    "父亲",
+    "母亲",
+    "妻子",
+    "丈夫",
+    "儿子",
+    "女儿",
+    "女孩",
+    "男孩",
+    "姑娘",
+    "小伙",
 )
 # After a name: a person's verb, an honorific, or words only people take
 _PERSON_AFTER = (
@@ -1656,6 +1731,8 @@ def _left_cue(view: str, start: int) -> str:
     every, lengths = _titles_by_length()
     if any(view[start - n : start] in every for n in lengths if n <= start):
         return "title"
+    if _BYLINE_LABEL.search(view, max(0, start - 6), start):
+        return "title"  # 文/于建春, 作者：夏林杰, 编辑整理何丽丽: the label of a byline
     byline = _BYLINE_GAP.search(view, max(0, start - 4), start)
     if byline and any(
         view[byline.start() - n : byline.start()] in every for n in lengths if n <= byline.start()
@@ -1691,6 +1768,10 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
     return ""
 
 
+# The labels of a byline: who wrote, edited or photographed the piece
+_BYLINE_LABEL = re.compile(
+    r"(?:^|(?<=[\s(（【\[|｜]))(?:文|图|摄|作者|撰文|撰稿|编辑|责编|整理|编辑整理|口述)\s*[/／_：:|｜]?\s*$"
+)
 # What a byline puts between the reporter's title and name
 _BYLINE_GAP = re.compile(r"[ \u3000]*[|｜/][ \u3000]*$|[ \u3000]+$")
 # Time words that open the predicate after its subject: 苏蔓去年从微软离职, 张伟日前表示

@@ -377,6 +377,9 @@ def persons(raw: str) -> list[str]:
         ("该研究院的负责人苏蔓去年从微软离职。", ["苏蔓"]),  # a time word opens the predicate
         ("他2016年博士毕业后加入阿里巴巴。", []),  # 毕业后 after 博士 is no name
         ("公司于2020年在特拉维夫创立。", []),  # a transliteration after 在 is a place
+        ("深圳钟表行业协会会长李东升告诉记者，行业回暖。", ["李东升"]),  # heads of bodies are titles
+        ("文/于建春", ["于建春"]),  # the label of a byline
+        ("24岁的女孩陈晶是个在读的大专生。", ["陈晶"]),  # people described before their name
     ],
 )
 def test_names_by_shape_and_context(text: str, expected: list[str]) -> None:
