@@ -1920,6 +1920,69 @@ class ShapedPersons:
         return None
 
 
+class NameRolls:
+    """Rolls of names written without separators, as news prints delegations, committees and
+    winners (委员：李鹏乔石李瑞环彭真朱镕基 …; 王丙乾王汉斌王光英王维山（蒙古族）).
+
+    A stretch of Chinese characters between punctuation that cuts, from end to end, into four or
+    more names of the usual shape (a surname, then one or two given-name characters, no everyday
+    word) is such a roll: running prose does not cut that way, since its words do not begin with
+    surnames one after another.
+    """
+
+    name = "mentions.person_roll.v1"
+    _RUN = re.compile(f"[{CJK}]{{8,}}")
+    _FEWEST = 4  # names in a roll
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        single = surnames()
+        for start, end, _ in ctx.analysed:
+            for run in self._RUN.finditer(view, start, end):
+                text = run.group()
+                if sum(ch in single for ch in text) * 3 < len(text):
+                    continue  # too few surname characters for a roll of names
+                items = self._cut(text)
+                if items is None or len(items) < self._FEWEST:
+                    continue
+                for s, e in items:
+                    if ctx.inside(run.start() + s, run.start() + e):
+                        yield _mention(ctx, run.start() + s, run.start() + e, "Person", self.name, 0.6)
+
+    @staticmethod
+    def _cut(text: str) -> list[tuple[int, int]] | None:
+        """The best cut of ``text`` into names, or None when it does not cut into names whole."""
+        given, single = given_name_chars(), surnames()
+        n = len(text)
+        # best[i]: (score, items) of the best cut of text[i:]
+        best: list[tuple[float, list[tuple[int, int]]] | None] = [None] * (n + 1)
+        best[n] = (0.0, [])
+        for i in range(n - 2, -1, -1):
+            for surname in (1, 2):
+                if text[i : i + surname] not in single:
+                    continue
+                for length in (2, 1):
+                    e = i + surname + length
+                    if e > n or best[e] is None or surname == 2 and length == 2:
+                        continue
+                    chars = text[i + surname : e]
+                    item = text[i:e]
+                    if any(ch in _NOT_IN_NAMES for ch in chars):
+                        continue
+                    if word_tag(item) not in ("nr", "nrfg") and _everyday_word(item):
+                        continue  # a word, unless the dictionary knows it as a name (李鹏)
+                    typical = sum(ch in given for ch in chars)
+                    score = best[e][0] + typical - 0.5 * (length - typical) + 0.5 * (length == 2)
+                    if best[i] is None or score > best[i][0]:
+                        best[i] = (score, [(i, e), *best[e][1]])
+        if best[0] is None:
+            return None
+        items = best[0][1]
+        unusual = sum(ch not in given for s, e in items for ch in text[s + 1 : e])
+        # most given-name characters of a roll are of the usual kind (朱镕基 has two rare ones)
+        return items if unusual * 3 <= sum(e - s - 1 for s, e in items) else None
+
+
 @lru_cache(maxsize=1)
 def _surname_start() -> re.Pattern[str]:
     """A character that begins a surname, followed by another Chinese character."""
@@ -2112,6 +2175,7 @@ RULES = (
     ChinesePersons(),
     TitledPersons(),
     ShapedPersons(),
+    NameRolls(),
     TransliteratedPersonsUndotted(),
     SportsClubs(),
     CitationSources(),
@@ -2144,6 +2208,7 @@ _PRIORITY = {
                 TransliteratedPersonsUndotted,
                 SportsClubs,
                 ChinesePersons,
+                NameRolls,
             )
         ]
         + [COORDINATED, REPEATED]

@@ -404,6 +404,21 @@ def test_names_listed_with_a_person(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a roll of names without separators, as news prints a committee
+        ("委员：李鹏乔石李瑞环彭真（女）", ["李鹏", "乔石", "李瑞环", "彭真"]),
+        ("王丙乾王汉斌王光英王维山（蒙古族）", ["王丙乾", "王汉斌", "王光英", "王维山"]),
+        # running prose does not cut into names from end to end
+        ("高度重视安全生产工作，全面落实各项措施。", []),
+        ("金融机构要严格执行国家宏观调控政策。", []),
+    ],
+)
+def test_rolls_of_names(text: str, expected: list[str]) -> None:
+    assert persons(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "他在白领中很受欢迎。",  # an everyday word that begins with a surname
