@@ -1662,6 +1662,7 @@ PERSON_NOUNS = (
     "男孩",
     "姑娘",
     "小伙",
+    "夫人",
 )
 # After a name: a person's verb, an honorific, or words only people take
 _PERSON_AFTER = (
@@ -1853,10 +1854,13 @@ class ShapedPersons:
         view = ctx.view
         if s > 0 and view[s - 1] in given and view[s - 1] in surnames() and _left_cue(view, s) == "":
             return None  # inside a longer run of name characters: the name may begin earlier
-        if view.startswith(HONORIFICS, s + surname) or view.startswith(
-            ("总", "某", "氏", "家", "姓"), s + surname
-        ):
+        if view.startswith(HONORIFICS, s + surname) or view.startswith(("总", "某", "氏", "姓"), s + surname):
             return None  # 黄先生, 王总, 李某: a surname alone with a form of address
+        if view[s + surname : s + surname + 1] == "家" and (
+            view[s + surname + 1 : s + surname + 2] not in given
+            or view.startswith(("家人", "家族"), s + surname)
+        ):
+            return None  # 李家, 张家口, 王家人: a family or a place; 王家卫, 刘家琛 are names
         left = ""
         for length in (2, 1):
             e = s + surname + length

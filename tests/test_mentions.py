@@ -380,6 +380,9 @@ def persons(raw: str) -> list[str]:
         ("深圳钟表行业协会会长李东升告诉记者，行业回暖。", ["李东升"]),  # heads of bodies are titles
         ("文/于建春", ["于建春"]),  # the label of a byline
         ("24岁的女孩陈晶是个在读的大专生。", ["陈晶"]),  # people described before their name
+        ("最高人民法院副院长刘家琛强调，打击盗版。", ["刘家琛"]),  # 家 begins given names too
+        ("他在张家口表示欢迎。", []),  # but 张家口 is a place
+        ("俄罗斯国防部长罗季奥诺夫等出席。", ["罗季奥诺夫"]),  # 季 transliterates (Родионов)
     ],
 )
 def test_names_by_shape_and_context(text: str, expected: list[str]) -> None:
