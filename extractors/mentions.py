@@ -1482,10 +1482,15 @@ class ChinesePersons:
             # than not; a two-character one ("高达") needs a cue.
             if _not_a_name(ctx.view, token.start, text):
                 continue
-            given_shape = native
+            # uncued, the given name must be of the usual characters, at least in part: 赫尔城, 白金卡 and
+            # 龙之谷 are tagged names too
+            given_shape = native and sum(ch in given_name_chars() for ch in text[-2:]) >= _TYPICAL_UNCUED
             if in_context or in_list and native or given_shape and len(text) == 3 and not foreign:
                 confidence = 0.7 if in_context else 0.55
                 yield _mention(ctx, token.start, token.end, "Person", self.name, confidence)
+
+
+_TYPICAL_UNCUED = 1
 
 
 def _not_a_name(view: str, start: int, text: str) -> bool:
@@ -1806,6 +1811,12 @@ _NOT_IN_NAMES = frozenset(
 _CUE_WEIGHT = {"title": 2.0, "verb": 2.0, "list": 1.5, "edge": 0.5, "adverb": 0.5, "": 0.0}
 
 
+# What a surname alone takes (王总, 李某, 黄先生, 高老板), and pronouns after a preposition that is also a
+# surname (向大家, 于我们)
+_ADDRESSED = HONORIFICS + ("老板", "主任", "经理", "师傅", "同学", "阿姨", "大爷", "大妈", "记者")
+_ADDRESS_WORDS = ("总", "某", "氏", "姓", "大家", "自己", "我们", "他们", "她们", "人们", "你们")
+
+
 def _everyday_word(word: str, named_by_context: bool = False) -> bool:
     """A word the dictionary knows as something other than a name (黄金, 周年, 于是), or as a name
     too often for one (白领: its tag says name, its frequency says word). When the context all but
@@ -1854,8 +1865,8 @@ class ShapedPersons:
         view = ctx.view
         if s > 0 and view[s - 1] in given and view[s - 1] in surnames() and _left_cue(view, s) == "":
             return None  # inside a longer run of name characters: the name may begin earlier
-        if view.startswith(HONORIFICS, s + surname) or view.startswith(("总", "某", "氏", "姓"), s + surname):
-            return None  # 黄先生, 王总, 李某: a surname alone with a form of address
+        if view.startswith(_ADDRESSED, s + surname) or view.startswith(_ADDRESS_WORDS, s + surname):
+            return None  # 黄先生, 王总, 李某, 高老板, 向大家: a surname alone with a form of address
         if view[s + surname : s + surname + 1] == "家" and (
             view[s + surname + 1 : s + surname + 2] not in given
             or view.startswith(("家人", "家族"), s + surname)
@@ -1874,6 +1885,8 @@ class ShapedPersons:
             name = view[s:e]
             if length == 2 and _person_after().match(view, e - 1):
                 continue  # 徐冰|说: the last character begins the verb after the name
+            if length == 2 and view[e - 1] == view[s] and view.startswith(_ADDRESSED, e):
+                continue  # 孙晶|孙女士: the name, then the surname again with a form of address
             right = _right_cue(view, e, s)
             if view[e : e + 1] in _PLACE_ENDINGS and right == "":
                 continue

@@ -383,6 +383,9 @@ def persons(raw: str) -> list[str]:
         ("最高人民法院副院长刘家琛强调，打击盗版。", ["刘家琛"]),  # 家 begins given names too
         ("他在张家口表示欢迎。", []),  # but 张家口 is a place
         ("俄罗斯国防部长罗季奥诺夫等出席。", ["罗季奥诺夫"]),  # 季 transliterates (Родионов)
+        ("高老板告诉记者，价格涨了。", []),  # a surname and a form of address
+        ("我再向大家介绍一下嘉宾。", []),  # 向 is a surname, and a preposition before a pronoun
+        ("国际米兰上轮负于赫尔城。", []),  # a tagged name of unusual characters, and no cue: a club
     ],
 )
 def test_names_by_shape_and_context(text: str, expected: list[str]) -> None:
