@@ -2039,13 +2039,16 @@ class TransliteratedPersonsUndotted:
                 if len(name) == 2 and not (left == "title" and right) or weight < 2:
                     continue
                 named = left == "title" and right in ("verb", "edge")  # 前CEO基辛格离职: the title says it
+                # 前锋德罗巴: the dictionary's rare reading (a place) yields to a title before it
+                titled_rare = left == "title" and word_frequency(name) < 20 and name not in places()
                 if (
                     _everyday_word(name, named)
                     and word_tag(name) != "nrt"
+                    and not titled_rare
                     or view[e : e + 1] in _PLACE_ENDINGS | {"队", "国"}
                 ):
                     continue  # 俄罗斯, 加拿大: the dictionary knows them as places
-                if name in places() or word_tag(name) == "ns" or _place_after(view, e):
+                if name in places() or word_tag(name) == "ns" and not titled_rare or _place_after(view, e):
                     continue
                 if view[s - 1 : s] in _LOCATIVE and not view.startswith(_VIEWPOINT, e):
                     continue  # 在特拉维夫创立: a place after 在; 在纳德拉看来 is a person's view
