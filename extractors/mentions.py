@@ -1758,6 +1758,9 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
     predicate begins: 已, 也, 曾 …), or ""."""
     if _person_after().match(view, end) or _PEOPLE_COUNTED.match(view, end):
         return "verb"
+    gloss = _LATIN_GLOSS.match(view, end)
+    if gloss and gloss.group(1) in given_names():
+        return "verb"  # 罗斯（Daniel Ross）: the original of a foreign person's name, in brackets
     if (
         start is not None
         and view[end : end + 1] in ("：", ":")
@@ -1796,6 +1799,8 @@ _TIME_WORDS = (
     "目前",
     "当时",
 )
+# A name's original in brackets after it: （Daniel Ross）
+_LATIN_GLOSS = re.compile(r"[（(]\s*([A-Z][a-z]+)[ .\-·]+[A-Z]")
 # 等4人, 等三名, 等一行: a list of people closed by a count of them
 _PEOPLE_COUNTED = re.compile(r"等[0-9０-９一二两三四五六七八九十几多数]*(?:人|名|位|一行)")
 # punctuation at which a clause begins or ends
