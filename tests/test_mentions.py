@@ -387,6 +387,8 @@ def persons(raw: str) -> list[str]:
         ("我再向大家介绍一下嘉宾。", []),  # 向 is a surname, and a preposition before a pronoun
         ("国际米兰上轮负于赫尔城。", []),  # a tagged name of unusual characters, and no cue: a club
         ("切尔西前锋德罗巴打入一球。", ["德罗巴"]),  # the dictionary's rare place reading yields to 前锋
+        ("本场比赛，中场核心莫德里奇伤愈复出。", ["莫德里奇"]),  # what players do: a club is not hurt
+        ("首先有请副县长于永斌致辞。", ["于永斌"]),  # what people do in public
         ("EA今日确认，威尔莱特（Will Wright）的新作推迟。", ["威尔莱特", "Will Wright"]),  # the original
     ],
 )
