@@ -1845,6 +1845,8 @@ def _left_cue(view: str, start: int) -> str:
         return "title"
     if _BYLINE_LABEL.search(view, max(0, start - 6), start):
         return "title"  # 文/于建春, 作者：夏林杰, 编辑整理何丽丽: the label of a byline
+    if _NAMING_BEFORE.search(view, max(0, start - 6), start):
+        return "title"  # 24岁的陈晶, 一位名叫钟富贵的人: an age or a naming verb introduces a person
     byline = _BYLINE_GAP.search(view, max(0, start - 4), start)
     if byline and any(
         view[byline.start() - n : byline.start()] in every for n in lengths if n <= byline.start()
@@ -1887,6 +1889,8 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
 _BYLINE_LABEL = re.compile(
     r"(?:^|(?<=[\s(（【\[|｜]))(?:文|图|摄|作者|撰文|撰稿|编辑|责编|整理|编辑整理|口述)\s*[/／_：:|｜]?\s*$"
 )
+# An age, or a verb that gives a name, right before it
+_NAMING_BEFORE = re.compile(r"(?:[0-9０-９一二三四五六七八九十]岁的?|名叫|叫做|名为|化名为?|姓名[：:]?)$")
 # What a byline puts between the reporter's title and name
 _BYLINE_GAP = re.compile(r"[ \u3000]*[|｜/][ \u3000]*$|[ \u3000]+$")
 # Time words that open the predicate after its subject: 苏蔓去年从微软离职, 张伟日前表示

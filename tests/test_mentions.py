@@ -389,6 +389,8 @@ def persons(raw: str) -> list[str]:
         ("切尔西前锋德罗巴打入一球。", ["德罗巴"]),  # the dictionary's rare place reading yields to 前锋
         ("本场比赛，中场核心莫德里奇伤愈复出。", ["莫德里奇"]),  # what players do: a club is not hurt
         ("首先有请副县长于永斌致辞。", ["于永斌"]),  # what people do in public
+        ("大奖是一位名叫钟富贵的人领走的。", ["钟富贵"]),  # a verb that gives a name
+        ("24岁的陈晶是个在读的大专生。", ["陈晶"]),  # an age
         ("EA今日确认，威尔莱特（Will Wright）的新作推迟。", ["威尔莱特", "Will Wright"]),  # the original
     ],
 )
