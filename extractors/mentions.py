@@ -1866,6 +1866,8 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
     predicate begins: 已, 也, 曾 …), or ""."""
     if _person_after().match(view, end) or _PEOPLE_COUNTED.match(view, end):
         return "verb"
+    if _PERSON_NOTE.match(view, end):
+        return "verb"  # 王欢（化名）, 吴仪（女）, 张伟（35岁）: a note only a person's name takes
     gloss = _LATIN_GLOSS.match(view, end)
     if gloss and gloss.group(1) in given_names():
         return "verb"  # 罗斯（Daniel Ross）: the original of a foreign person's name, in brackets
@@ -1909,6 +1911,8 @@ _TIME_WORDS = (
     "目前",
     "当时",
 )
+# Notes in brackets that only follow a person's name: （化名）, （女）, （35岁）, （女，壮族）
+_PERSON_NOTE = re.compile(r"[（(](?:化名|女|男|[0-9０-９]{1,3}岁)[）)，,、]")
 # A name's original in brackets after it: （Daniel Ross）
 _LATIN_GLOSS = re.compile(r"[（(]\s*([A-Z][a-z]+)[ .\-·]+[A-Z]")
 # 等4人, 等三名, 等一行: a list of people closed by a count of them

@@ -391,6 +391,7 @@ def persons(raw: str) -> list[str]:
         ("首先有请副县长于永斌致辞。", ["于永斌"]),  # what people do in public
         ("大奖是一位名叫钟富贵的人领走的。", ["钟富贵"]),  # a verb that gives a name
         ("24岁的陈晶是个在读的大专生。", ["陈晶"]),  # an age
+        ("07级硕士生王欢（化名）告诉我们。", ["王欢"]),  # a note only a person's name takes
         ("EA今日确认，威尔莱特（Will Wright）的新作推迟。", ["威尔莱特", "Will Wright"]),  # the original
     ],
 )
