@@ -1477,7 +1477,9 @@ class ChinesePersons:
             before = tokens[i - 1].text if i > 0 else ""
             after = ctx.view[token.end : token.end + 4]
             in_context = bool(role.search(before)) or after_cue.match(after) is not None
-            in_list = ctx.view[token.start - 1 : token.start] == "、" or after[:1] == "、"
+            in_list = (
+                ctx.view[token.start - 1 : token.start] == "、" or after[:1] == "、"
+            ) and not _list_of_things(ctx.view, token.start, token.end)
             # A surname and two more characters, tagged a name by jieba, is a name far more often
             # than not; a two-character one ("高达") needs a cue.
             if _not_a_name(ctx.view, token.start, text):
@@ -2152,6 +2154,9 @@ class TransliteratedPersonsUndotted:
                 if len(name) < 2 or not all(ch in chars for ch in name) or _sports_side(view, s, e):
                     continue  # a club in a match report is SportsClubs' business
                 left, right = _left_cue(view, s), _right_cue(view, e, s)
+                if "list" in (left, right) and _list_of_things(view, s, e):
+                    # 巴黎、桑坦德、斯图加特: listed with a place or a club, it is one too
+                    left, right = ("" if left == "list" else left), ("" if right == "list" else right)
                 # three or more transliteration characters that are no dictionary word already look
                 # like a foreign name; two need a title before them and something after
                 weight = _CUE_WEIGHT[left] + _CUE_WEIGHT[right] + (0.5 if len(name) >= 3 else 0.0)
@@ -2186,6 +2191,45 @@ class TransliteratedPersonsUndotted:
 # Prepositions before a place (在, 于, 赴) and what turns 在 + a person into a viewpoint (在X看来)
 _LOCATIVE = frozenset("在于赴从到至")
 _VIEWPOINT = ("看来", "眼中", "眼里", "心中", "心目中", "的")
+
+
+def _item_before(view: str, end: int) -> str:
+    """The list item that ends at ``end``: back to the previous list mark or punctuation."""
+    start = end
+    while start > max(0, end - 8) and view[start - 1] not in _ITEM_ENDS and not _list_mark(view, start - 1):
+        start -= 1
+    return view[start:end]
+
+
+def _item_after(view: str, start: int) -> str:
+    """The list item that begins at ``start``: up to the next list mark or punctuation."""
+    end = start
+    while end < min(len(view), start + 8) and view[end] not in _ITEM_ENDS and not _list_mark(view, end):
+        end += 1
+    return view[start:end]
+
+
+def _list_of_things(view: str, start: int, end: int) -> bool:
+    """Is the name at [start, end) listed (、 和 与 及) with a place or a known organization?"""
+    at, items = start, []
+    while len(items) < 6 and at >= 2 and _list_mark(view, at - 1):
+        items.append(_item_before(view, at - 1))
+        at -= len(items[-1]) + 1
+        if not items[-1]:
+            break
+    at = end
+    while len(items) < 12 and at < len(view) and _list_mark(view, at):
+        items.append(_item_after(view, at + 1))
+        at += len(items[-1]) + 1
+        if not items[-1]:
+            break
+    return any(_not_a_person(item) for item in items if item)
+
+
+def _not_a_person(item: str) -> bool:
+    """Is this list item a place or a known organization (so that the list is of such things)?"""
+    known = known_by_name(item)
+    return known is not None and known.type != "Person" or item in places() or word_tag(item) == "ns"
 
 
 def _after_undotted_title(view: str, start: int, end: int) -> int:
@@ -2466,6 +2510,8 @@ def _coordinated_people(ctx: DocumentView, found: list[Mention]) -> Iterator[Men
     people = [m for m in found if m.type == "Person" and has_cjk(m.name)]
     while people:
         person = people.pop()
+        if _list_of_things(view, person.start, person.end):
+            continue  # 巴黎、桑坦德: a list with a place or a company in it is no list of people
         for s, e in (*_listed_after(view, person.end), *_listed_before(ctx, person.start)):
             if e - s < 2 or not ctx.inside(s, e):
                 continue

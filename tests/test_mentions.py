@@ -410,6 +410,8 @@ def test_names_by_shape_and_context(text: str, expected: list[str]) -> None:
         ("当天晚上，等到曹鹏飞和蔡朝阳等4人回到益阳。", ["曹鹏飞", "蔡朝阳"]),
         # places and words next to a name in a list are not people
         ("董事长张伟和北京、上海的代表出席。", ["张伟"]),
+        # a list with a place in it is a list of places or clubs, not of people
+        ("巴黎、桑坦德和斯图加特都在主场迎战对手。", []),
     ],
 )
 def test_names_listed_with_a_person(text: str, expected: list[str]) -> None:
