@@ -1884,7 +1884,11 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
         return "list"
     if not after or after in _CLAUSE_EDGES:
         return "edge"
-    if after in _PREDICATE_STARTS or view.startswith(_TIME_WORDS, end):
+    adverb = next((len(w) for w in _ADVERBS if view.startswith(w, end)), 0)
+    if adverb or after in _PREDICATE_STARTS:
+        # 也表示, 曾担任, 去年离职, 亲自主持: an adverb, then a person's verb
+        if after != "在" and _person_after().match(view, end + (adverb or 1)):
+            return "verb"
         return "adverb"
     return ""
 
@@ -1917,6 +1921,20 @@ _TIME_WORDS = (
 _PERSON_NOTE = re.compile(r"[（(](?:化名|女|男|[0-9０-９]{1,3}岁)[）)，,、]")
 # A name's original in brackets after it: （Daniel Ross）
 _LATIN_GLOSS = re.compile(r"[（(]\s*([A-Z][a-z]+)[ .\-·]+[A-Z]")
+# Adverbs of more than one character that open a predicate
+_ADVERBS = _TIME_WORDS + (
+    "已经",
+    "曾经",
+    "随后",
+    "当即",
+    "也曾",
+    "还曾",
+    "早已",
+    "一直",
+    "再次",
+    "亲自",
+    "先后",
+)
 # 等4人, 等三名, 等一行: a list of people closed by a count of them
 _PEOPLE_COUNTED = re.compile(r"等[0-9０-９一二两三四五六七八九十几多数]*(?:人|名|位|一行)")
 # punctuation at which a clause begins or ends

@@ -392,6 +392,7 @@ def persons(raw: str) -> list[str]:
         ("大奖是一位名叫钟富贵的人领走的。", ["钟富贵"]),  # a verb that gives a name
         ("24岁的陈晶是个在读的大专生。", ["陈晶"]),  # an age
         ("07级硕士生王欢（化名）告诉我们。", ["王欢"]),  # a note only a person's name takes
+        ("盖蒂基金成立之际，莫柔还担任过基金会会长。", ["莫柔"]),  # an adverb, then a person's verb
         ("EA今日确认，威尔莱特（Will Wright）的新作推迟。", ["威尔莱特", "Will Wright"]),  # the original
     ],
 )
