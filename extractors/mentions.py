@@ -2034,6 +2034,7 @@ class ShapedPersons:
                 and right == ""
                 and re.match(f"[{CJK}]", view[e : e + 1])
                 and view[e] not in _NOT_IN_NAMES
+                and (view[e] in given or left != "title")
             ):
                 continue  # 官王立|群因: nothing says the name ends here, and most names have three characters
             weight = _CUE_WEIGHT[left] + _CUE_WEIGHT[right]
