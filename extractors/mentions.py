@@ -2179,7 +2179,9 @@ class TransliteratedPersonsUndotted:
                 # three or more transliteration characters that are no dictionary word already look
                 # like a foreign name; two need a title before them and something after
                 weight = _CUE_WEIGHT[left] + _CUE_WEIGHT[right] + (0.5 if len(name) >= 3 else 0.0)
-                if len(name) == 2 and not (left == "title" and right) or weight < 2:
+                # 主教练勒夫|公布: after a title, two characters the run cannot go on from are a name too
+                closed = right != "" or view[e : e + 1] not in chars
+                if len(name) == 2 and not (left == "title" and closed) or weight < 2:
                     continue
                 named = left == "title" and right in ("verb", "edge")  # 前CEO基辛格离职: the title says it
                 # 前锋德罗巴: the dictionary's rare reading (a place) yields to a title before it

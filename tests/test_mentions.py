@@ -394,6 +394,7 @@ def persons(raw: str) -> list[str]:
         ("07级硕士生王欢（化名）告诉我们。", ["王欢"]),  # a note only a person's name takes
         ("盖蒂基金成立之际，莫柔还担任过基金会会长。", ["莫柔"]),  # an adverb, then a person's verb
         ("央视著名主持人李咏因病去世。", ["李咏"]),  # after a title, 因 cannot go on as a given name
+        ("德国队主教练勒夫公布了大名单。", ["勒夫"]),  # two transliteration characters after a title
         ("EA今日确认，威尔莱特（Will Wright）的新作推迟。", ["威尔莱特", "Will Wright"]),  # the original
     ],
 )
