@@ -1868,6 +1868,8 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
     predicate begins: 已, 也, 曾 …), or ""."""
     if _person_after().match(view, end) or _PEOPLE_COUNTED.match(view, end):
         return "verb"
+    if _SAID_AT.match(view, end):
+        return "verb"  # 罗斯达尔在声明中称, 基恩在接受采访时重申: where and when a person said it
     if _PERSON_NOTE.match(view, end):
         return "verb"  # 王欢（化名）, 吴仪（女）, 张伟（35岁）: a note only a person's name takes
     gloss = _LATIN_GLOSS.match(view, end)
@@ -1916,6 +1918,10 @@ _TIME_WORDS = (
     "此前",
     "目前",
     "当时",
+)
+# 在 + an occasion + 中/上/时 + a speech verb: 在声明中称, 在接受采访时表示, 在发布会上说
+_SAID_AT = re.compile(
+    rf"在[^，。；;,！？!?]{{1,12}}?(?:中|上|时)(?:[，,]\s*)?(?:{alternation(frozenset(SPEECH_VERBS + ('重申', '写道', '坦言')))})"
 )
 # Notes in brackets that only follow a person's name: （化名）, （女）, （35岁）, （女，壮族）
 _PERSON_NOTE = re.compile(r"[（(](?:化名|女|男|[0-9０-９]{1,3}岁)[）)，,、]")

@@ -395,6 +395,7 @@ def persons(raw: str) -> list[str]:
         ("盖蒂基金成立之际，莫柔还担任过基金会会长。", ["莫柔"]),  # an adverb, then a person's verb
         ("央视著名主持人李咏因病去世。", ["李咏"]),  # after a title, 因 cannot go on as a given name
         ("德国队主教练勒夫公布了大名单。", ["勒夫"]),  # two transliteration characters after a title
+        ("罗斯达尔在声明中称，公司将继续运营。", ["罗斯达尔"]),  # where a person said it
         ("EA今日确认，威尔莱特（Will Wright）的新作推迟。", ["威尔莱特", "Will Wright"]),  # the original
     ],
 )
