@@ -1868,6 +1868,8 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
     predicate begins: 已, 也, 曾 …), or ""."""
     if _person_after().match(view, end) or _PEOPLE_COUNTED.match(view, end):
         return "verb"
+    if view.startswith(_DOCTRINES, end) and start is not None and end - start >= 3:
+        return "verb"  # 邓小平理论: a doctrine is named after a person
     if _SAID_AT.match(view, end):
         return "verb"  # 罗斯达尔在声明中称, 基恩在接受采访时重申: where and when a person said it
     if _PERSON_NOTE.match(view, end):
@@ -1922,8 +1924,8 @@ _TIME_WORDS = (
 # 在 + an occasion + 中/上/时 + a speech verb: 在声明中称, 在接受采访时表示, 在发布会上说
 _SAID = alternation(frozenset((*SPEECH_VERBS, "重申", "写道", "坦言")))
 _SAID_AT = re.compile(rf"在[^，。；;,！？!?]{{1,12}}?(?:中|上|时)(?:[，,]\s*)?(?:{_SAID})")
-# Notes in brackets that only follow a person's name: （化名）, （女）, （35岁）, （女，壮族）
-_PERSON_NOTE = re.compile(r"[（(](?:化名|女|男|[0-9０-９]{1,3}岁)[）)，,、]")
+# Notes in brackets that only follow a person's name: （化名）, （女）, （35岁）, （女，壮族）, （蒙古族）
+_PERSON_NOTE = re.compile(r"[（(](?:化名|女|男|[0-9０-９]{1,3}岁|[^（()）]{1,4}族)[）)，,、]")
 # A name's original in brackets after it: （Daniel Ross）
 _LATIN_GLOSS = re.compile(r"[（(]\s*([A-Z][a-z]+)[ .\-·]+[A-Z]")
 # Adverbs of more than one character that open a predicate
@@ -1978,9 +1980,15 @@ def _crosses_word(ctx: DocumentView, start: int, end: int) -> bool:
     for token in ctx.tokens_between(start - 3, end + 3):
         if len(token.text) < 2 or token.pos in ("nr", "nrfg", "nrt", "x") or not word_frequency(token.text):
             continue  # the segmenter's guesses at unknown words (群因) are no dictionary words
+        if token.start == start and token.text.endswith(_DOCTRINES) and token.end - end in (2, 3):
+            continue  # 邓小平理论, 毛泽东思想: the dictionary's word is a doctrine named after the person
         if token.start < start < token.end or token.start < end < token.end:
             return True
     return False
+
+
+# What is named after a person: 邓小平理论, 毛泽东思想, 凯恩斯主义
+_DOCTRINES = ("理论", "思想", "主义")
 
 
 class ShapedPersons:
@@ -2060,7 +2068,8 @@ class ShapedPersons:
                 )
             ):
                 continue  # 李强 is a name, but so many two-character words begin with a surname
-            if _everyday_word(name, left == "title" and right != ""):
+            famous = len(name) == 3 and word_tag(name) == "nr" and right == "verb"  # 邓小平|理论
+            if _everyday_word(name, left == "title" and right != "") and not famous:
                 continue  # 马力 after 记者 is a name; 白领 after nothing is a word
             if (
                 len(name) == 3
@@ -2177,6 +2186,8 @@ class TransliteratedPersonsUndotted:
                 name = view[s:e]
                 if len(name) < 2 or not all(ch in chars for ch in name) or _sports_side(view, s, e):
                     continue  # a club in a match report is SportsClubs' business
+                if len(name) >= 5 and len(NameRolls._cut(name) or ()) >= 2:
+                    continue  # 王光英王维山: native names one after another, not one foreign name
                 left, right = _left_cue(view, s), _right_cue(view, e, s)
                 if "list" in (left, right) and _list_of_things(view, s, e):
                     # 巴黎、桑坦德、斯图加特: listed with a place or a club, it is one too

@@ -396,6 +396,10 @@ def persons(raw: str) -> list[str]:
         ("央视著名主持人李咏因病去世。", ["李咏"]),  # after a title, 因 cannot go on as a given name
         ("德国队主教练勒夫公布了大名单。", ["勒夫"]),  # two transliteration characters after a title
         ("罗斯达尔在声明中称，公司将继续运营。", ["罗斯达尔"]),  # where a person said it
+        ("中国人民决心高举邓小平理论伟大旗帜。", ["邓小平"]),  # a doctrine named after a person
+        ("凯恩斯主义经济学再度流行。", ["凯恩斯"]),
+        ("坚持科学理论指导实践。", []),  # 科学 is a word, not a name
+        ("吴仪（女）、王群（蒙古族）出席。", ["吴仪", "王群"]),  # notes only people's names take
         ("EA今日确认，威尔莱特（Will Wright）的新作推迟。", ["威尔莱特", "Will Wright"]),  # the original
     ],
 )
