@@ -1926,6 +1926,8 @@ _SAID = alternation(frozenset((*SPEECH_VERBS, "重申", "写道", "坦言")))
 _SAID_AT = re.compile(rf"在[^，。；;,！？!?]{{1,12}}?(?:中|上|时)(?:[，,]\s*)?(?:{_SAID})")
 # Notes in brackets that only follow a person's name: （化名）, （女）, （35岁）, （女，壮族）, （蒙古族）
 _PERSON_NOTE = re.compile(r"[（(](?:化名|女|男|[0-9０-９]{1,3}岁|[^（()）]{1,4}族)[）)，,、]")
+# The same notes, ending where the next name of a roll begins: （女）王群, （女，壮族）黄菊
+_PERSON_NOTE_END = re.compile(r"[（(](?:女|男|[^（()）]{1,4}族|女[，,][^（()）]{1,4}族)[）)]$")
 # A name's original in brackets after it: （Daniel Ross）
 _LATIN_GLOSS = re.compile(r"[（(]\s*([A-Z][a-z]+)[ .\-·]+[A-Z]")
 # Adverbs of more than one character that open a predicate
@@ -2102,7 +2104,7 @@ class NameRolls:
     """
 
     name = "mentions.person_roll.v1"
-    _RUN = re.compile(f"[{CJK}]{{8,}}")
+    _RUN = re.compile(f"[{CJK}]{{4,}}")
     _FEWEST = 4  # names in a roll
 
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
@@ -2113,8 +2115,15 @@ class NameRolls:
                 text = run.group()
                 if sum(ch in single for ch in text) * 3 < len(text):
                     continue  # too few surname characters for a roll of names
+                # a short stretch is a roll when a note on a person stands next to it: 黄菊曹龙浩（朝鲜族）
+                noted = bool(
+                    _PERSON_NOTE.match(view, run.end())
+                    or _PERSON_NOTE_END.search(view, max(0, run.start() - 9), run.start())
+                )
+                if len(text) < 8 and not noted:
+                    continue
                 items = self._cut(text)
-                if items is None or len(items) < self._FEWEST:
+                if items is None or len(items) < (2 if noted else self._FEWEST):
                     continue
                 for s, e in items:
                     if ctx.inside(run.start() + s, run.start() + e):
