@@ -1457,7 +1457,12 @@ class ChinesePersons:
             if (
                 native
                 and len(text) == 3
-                and (text[2] in _FUNCTION_CHARS or text[2] in _NOT_IN_NAMES or text[2] in "说到称等")
+                and (
+                    text[2] in _FUNCTION_CHARS
+                    or text[2] in _NOT_IN_NAMES
+                    or text[2] in "说到称等"
+                    or _person_after().match(ctx.view, token.start + 2)
+                )
             ):
                 # 李骁已于6月离职: jieba took the adverb after a two-character name into it
                 token = Token(token.start, token.end - 1, text[:2], token.pos)
@@ -1770,6 +1775,10 @@ _PERSON_AFTER = (
         "荣获",
         "入选",
         "当选",
+        # a reporter's byline: 记者李舸摄, 记者胡健发自北京, 记者张伟报道
+        "摄",
+        "发自",
+        "报道",
         # what people say and do in public
         "致辞",
         "讲话",

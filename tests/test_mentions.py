@@ -400,6 +400,7 @@ def persons(raw: str) -> list[str]:
         ("凯恩斯主义经济学再度流行。", ["凯恩斯"]),
         ("坚持科学理论指导实践。", []),  # 科学 is a word, not a name
         ("吴仪（女）、王群（蒙古族）出席。", ["吴仪", "王群"]),  # notes only people's names take
+        ("（新华社记者郜南摄）", ["郜南"]),  # a photographer's byline: 摄 is no part of the name
         ("EA今日确认，威尔莱特（Will Wright）的新作推迟。", ["威尔莱特", "Will Wright"]),  # the original
     ],
 )
