@@ -2204,8 +2204,8 @@ class TransliteratedPersonsUndotted:
                 name = view[s:e]
                 if len(name) < 2 or not all(ch in chars for ch in name) or _sports_side(view, s, e):
                     continue  # a club in a match report is SportsClubs' business
-                if len(name) >= 5 and len(NameRolls._cut(name) or ()) >= 2:
-                    continue  # 王光英王维山: native names one after another, not one foreign name
+                if len(name) == 6 and _native_pair(name):
+                    continue  # 王光英王维山: two native names one after the other, not one foreign name
                 left, right = _left_cue(view, s), _right_cue(view, e, s)
                 if "list" in (left, right) and _list_of_things(view, s, e):
                     # 巴黎、桑坦德、斯图加特: listed with a place or a club, it is one too
@@ -2246,6 +2246,12 @@ class TransliteratedPersonsUndotted:
 # Prepositions before a place (在, 于, 赴) and what turns 在 + a person into a viewpoint (在X看来)
 _LOCATIVE = frozenset("在于赴从到至")
 _VIEWPOINT = ("看来", "眼中", "眼里", "心中", "心目中", "的")
+
+
+def _native_pair(text: str) -> bool:
+    """Are the six characters two native names of three, of the usual given-name characters?"""
+    given = given_name_chars()
+    return all(text[i] in surnames() and text[i + 1] in given and text[i + 2] in given for i in (0, 3))
 
 
 def _item_before(view: str, end: int) -> str:
