@@ -1962,7 +1962,10 @@ _PREDICATE_STARTS = frozenset("已也还则就都曾将又便正在对向把被�
 # characters that do not stand in a given name: function words, pronouns, measure words
 _NOT_IN_NAMES = frozenset(
     "的了着过们么呢吗吧啊这那哪谁个些每各某本该其此所及与和或但而并且即被把将已也还则就都曾于在是为对向从给让"
+    "副叫到"
 )
+# Prepositions that are surnames too (向, 于, 和 …)
+_PREPOSITIONS = frozenset("向于和与对从在被把给跟同")
 # How much each cue counts; a three-character native name needs 2, a two-character one a title or a
 # verb (many two-character words begin with a surname character).
 _CUE_WEIGHT = {"title": 2.0, "verb": 2.0, "list": 1.5, "edge": 0.5, "adverb": 0.5, "": 0.0}
@@ -2028,6 +2031,8 @@ class ShapedPersons:
         view = ctx.view
         if s > 0 and view[s - 1] in given and view[s - 1] in surnames() and _left_cue(view, s) == "":
             return None  # inside a longer run of name characters: the name may begin earlier
+        if surname == 1 and view[s] in _PREPOSITIONS and view[s + 1 : s + 2] in surnames():
+            return None  # 被告向|章凌出具: a preposition that is also a surname, before a name
         if view.startswith(_ADDRESSED, s + surname) or view.startswith(_ADDRESS_WORDS, s + surname):
             return None  # 黄先生, 王总, 李某, 高老板, 向大家: a surname alone with a form of address
         if view[s + surname : s + surname + 1] == "家" and (
