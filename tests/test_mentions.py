@@ -403,7 +403,7 @@ def persons(raw: str) -> list[str]:
         ("（新华社记者郜南摄）", ["郜南"]),  # a photographer's byline: 摄 is no part of the name
         ("俄罗斯总统梅德韦杰夫当天会见了军人。", ["梅德韦杰夫"]),  # not 梅德|韦杰夫, two native names
         ("俄国防部长谢尔久科夫此前曾宣布改革。", ["谢尔久科夫"]),  # 久 transliterates (Сердюков)
-        ("章凌把资金存入银行，被告向章凌出具存单。", ["章凌", "章凌"]),  # 向 is a preposition here
+        ("被告向章凌女士出具了存单。", ["章凌"]),  # 向 is a preposition here, not the surname
         ("EA今日确认，威尔莱特（Will Wright）的新作推迟。", ["威尔莱特", "Will Wright"]),  # the original
     ],
 )
