@@ -1933,8 +1933,10 @@ _TIME_WORDS = (
 # 在 + an occasion + 中/上/时 + a speech verb: 在声明中称, 在接受采访时表示, 在发布会上说
 _SAID = alternation(frozenset((*SPEECH_VERBS, "重申", "写道", "坦言")))
 _SAID_AT = re.compile(rf"在[^，。；;,！？!?]{{1,12}}?(?:中|上|时)(?:[，,]\s*)?(?:{_SAID})")
-# Notes in brackets that only follow a person's name: （化名）, （女）, （35岁）, （女，壮族）, （蒙古族）
-_PERSON_NOTE = re.compile(r"[（(](?:化名|女|男|[0-9０-９]{1,3}岁|[^（()）]{1,4}族)[）)，,、]")
+# Notes that only follow a person's name: （化名）, （女）, （35岁）, （女，壮族）, （蒙古族）, ，男，35岁
+_PERSON_NOTE = re.compile(
+    r"[（(](?:化名|女|男|[0-9０-９]{1,3}岁|[^（()）]{1,4}族)[）)，,、]|[，,](?:男|女)[，,][0-9０-９]{1,3}岁"
+)
 # The same notes, ending where the next name of a roll begins: （女）王群, （女，壮族）黄菊
 _PERSON_NOTE_END = re.compile(r"[（(](?:女|男|[^（()）]{1,4}族|女[，,][^（()）]{1,4}族)[）)]$")
 # A name's original in brackets after it: （Daniel Ross）
