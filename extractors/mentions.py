@@ -1482,9 +1482,12 @@ class ChinesePersons:
             before = tokens[i - 1].text if i > 0 else ""
             after = ctx.view[token.end : token.end + 4]
             in_context = bool(role.search(before)) or after_cue.match(after) is not None
+            owner = known_by_name(before) if i > 0 and tokens[i - 1].end == token.start else None
             in_list = (
-                ctx.view[token.start - 1 : token.start] == "、" or after[:1] == "、"
-            ) and not _list_of_things(ctx.view, token.start, token.end)
+                (ctx.view[token.start - 1 : token.start] == "、" or after[:1] == "、")
+                and not _list_of_things(ctx.view, token.start, token.end)
+                and not (owner is not None and owner.type == "Organization")  # 美团龙珠: a fund of 美团
+            )
             # A surname and two more characters, tagged a name by jieba, is a name far more often
             # than not; a two-character one ("高达") needs a cue.
             if _not_a_name(ctx.view, token.start, text):

@@ -405,6 +405,7 @@ def persons(raw: str) -> list[str]:
         ("俄国防部长谢尔久科夫此前曾宣布改革。", ["谢尔久科夫"]),  # 久 transliterates (Сердюков)
         ("被告向章凌女士出具了存单。", ["章凌"]),  # 向 is a preposition here, not the surname
         ("犯罪嫌疑人周清来，男，35岁，湖南人。", ["周清来"]),  # sex and age after a name
+        ("本轮由高瓴领投，美团龙珠、联想创投跟投。", []),  # a fund glued to its known owner
         ("EA今日确认，威尔莱特（Will Wright）的新作推迟。", ["威尔莱特", "Will Wright"]),  # the original
     ],
 )
