@@ -1721,6 +1721,8 @@ class TitledPersons:
                     if length == 3 and _person_after().match(view, e - 1):
                         continue  # 徐冰|说: the third character is the verb
                     if match.group("name")[0] in surnames() and view.startswith(_AFTER_NAME, e):
+                        if word_frequency(view[s : s + 2]) >= _EVERYDAY_FREQUENCY:
+                            break  # 博士|毕业后: a title, then an everyday word that begins with a surname
                         if ctx.inside(s, e) and _FUNCTION_CHARS.isdisjoint(view[s + 1 : e]):
                             yield _mention(ctx, s, e, "Person", self.name, 0.65)
                         break
@@ -1755,10 +1757,18 @@ class ChinesePersons:
             foreign = all(ch in translit_chars() for ch in text) and len(text) >= 3
             if not (native or foreign) or not ctx.inside(token.start, token.end):
                 continue
+            located = ctx.view[token.start - 1 : token.start] in _LOCATIVE
+            if foreign and located and not ctx.view.startswith(_VIEWPOINT, token.end):
+                continue  # 在特拉维夫创立: a place after 在
             if (
                 native
                 and len(text) == 3
-                and (text[2] in _FUNCTION_CHARS or text[2] in _NOT_IN_NAMES or text[2] in "说到称等")
+                and (
+                    text[2] in _FUNCTION_CHARS
+                    or text[2] in _NOT_IN_NAMES
+                    or text[2] in "说到称等"
+                    or _person_after().match(ctx.view, token.start + 2)
+                )
             ):
                 # 李骁已于6月离职: jieba took the adverb after a two-character name into it
                 token = Token(token.start, token.end - 1, text[:2], token.pos)
@@ -1778,15 +1788,25 @@ class ChinesePersons:
             before = tokens[i - 1].text if i > 0 else ""
             after = ctx.view[token.end : token.end + 4]
             in_context = bool(role.search(before)) or after_cue.match(after) is not None
-            in_list = ctx.view[token.start - 1 : token.start] == "、" or after[:1] == "、"
+            owner = known_by_name(before) if i > 0 and tokens[i - 1].end == token.start else None
+            in_list = (
+                (ctx.view[token.start - 1 : token.start] == "、" or after[:1] == "、")
+                and not _list_of_things(ctx.view, token.start, token.end)
+                and not (owner is not None and owner.type == "Organization")  # 美团龙珠: a fund of 美团
+            )
             # A surname and two more characters, tagged a name by jieba, is a name far more often
             # than not; a two-character one ("高达") needs a cue.
             if _not_a_name(ctx.view, token.start, text):
                 continue
-            given_shape = native
+            # uncued, the given name must be of the usual characters, at least in part: 赫尔城, 白金卡 and
+            # 龙之谷 are tagged names too
+            given_shape = native and sum(ch in given_name_chars() for ch in text[-2:]) >= _TYPICAL_UNCUED
             if in_context or in_list and native or given_shape and len(text) == 3 and not foreign:
                 confidence = 0.7 if in_context else 0.55
                 yield _mention(ctx, token.start, token.end, "Person", self.name, confidence)
+
+
+_TYPICAL_UNCUED = 1
 
 
 def _not_a_name(view: str, start: int, text: str) -> bool:
@@ -1888,6 +1908,144 @@ PERSON_NOUNS = (
     "董事长",
     "总经理",
     "负责人",
+    # heads of bodies, offices and places
+    "会长",
+    "秘书长",
+    "理事长",
+    "理事",
+    "厅长",
+    "处长",
+    "县长",
+    "区长",
+    "乡长",
+    "镇长",
+    "村长",
+    "厂长",
+    "站长",
+    "馆长",
+    "社长",
+    "团长",
+    "店主",
+    "老板",
+    "股东",
+    "助理",
+    # trades and callings
+    "建筑师",
+    "摄影师",
+    "医师",
+    "护士",
+    "教师",
+    "工人",
+    "农民",
+    "司机",
+    "警察",
+    "士兵",
+    "战士",
+    "职员",
+    "收藏家",
+    "艺术家",
+    "企业家",
+    "书法家",
+    "作曲家",
+    "评论家",
+    "策展人",
+    "经纪人",
+    "代言人",
+    "博主",
+    "粉丝",
+    "彩民",
+    "股民",
+    "业主",
+    "车主",
+    "得主",
+    # students
+    "学生",
+    "大学生",
+    "研究生",
+    "硕士生",
+    "博士生",
+    "实习生",
+    # the parties of a case
+    "当事人",
+    "嫌疑人",
+    "被告人",
+    "被告",
+    "原告",
+    "死者",
+    # kin and people described
+    "父亲",
+    "母亲",
+    "妻子",
+    "丈夫",
+    "儿子",
+    "女儿",
+    "女孩",
+    "男孩",
+    "姑娘",
+    "小伙",
+    "夫人",
+    "好友",
+    "朋友",
+    "同事",
+    "邻居",
+    "搭档",
+    "队友",
+    "队员",
+    # sport
+    "射手",
+    "国脚",
+    "球星",
+    "新援",
+    "中卫",
+    "边锋",
+    "前腰",
+    "后腰",
+    "主裁",
+    "裁判",
+    "助教",
+    "老将",
+    "新秀",
+    "运动员",
+    "棋手",
+    "车手",
+    "拳手",
+    "玩家",
+    "解说员",
+    "主播",
+    # screen, stage and the arts
+    "影星",
+    "男星",
+    "女星",
+    "歌星",
+    "影帝",
+    "影后",
+    "名导",
+    "主角",
+    "大师",
+    "名家",
+    "雕塑家",
+    # state, army and church
+    "防长",
+    "议长",
+    "总督",
+    "国王",
+    "女王",
+    "王子",
+    "公主",
+    "将军",
+    "上将",
+    "中将",
+    "少将",
+    "上校",
+    "元帅",
+    "检察官",
+    "教皇",
+    "主教",
+    "牧师",
+    # business and technology
+    "投资人",
+    "创业者",
+    "程序员",
 )
 # After a name: a person's verb, an honorific, or words only people take
 _PERSON_AFTER = (
@@ -1926,6 +2084,54 @@ _PERSON_AFTER = (
         "荣获",
         "入选",
         "当选",
+        # a reporter's byline: 记者李舸摄, 记者胡健发自北京, 记者张伟报道
+        "摄",
+        "发自",
+        "报道",
+        # what people say and do in public
+        "致辞",
+        "讲话",
+        "发言",
+        "接受采访",
+        "接受记者采访",
+        "谈到",
+        "感叹",
+        "感慨",
+        "笑着说",
+        "否认",
+        "出席",
+        "会见",
+        "会晤",
+        "访华",
+        "来华",
+        "主持",
+        "率领",
+        "率队",
+        # a life's events
+        "辞职",
+        "退休",
+        "去世",
+        "逝世",
+        "病逝",
+        "遇害",
+        "被捕",
+        "被判",
+        "获刑",
+        # what players do (a club does not get hurt or score)
+        "执教",
+        "进球",
+        "破门",
+        "助攻",
+        "首发",
+        "复出",
+        "受伤",
+        "伤愈",
+        "缺阵",
+        "伤停",
+        "停赛",
+        "转会",
+        "效力于",
+        "退役",
     )
 )
 # The first character after a place name's first part: 马家坡, 阮冲村, 钟鼓楼, 白沙滩
@@ -1957,6 +2163,15 @@ def _left_cue(view: str, start: int) -> str:
     every, lengths = _titles_by_length()
     if any(view[start - n : start] in every for n in lengths if n <= start):
         return "title"
+    if _BYLINE_LABEL.search(view, max(0, start - 6), start):
+        return "title"  # 文/于建春, 作者：夏林杰, 编辑整理何丽丽: the label of a byline
+    if _NAMING_BEFORE.search(view, max(0, start - 6), start):
+        return "title"  # 24岁的陈晶, 一位名叫钟富贵的人: an age or a naming verb introduces a person
+    byline = _BYLINE_GAP.search(view, max(0, start - 4), start)
+    if byline and any(
+        view[byline.start() - n : byline.start()] in every for n in lengths if n <= byline.start()
+    ):
+        return "title"  # 界面新闻记者 | 周岚: a byline puts a space or a bar between title and name
     before = view[start - 1 : start]
     if before in _LIST_MARKS:
         return "list"
@@ -1969,8 +2184,17 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
     """What follows a candidate name: "verb" (a person's verb or an honorific, or the colon of a
     speaker's label at the start of a line: 姜山：…), "list", "edge" (a clause ends) or "adverb" (the
     predicate begins: 已, 也, 曾 …), or ""."""
-    if _person_after().match(view, end):
+    if _person_after().match(view, end) or _PEOPLE_COUNTED.match(view, end):
         return "verb"
+    if view.startswith(_DOCTRINES, end) and start is not None and end - start >= 3:
+        return "verb"  # 邓小平理论: a doctrine is named after a person
+    if _SAID_AT.match(view, end):
+        return "verb"  # 罗斯达尔在声明中称, 基恩在接受采访时重申: where and when a person said it
+    if _PERSON_NOTE.match(view, end):
+        return "verb"  # 王欢（化名）, 吴仪（女）, 张伟（35岁）: a note only a person's name takes
+    gloss = _LATIN_GLOSS.match(view, end)
+    if gloss and gloss.group(1) in given_names():
+        return "verb"  # 罗斯（Daniel Ross）: the original of a foreign person's name, in brackets
     if (
         start is not None
         and view[end : end + 1] in ("：", ":")
@@ -1982,11 +2206,66 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
         return "list"
     if not after or after in _CLAUSE_EDGES:
         return "edge"
-    if after in _PREDICATE_STARTS:
+    adverb = next((len(w) for w in _ADVERBS if view.startswith(w, end)), 0)
+    if adverb or after in _PREDICATE_STARTS:
+        # 也表示, 曾担任, 去年离职, 亲自主持: an adverb, then a person's verb
+        if after != "在" and _person_after().match(view, end + (adverb or 1)):
+            return "verb"
         return "adverb"
     return ""
 
 
+# The labels of a byline: who wrote, edited or photographed the piece
+_BYLINE_LABEL = re.compile(
+    r"(?:^|(?<=[\s(（【\[|｜]))(?:文|图|摄|作者|撰文|撰稿|编辑|责编|整理|编辑整理|口述)\s*[/／_：:|｜]?\s*$"
+)
+# An age, or a verb that gives a name, right before it
+_NAMING_BEFORE = re.compile(r"(?:[0-9０-９一二三四五六七八九十]岁的?|名叫|叫做|名为|化名为?|姓名[：:]?)$")
+# What a byline puts between the reporter's title and name
+_BYLINE_GAP = re.compile(r"[ \u3000]*[|｜/][ \u3000]*$|[ \u3000]+$")
+# Time words that open the predicate after its subject: 苏蔓去年从微软离职, 张伟日前表示
+_TIME_WORDS = (
+    "去年",
+    "今年",
+    "明年",
+    "前年",
+    "昨天",
+    "昨日",
+    "今天",
+    "今日",
+    "日前",
+    "近日",
+    "此前",
+    "目前",
+    "当时",
+)
+# 在 + an occasion + 中/上/时 + a speech verb: 在声明中称, 在接受采访时表示, 在发布会上说
+_SAID = alternation(frozenset((*SPEECH_VERBS, "重申", "写道", "坦言")))
+_SAID_AT = re.compile(rf"在[^，。；;,！？!?]{{1,12}}?(?:中|上|时)(?:[，,]\s*)?(?:{_SAID})")
+# Notes that only follow a person's name: （化名）, （女）, （35岁）, （女，壮族）, （蒙古族）, ，男，35岁
+_PERSON_NOTE = re.compile(
+    r"[（(](?:化名|女|男|[0-9０-９]{1,3}岁|[^（()）]{1,4}族)[）)，,、]|[，,](?:男|女)[，,][0-9０-９]{1,3}岁"
+)
+# The same notes, ending where the next name of a roll begins: （女）王群, （女，壮族）黄菊
+_PERSON_NOTE_END = re.compile(r"[（(](?:女|男|[^（()）]{1,4}族|女[，,][^（()）]{1,4}族)[）)]$")
+# A name's original in brackets after it: （Daniel Ross）
+_LATIN_GLOSS = re.compile(r"[（(]\s*([A-Z][a-z]+)[ .\-·]+[A-Z]")
+# Adverbs of more than one character that open a predicate
+_ADVERBS = _TIME_WORDS + (
+    "已经",
+    "曾经",
+    "随后",
+    "当即",
+    "也曾",
+    "还曾",
+    "早已",
+    "一直",
+    "再次",
+    "亲自",
+    "先后",
+)
+# 等4人, 等三名, 等一行: a list of people closed by a count of them
+_PEOPLE_COUNTED = re.compile(r"等[0-9０-９一二两三四五六七八九十几多数]*(?:人|名|位|一行)")
 # punctuation at which a clause begins or ends
 _CLAUSE_EDGES = frozenset('，,。；;：:！!？?（()）“”"《》【】[] \n')
 # characters that begin a predicate right after its subject
@@ -1994,10 +2273,19 @@ _PREDICATE_STARTS = frozenset("已也还则就都曾将又便正在对向把被�
 # characters that do not stand in a given name: function words, pronouns, measure words
 _NOT_IN_NAMES = frozenset(
     "的了着过们么呢吗吧啊这那哪谁个些每各某本该其此所及与和或但而并且即被把将已也还则就都曾于在是为对向从给让"
+    "副叫到"
 )
+# Prepositions that are surnames too (向, 于, 和 …)
+_PREPOSITIONS = frozenset("向于和与对从在被把给跟同")
 # How much each cue counts; a three-character native name needs 2, a two-character one a title or a
 # verb (many two-character words begin with a surname character).
 _CUE_WEIGHT = {"title": 2.0, "verb": 2.0, "list": 1.5, "edge": 0.5, "adverb": 0.5, "": 0.0}
+
+
+# What a surname alone takes (王总, 李某, 黄先生, 高老板), and pronouns after a preposition that is also a
+# surname (向大家, 于我们)
+_ADDRESSED = HONORIFICS + ("老板", "主任", "经理", "师傅", "同学", "阿姨", "大爷", "大妈", "记者")
+_ADDRESS_WORDS = ("总", "某", "氏", "姓", "大家", "自己", "我们", "他们", "她们", "人们", "你们")
 
 
 def _everyday_word(word: str, named_by_context: bool = False) -> bool:
@@ -2017,9 +2305,15 @@ def _crosses_word(ctx: DocumentView, start: int, end: int) -> bool:
     for token in ctx.tokens_between(start - 3, end + 3):
         if len(token.text) < 2 or token.pos in ("nr", "nrfg", "nrt", "x") or not word_frequency(token.text):
             continue  # the segmenter's guesses at unknown words (群因) are no dictionary words
+        if token.start == start and token.text.endswith(_DOCTRINES) and token.end - end in (2, 3):
+            continue  # 邓小平理论, 毛泽东思想: the dictionary's word is a doctrine named after the person
         if token.start < start < token.end or token.start < end < token.end:
             return True
     return False
+
+
+# What is named after a person: 邓小平理论, 毛泽东思想, 凯恩斯主义
+_DOCTRINES = ("理论", "思想", "主义")
 
 
 class ShapedPersons:
@@ -2048,10 +2342,15 @@ class ShapedPersons:
         view = ctx.view
         if s > 0 and view[s - 1] in given and view[s - 1] in surnames() and _left_cue(view, s) == "":
             return None  # inside a longer run of name characters: the name may begin earlier
-        if view.startswith(HONORIFICS, s + surname) or view.startswith(
-            ("总", "某", "氏", "家", "姓"), s + surname
+        if surname == 1 and view[s] in _PREPOSITIONS and view[s + 1 : s + 2] in surnames():
+            return None  # 被告向|章凌出具: a preposition that is also a surname, before a name
+        if view.startswith(_ADDRESSED, s + surname) or view.startswith(_ADDRESS_WORDS, s + surname):
+            return None  # 黄先生, 王总, 李某, 高老板, 向大家: a surname alone with a form of address
+        if view[s + surname : s + surname + 1] == "家" and (
+            view[s + surname + 1 : s + surname + 2] not in given
+            or view.startswith(("家人", "家族"), s + surname)
         ):
-            return None  # 黄先生, 王总, 李某: a surname alone with a form of address
+            return None  # 李家, 张家口, 王家人: a family or a place; 王家卫, 刘家琛 are names
         left = ""
         for length in (2, 1):
             e = s + surname + length
@@ -2065,6 +2364,8 @@ class ShapedPersons:
             name = view[s:e]
             if length == 2 and _person_after().match(view, e - 1):
                 continue  # 徐冰|说: the last character begins the verb after the name
+            if length == 2 and view[e - 1] == view[s] and view.startswith(_ADDRESSED, e):
+                continue  # 孙晶|孙女士: the name, then the surname again with a form of address
             right = _right_cue(view, e, s)
             if view[e : e + 1] in _PLACE_ENDINGS and right == "":
                 continue
@@ -2073,11 +2374,14 @@ class ShapedPersons:
                 and right == ""
                 and re.match(f"[{CJK}]", view[e : e + 1])
                 and view[e] not in _NOT_IN_NAMES
+                and (view[e] in given or left != "title")
             ):
                 continue  # 官王立|群因: nothing says the name ends here, and most names have three characters
             weight = _CUE_WEIGHT[left] + _CUE_WEIGHT[right]
-            if typical and len(name) == 3 and surname == 1 and not word_tag(name) and not word_tag(name[1:]):
-                weight += 1.0  # 姓 + two given-name characters that make no word: the shape of a name
+            if typical and len(name) == 3 and surname == 1 and not word_tag(name):
+                # 姓 + two given-name characters that make no word: the shape of a name; many given
+                # names are rare words too (鹏飞, 朝阳), which is weaker evidence
+                weight += 1.0 if not word_tag(name[1:]) else 0.5 if word_frequency(name[1:]) < 500 else 0.0
             strong = left == "title" or right == "verb"
             if not typical and not (left == "title" and right != "" or right == "verb" and left != ""):
                 continue  # an unusual given name needs the context to say "person" on both sides
@@ -2091,8 +2395,15 @@ class ShapedPersons:
                 )
             ):
                 continue  # 李强 is a name, but so many two-character words begin with a surname
-            if _everyday_word(name, left == "title" and right != ""):
+            famous = len(name) == 3 and word_tag(name) == "nr" and right == "verb"  # 邓小平|理论
+            if _everyday_word(name, left == "title" and right != "") and not famous:
                 continue  # 马力 after 记者 is a name; 白领 after nothing is a word
+            if (
+                len(name) == 3
+                and word_tag(name[:2]) not in ("nr", "nrfg", "nrt")
+                and _everyday_word(name[:2])
+            ):
+                continue  # 博士|毕业后: an everyday word that begins with a surname, and one more character
             if (
                 length == 2
                 and _everyday_word(view[s + surname : e])
@@ -2105,6 +2416,76 @@ class ShapedPersons:
             confidence = 0.75 if left == "title" and right == "verb" else 0.65 if strong else 0.55
             return _mention(ctx, s, e, "Person", self.name, confidence)
         return None
+
+
+class NameRolls:
+    """Rolls of names written without separators, as news prints delegations, committees and
+    winners (委员：李鹏乔石李瑞环彭真朱镕基 …; 王丙乾王汉斌王光英王维山（蒙古族）).
+
+    A stretch of Chinese characters between punctuation that cuts, from end to end, into four or
+    more names of the usual shape (a surname, then one or two given-name characters, no everyday
+    word) is such a roll: running prose does not cut that way, since its words do not begin with
+    surnames one after another.
+    """
+
+    name = "mentions.person_roll.v1"
+    _RUN = re.compile(f"[{CJK}]{{4,}}")
+    _FEWEST = 4  # names in a roll
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        single = surnames()
+        for start, end, _ in ctx.analysed:
+            for run in self._RUN.finditer(view, start, end):
+                text = run.group()
+                if sum(ch in single for ch in text) * 3 < len(text):
+                    continue  # too few surname characters for a roll of names
+                # a short stretch is a roll when a note on a person stands next to it: 黄菊曹龙浩（朝鲜族）
+                noted = bool(
+                    _PERSON_NOTE.match(view, run.end())
+                    or _PERSON_NOTE_END.search(view, max(0, run.start() - 9), run.start())
+                )
+                if len(text) < 8 and not noted:
+                    continue
+                items = self._cut(text)
+                if items is None or len(items) < (2 if noted else self._FEWEST):
+                    continue
+                for s, e in items:
+                    if ctx.inside(run.start() + s, run.start() + e):
+                        yield _mention(ctx, run.start() + s, run.start() + e, "Person", self.name, 0.6)
+
+    @staticmethod
+    def _cut(text: str) -> list[tuple[int, int]] | None:
+        """The best cut of ``text`` into names, or None when it does not cut into names whole."""
+        given, single = given_name_chars(), surnames()
+        n = len(text)
+        # best[i]: (score, items) of the best cut of text[i:]
+        best: list[tuple[float, list[tuple[int, int]]] | None] = [None] * (n + 1)
+        best[n] = (0.0, [])
+        for i in range(n - 2, -1, -1):
+            for surname in (1, 2):
+                if text[i : i + surname] not in single:
+                    continue
+                for length in (2, 1):
+                    e = i + surname + length
+                    if e > n or best[e] is None or surname == 2 and length == 2:
+                        continue
+                    chars = text[i + surname : e]
+                    item = text[i:e]
+                    if any(ch in _NOT_IN_NAMES for ch in chars):
+                        continue
+                    if word_tag(item) not in ("nr", "nrfg") and _everyday_word(item):
+                        continue  # a word, unless the dictionary knows it as a name (李鹏)
+                    typical = sum(ch in given for ch in chars)
+                    score = best[e][0] + typical - 0.5 * (length - typical) + 0.5 * (length == 2)
+                    if best[i] is None or score > best[i][0]:
+                        best[i] = (score, [(i, e), *best[e][1]])
+        if best[0] is None:
+            return None
+        items = best[0][1]
+        unusual = sum(ch not in given for s, e in items for ch in text[s + 1 : e])
+        # most given-name characters of a roll are of the usual kind (朱镕基 has two rare ones)
+        return items if unusual * 3 <= sum(e - s - 1 for s, e in items) else None
 
 
 @lru_cache(maxsize=1)
@@ -2139,21 +2520,33 @@ class TransliteratedPersonsUndotted:
                 name = view[s:e]
                 if len(name) < 2 or not all(ch in chars for ch in name) or _sports_side(view, s, e):
                     continue  # a club in a match report is SportsClubs' business
+                if len(name) == 6 and _native_pair(name):
+                    continue  # 王光英王维山: two native names one after the other, not one foreign name
                 left, right = _left_cue(view, s), _right_cue(view, e, s)
+                if "list" in (left, right) and _list_of_things(view, s, e):
+                    # 巴黎、桑坦德、斯图加特: listed with a place or a club, it is one too
+                    left, right = ("" if left == "list" else left), ("" if right == "list" else right)
                 # three or more transliteration characters that are no dictionary word already look
                 # like a foreign name; two need a title before them and something after
                 weight = _CUE_WEIGHT[left] + _CUE_WEIGHT[right] + (0.5 if len(name) >= 3 else 0.0)
-                if len(name) == 2 and not (left == "title" and right) or weight < 2:
+                # 主教练勒夫|公布: after a title, two characters the run cannot go on from are a name too
+                closed = right != "" or view[e : e + 1] not in chars
+                if len(name) == 2 and not (left == "title" and closed) or weight < 2:
                     continue
                 named = left == "title" and right in ("verb", "edge")  # 前CEO基辛格离职: the title says it
+                # 前锋德罗巴: the dictionary's rare reading (a place) yields to a title before it
+                titled_rare = left == "title" and word_frequency(name) < 20 and name not in places()
                 if (
                     _everyday_word(name, named)
                     and word_tag(name) != "nrt"
+                    and not titled_rare
                     or view[e : e + 1] in _PLACE_ENDINGS | {"队", "国"}
                 ):
                     continue  # 俄罗斯, 加拿大: the dictionary knows them as places
-                if name in places() or word_tag(name) == "ns" or _place_after(view, e):
+                if name in places() or word_tag(name) == "ns" and not titled_rare or _place_after(view, e):
                     continue
+                if view[s - 1 : s] in _LOCATIVE and not view.startswith(_VIEWPOINT, e):
+                    continue  # 在特拉维夫创立: a place after 在; 在纳德拉看来 is a person's view
                 if any(
                     2 <= len(t.text) < e - s
                     and t.pos not in ("nr", "nrt", "nrfg", "x")
@@ -2164,6 +2557,56 @@ class TransliteratedPersonsUndotted:
                 if known_by_name(name) is not None or _crosses_word(ctx, s, e) or not ctx.inside(s, e):
                     continue
                 yield _mention(ctx, s, e, "Person", self.name, 0.65 if left and right else 0.6)
+
+
+# Prepositions before a place (在, 于, 赴) and what turns 在 + a person into a viewpoint (在X看来)
+_LOCATIVE = frozenset("在于赴从到至")
+_VIEWPOINT = ("看来", "眼中", "眼里", "心中", "心目中", "的")
+
+
+def _native_pair(text: str) -> bool:
+    """Are the six characters two native names of three, of the usual given-name characters?"""
+    given = given_name_chars()
+    return all(text[i] in surnames() and text[i + 1] in given and text[i + 2] in given for i in (0, 3))
+
+
+def _item_before(view: str, end: int) -> str:
+    """The list item that ends at ``end``: back to the previous list mark or punctuation."""
+    start = end
+    while start > max(0, end - 8) and view[start - 1] not in _ITEM_ENDS and not _list_mark(view, start - 1):
+        start -= 1
+    return view[start:end]
+
+
+def _item_after(view: str, start: int) -> str:
+    """The list item that begins at ``start``: up to the next list mark or punctuation."""
+    end = start
+    while end < min(len(view), start + 8) and view[end] not in _ITEM_ENDS and not _list_mark(view, end):
+        end += 1
+    return view[start:end]
+
+
+def _list_of_things(view: str, start: int, end: int) -> bool:
+    """Is the name at [start, end) listed (、 和 与 及) with a place or a known organization?"""
+    at, items = start, []
+    while len(items) < 6 and at >= 2 and _list_mark(view, at - 1):
+        items.append(_item_before(view, at - 1))
+        at -= len(items[-1]) + 1
+        if not items[-1]:
+            break
+    at = end
+    while len(items) < 12 and at < len(view) and _list_mark(view, at):
+        items.append(_item_after(view, at + 1))
+        at += len(items[-1]) + 1
+        if not items[-1]:
+            break
+    return any(_not_a_person(item) for item in items if item)
+
+
+def _not_a_person(item: str) -> bool:
+    """Is this list item a place or a known organization (so that the list is of such things)?"""
+    known = known_by_name(item)
+    return known is not None and known.type != "Person" or item in places() or word_tag(item) == "ns"
 
 
 def _after_undotted_title(view: str, start: int, end: int) -> int:
@@ -2297,12 +2740,14 @@ RULES = (
     ChinesePersons(),
     TitledPersons(),
     ShapedPersons(),
+    NameRolls(),
     TransliteratedPersonsUndotted(),
     SportsClubs(),
     CitationSources(),
     QuotedProducts(),
 )
 REPEATED = "mentions.repeat.v1"  # a name found again elsewhere in the text (see ``_repeated``)
+COORDINATED = "mentions.person_list.v1"  # a name listed with a person (see ``_coordinated_people``)
 # When two readings of the same stretch are equally long, the more specific rule wins.
 _PRIORITY = {
     name: rank
@@ -2332,9 +2777,10 @@ _PRIORITY = {
                 TransliteratedPersonsUndotted,
                 SportsClubs,
                 ChinesePersons,
+                NameRolls,
             )
         ]
-        + [REPEATED]
+        + [COORDINATED, REPEATED]
     )
 }
 
@@ -2369,6 +2815,7 @@ def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[M
     kept = resolve_overlaps(_adopt_known_types(candidates))
     kept = resolve_overlaps(kept + list(CompanyArms().extend(ctx, kept)))
     kept = resolve_overlaps(kept + list(Branches().extend(ctx, kept)))
+    kept = resolve_overlaps(kept + list(_coordinated_people(ctx, kept)))
     return _people_in_lists(ctx, resolve_overlaps(kept + list(_repeated(ctx, kept))))
 
 
@@ -2405,7 +2852,7 @@ _REPEATABLE = frozenset(
         Units,
         QuotedProducts,
     )
-)
+) | {COORDINATED}
 
 
 def _repeated(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
@@ -2442,6 +2889,95 @@ def _repeated(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
                     confidence=min(model.confidence, 0.6),
                     name=ctx.view[s:e],
                 )
+
+
+# What may close a listed name: the next item, the end of the clause, 等(人), or a person's verb
+_ITEM_ENDS = frozenset('、，,。；;：:！!？?（()）“”"《》 \n')
+
+
+def _coordinated_people(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
+    """Names listed with a person are people too: 李慧燕、杨光、冯建国、周源; 曹鹏飞和蔡朝阳等4人.
+
+    Lists of people are how news names delegations, winners and casts; the cue before or after the
+    list confirms one or two of its items, and the others have the same shape: a surname and one or
+    two more characters, or a run of transliteration characters, bounded by list marks on both sides.
+    """
+    view = ctx.view
+    taken = sorted((m.start, m.end) for m in found)
+    people = [m for m in found if m.type == "Person" and has_cjk(m.name)]
+    while people:
+        person = people.pop()
+        if _list_of_things(view, person.start, person.end):
+            continue  # 巴黎、桑坦德: a list with a place or a company in it is no list of people
+        for s, e in (*_listed_after(view, person.end), *_listed_before(ctx, person.start)):
+            if e - s < 2 or not ctx.inside(s, e):
+                continue
+            i = bisect_left(taken, (s, e))
+            if i > 0 and taken[i - 1][1] > s or i < len(taken) and taken[i][0] < e:
+                continue  # something else is read there already
+            if not _listed_name(ctx, s, e):
+                continue
+            taken.insert(i, (s, e))
+            mention = _mention(ctx, s, e, "Person", COORDINATED, 0.55)
+            people.append(mention)
+            yield mention
+            break
+
+
+def _list_mark(view: str, at: int) -> int:
+    """The length of the list mark at ``at`` (、 和 与 及), or 0."""
+    mark = view[at : at + 1]
+    if mark == "、" or mark in ("和", "与", "及") and not view.startswith(("和平", "与会", "及时"), at):
+        return 1
+    return 0
+
+
+def _listed_after(view: str, end: int) -> Iterator[tuple[int, int]]:
+    """The item after a list mark at ``end``, up to the next mark, the end of the clause, 等 or a verb."""
+    step = _list_mark(view, end)
+    if not step:
+        return
+    s = end + step
+    for e in range(s + 2, min(s + 7, len(view)) + 1):
+        if e == len(view) or view[e] in _ITEM_ENDS or view[e] == "等" or _list_mark(view, e):
+            yield s, e
+            return
+        if _person_after().match(view, e):
+            yield s, e
+            return
+
+
+def _listed_before(ctx: DocumentView, start: int) -> Iterator[tuple[int, int]]:
+    """The item before a list mark that ends at ``start``, from the clause edge, a mark or a title,
+    or else the three characters before the mark when the words before them end there."""
+    view = ctx.view
+    if start < 1 or not _list_mark(view, start - 1):
+        return
+    e = start - 1
+    for s in range(e - 2, max(e - 7, 0) - 1, -1):
+        if s == 0 or view[s - 1] in _ITEM_ENDS or _list_mark(view, s - 1) or _left_cue(view, s) == "title":
+            yield s, e
+            break
+    if (
+        e >= 4
+        and (view[e - 4] in _NOT_IN_NAMES or e - 3 in ctx.word_starts)
+        and all(ch in given_name_chars() for ch in view[e - 2 : e])
+    ):
+        yield e - 3, e  # 选拔出了|李登海、, 等到|曹鹏飞和: the words before the first name end there
+
+
+def _listed_name(ctx: DocumentView, s: int, e: int) -> bool:
+    """Does the list item at [s, e) have the shape of a personal name?"""
+    name = ctx.view[s:e]
+    if not all(re.match(f"[{CJK}]", ch) and ch not in _NOT_IN_NAMES for ch in name):
+        return False
+    if known_by_name(name) is not None or _everyday_word(name) or name in places() or word_tag(name) == "ns":
+        return False
+    if len(name) <= 3 and name[0] in surnames() or len(name) in (3, 4) and name[:2] in surnames():
+        return True
+    if len(name) >= 3 and all(ch in translit_chars() for ch in name):
+        return not _place_after(ctx.view, e) and name[-1] not in _PLACE_ENDINGS
+    return False
 
 
 def _people_in_lists(ctx: DocumentView, mentions: list[Mention]) -> list[Mention]:

@@ -373,9 +373,77 @@ def persons(raw: str) -> list[str]:
         ("片中张丽扮演的交际花令人难忘。", ["张丽"]),  # a person's verb after a word boundary
         ("主力前锋琼斯将在10月份复出。", ["琼斯"]),  # two transliteration characters after a title
         ("他对琼斯很满意。", []),  # without one, two are not enough
+        ("界面新闻记者 | 周岚 9月23日，公司发布新品。", ["周岚"]),  # a byline: title, bar, name
+        ("该研究院的负责人苏蔓去年从微软离职。", ["苏蔓"]),  # a time word opens the predicate
+        ("他2016年博士毕业后加入阿里巴巴。", []),  # 毕业后 after 博士 is no name
+        ("公司于2020年在特拉维夫创立。", []),  # a transliteration after 在 is a place
+        ("深圳钟表行业协会会长李东升告诉记者，行业回暖。", ["李东升"]),  # heads of bodies are titles
+        ("文/于建春", ["于建春"]),  # the label of a byline
+        ("24岁的女孩陈晶是个在读的大专生。", ["陈晶"]),  # people described before their name
+        ("最高人民法院副院长刘家琛强调，打击盗版。", ["刘家琛"]),  # 家 begins given names too
+        ("他在张家口表示欢迎。", []),  # but 张家口 is a place
+        ("俄罗斯国防部长罗季奥诺夫等出席。", ["罗季奥诺夫"]),  # 季 transliterates (Родионов)
+        ("高老板告诉记者，价格涨了。", []),  # a surname and a form of address
+        ("我再向大家介绍一下嘉宾。", []),  # 向 is a surname, and a preposition before a pronoun
+        ("国际米兰上轮负于赫尔城。", []),  # a tagged name of unusual characters, and no cue: a club
+        ("切尔西前锋德罗巴打入一球。", ["德罗巴"]),  # the dictionary's rare place reading yields to 前锋
+        ("本场比赛，中场核心莫德里奇伤愈复出。", ["莫德里奇"]),  # what players do: a club is not hurt
+        ("首先有请副县长于永斌致辞。", ["于永斌"]),  # what people do in public
+        ("大奖是一位名叫钟富贵的人领走的。", ["钟富贵"]),  # a verb that gives a name
+        ("24岁的陈晶是个在读的大专生。", ["陈晶"]),  # an age
+        ("07级硕士生王欢（化名）告诉我们。", ["王欢"]),  # a note only a person's name takes
+        ("盖蒂基金成立之际，莫柔还担任过基金会会长。", ["莫柔"]),  # an adverb, then a person's verb
+        ("央视著名主持人李咏因病去世。", ["李咏"]),  # after a title, 因 cannot go on as a given name
+        ("德国队主教练勒夫公布了大名单。", ["勒夫"]),  # two transliteration characters after a title
+        ("罗斯达尔在声明中称，公司将继续运营。", ["罗斯达尔"]),  # where a person said it
+        ("中国人民决心高举邓小平理论伟大旗帜。", ["邓小平"]),  # a doctrine named after a person
+        ("凯恩斯主义经济学再度流行。", ["凯恩斯"]),
+        ("坚持科学理论指导实践。", []),  # 科学 is a word, not a name
+        ("吴仪（女）、王群（蒙古族）出席。", ["吴仪", "王群"]),  # notes only people's names take
+        ("（新华社记者郜南摄）", ["郜南"]),  # a photographer's byline: 摄 is no part of the name
+        ("俄罗斯总统梅德韦杰夫当天会见了军人。", ["梅德韦杰夫"]),  # not 梅德|韦杰夫, two native names
+        ("俄国防部长谢尔久科夫此前曾宣布改革。", ["谢尔久科夫"]),  # 久 transliterates (Сердюков)
+        ("被告向章凌女士出具了存单。", ["章凌"]),  # 向 is a preposition here, not the surname
+        ("犯罪嫌疑人周清来，男，35岁，湖南人。", ["周清来"]),  # sex and age after a name
+        ("本轮由高瓴领投，美团龙珠、联想创投跟投。", []),  # a fund glued to its known owner
+        ("EA今日确认，威尔莱特（Will Wright）的新作推迟。", ["威尔莱特", "Will Wright"]),  # the original
     ],
 )
 def test_names_by_shape_and_context(text: str, expected: list[str]) -> None:
+    assert persons(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one item confirmed by a title spreads to the others of the list, to the end of the clause
+        ("通讯员李慧燕、杨光、冯建国、周源", ["李慧燕", "杨光", "冯建国", "周源"]),
+        # the first item of a list that opens the sentence
+        ("胡亚美、王忠诚、李学勤出席了会议。", ["胡亚美", "王忠诚", "李学勤"]),
+        # 等4人 counts people; the item before 和 begins where the words before it end (等到|曹鹏飞)
+        ("当天晚上，等到曹鹏飞和蔡朝阳等4人回到益阳。", ["曹鹏飞", "蔡朝阳"]),
+        # places and words next to a name in a list are not people
+        ("董事长张伟和北京、上海的代表出席。", ["张伟"]),
+        # a list with a place in it is a list of places or clubs, not of people
+        ("巴黎、桑坦德和斯图加特都在主场迎战对手。", []),
+    ],
+)
+def test_names_listed_with_a_person(text: str, expected: list[str]) -> None:
+    assert persons(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a roll of names without separators, as news prints a committee
+        ("委员：李鹏乔石李瑞环彭真（女）", ["李鹏", "乔石", "李瑞环", "彭真"]),
+        ("王丙乾王汉斌王光英王维山（蒙古族）", ["王丙乾", "王汉斌", "王光英", "王维山"]),
+        # running prose does not cut into names from end to end
+        ("高度重视安全生产工作，全面落实各项措施。", []),
+        ("金融机构要严格执行国家宏观调控政策。", []),
+    ],
+)
+def test_rolls_of_names(text: str, expected: list[str]) -> None:
     assert persons(text) == expected
 
 
