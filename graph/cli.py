@@ -344,7 +344,7 @@ def query(graph_file: str, sparql: str | None, query_file: Path | None, fmt: str
     except QueryError as error:
         message = str(error)
         # Problems with the graph file already name it; the others are about the query: name that.
-        if not message.startswith(f"{Path(graph_file)}:"):
+        if not message.startswith(str(Path(graph_file))):  # GRAPH: … or, in a store, GRAPH/file: …
             message = f"{query_file if query_file is not None else 'SPARQL'}: {message}"
         raise UserError(message) from None
     output = result.format(fmt)
@@ -765,14 +765,15 @@ def explain_command(graph_file: str, target: str, fmt: str) -> None:
     NAME-OR-IRI is any name of an entity (label or alternative name, Chinese or Latin; case, width,
     spaces and name dots do not matter), an entity IRI, a Wikidata id (wd:Q…) or a claim IRI. For each
     claim: the statement, its qualifiers (amount, stake, role, date, reporting outlet), confidence,
-    extractors, and each evidence span with its article, headline, offsets and sentence.
+    extractors, and each evidence span with its article, headline, offsets and sentence. GRAPH is a
+    Turtle file or a store (newskg build --store).
 
     \b
     Example:
         newskg explain output/graph.ttl "Scale AI"
         newskg explain output/graph.ttl 扎克伯格 --format json
     """
-    _require_file(graph_file)
+    _require_graph(graph_file)
     try:
         explanation = explain(graph_file, target)
     except ExplainError as error:
@@ -796,7 +797,8 @@ def diff_command(old_file: str, new_file: str, fmt: str, exit_code: bool) -> Non
 
     Entities are compared by type and name, facts by subject, relation and object names (an amount by
     its value), not by IRI: a renamed IRI is no change. Each fact shows its claims per article; facts in
-    both graphs whose claims per article changed are listed too.
+    both graphs whose claims per article changed are listed too. OLD and NEW are Turtle files or stores
+    (newskg build --store).
 
     \b
     Example:
@@ -804,7 +806,7 @@ def diff_command(old_file: str, new_file: str, fmt: str, exit_code: bool) -> Non
         newskg diff before/graph.ttl after/graph.ttl
     """
     for path in (old_file, new_file):
-        _require_file(path)
+        _require_graph(path)
     try:
         difference = diff_files(old_file, new_file)
     except DiffError as error:

@@ -188,7 +188,8 @@ def load_graph(path: str | os.PathLike[str]) -> Graph:
 
     Parsed by pyoxigraph and converted term by term: on 200k triples 2.4 s, against 4.5 s for
     rdflib with oxrdflib's ``ox-turtle`` parser and 7.2 s for rdflib's own. A file that is not
-    Turtle raises ``ValueError`` naming it; a missing one ``FileNotFoundError``.
+    Turtle, or one that cannot be read, raises ``ValueError`` naming it; a missing one
+    ``FileNotFoundError``.
     """
     graph = Graph(bind_namespaces="none")
     for prefix, namespace in PREFIXES.items():
@@ -208,6 +209,10 @@ def load_graph(path: str | os.PathLike[str]) -> Graph:
     except SyntaxError as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else "syntax error"
         raise ValueError(f"{os.fspath(path)}: not valid Turtle: {first_line}") from None
+    except OSError as error:
+        if isinstance(error, FileNotFoundError):
+            raise
+        raise ValueError(f"{os.fspath(path)}: cannot read: {error.strerror or error}") from None
     return graph
 
 

@@ -69,11 +69,18 @@ def push_graph(
             urllib.request.HTTPBasicAuthHandler(passwords),
             urllib.request.HTTPDigestAuthHandler(passwords),
         ]
+    handlers.append(_RefuseRedirects())
     shown = _without_query(url)
     try:
         with urllib.request.build_opener(*handlers).open(request, timeout=timeout) as response:
             return Pushed(url, method, triples, response.status)
     except urllib.error.HTTPError as error:
+        if 300 <= error.code < 400:
+            where = error.headers.get("Location", "?")
+            raise PushError(
+                f"{shown}: HTTP {error.code} {error.reason}, redirected to {where}: "
+                "give that URL as --endpoint (a redirect would turn the upload into a GET without the graph)"
+            ) from None
         raise PushError(f"{shown}: HTTP {error.code} {error.reason}{_first_body_line(error)}") from None
     except urllib.error.URLError as error:
         raise PushError(f"{shown}: {_reason(error.reason, timeout)}") from None
@@ -81,6 +88,14 @@ def push_graph(
         raise PushError(f"{shown}: no answer within {timeout:g} s (--timeout)") from None
     except (ConnectionError, OSError) as error:  # a connection dropped while sending or reading
         raise PushError(f"{shown}: {_reason(error, timeout)}") from None
+
+
+class _RefuseRedirects(urllib.request.HTTPRedirectHandler):
+    """urllib follows a 301/302/303 answer to a POST with a GET that has no body: the upload would be
+    lost and the push still reported as done. A redirect is an error to show instead."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
 
 
 def graph_store_url(endpoint: str, graph: str | None = None) -> str:

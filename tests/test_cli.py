@@ -683,3 +683,22 @@ def test_evaluate_takes_either_gold_or_ner(tmp_path: Path) -> None:
     ):
         result = invoke(["evaluate", *args])
         assert result.exit_code == 2, args
+
+
+def test_explain_and_diff_read_a_store_too(seeds_copy: Path, root: Path) -> None:
+    with working_directory(seeds_copy):
+        assert invoke(["build", "--store", "kg"]).exit_code == 0
+        explained = invoke(["explain", "kg", "Scale AI"])
+        same = invoke(["diff", str(root / "output" / "graph.ttl"), "kg", "--exit-code"])
+    assert explained.exit_code == 0 and "Meta investedIn Scale AI" in explained.stdout
+    assert same.exit_code == 0, same.stdout
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc/self/mem")
+def test_a_graph_that_cannot_be_read_is_one_line(tmp_path: Path) -> None:
+    """/proc/self/mem exists and opens, but reading it fails (EIO): no traceback, the file named."""
+    for command in (["export", "/proc/self/mem", "--format", "trig"], ["validate", "/proc/self/mem"]):
+        result = invoke(command)
+        assert result.exit_code == 1, command
+        [line] = stderr_lines(result)
+        assert line.startswith("newskg: /proc/self/mem: cannot read: "), line

@@ -245,3 +245,36 @@ def test_user_and_password_answer_http_basic_authentication(seeds_graph: Path) -
         assert push_graph(seeds_graph, url, user="editor", password="s3cret").status == 204
         guarded.shutdown()
     assert received == [("text/turtle", seeds_graph.read_bytes())]
+
+
+def test_a_redirect_is_an_error_not_a_lost_upload(seeds_graph: Path) -> None:
+    """urllib would follow a 302 to a POST with a bodiless GET, and the push would seem done."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    requests: list[str] = []
+
+    class Moved(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 (the name http.server calls)
+            self.rfile.read(int(self.headers["Content-Length"]))
+            requests.append(f"POST {self.path}")
+            self.send_response(302)
+            self.send_header("Location", "/elsewhere")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def do_GET(self) -> None:  # noqa: N802
+            requests.append(f"GET {self.path}")
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    with ThreadingHTTPServer(("127.0.0.1", 0), Moved) as moved:
+        threading.Thread(target=moved.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{moved.server_address[1]}/store"
+        with pytest.raises(PushError, match=r"HTTP 302 Found, redirected to /elsewhere: give that URL"):
+            push_graph(seeds_graph, url)
+        moved.shutdown()
+    assert requests == ["POST /store?default"]
