@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+import rdflib
 from click.testing import CliRunner
+from rdflib.namespace import PROV, RDFS
 
 from graph.cli import main
 from graph.explain import Evidence, ExplainError, explain
@@ -206,3 +208,16 @@ def test_explain_errors_are_one_line(tmp_path: Path) -> None:
 def test_explain_help_has_an_example() -> None:
     result = CliRunner().invoke(main, ["explain", "--help"])
     assert result.exit_code == 0 and 'newskg explain output/graph.ttl "Scale AI"' in result.output
+
+
+def test_a_claim_whose_extractor_has_no_label_is_still_explained(tmp_path: Path) -> None:
+    """A graph edited by hand may lose its agents' labels: explain shows the claims all the same."""
+    graph = rdflib.Graph().parse(GRAPH)
+    for agent in set(graph.objects(None, PROV.wasAssociatedWith)):
+        graph.remove((agent, RDFS.label, None))
+    edited = tmp_path / "no-agent-labels.ttl"
+    graph.serialize(edited, format="turtle")
+    (full,) = explain(GRAPH, "Scale AI").topics
+    (bare,) = explain(edited, "Scale AI").topics
+    assert [c.iri for c in bare.claims] == [c.iri for c in full.claims]
+    assert all(c.extractors == () for c in bare.claims)
