@@ -2459,16 +2459,21 @@ class NameRolls:
         """The best cut of ``text`` into names, or None when it does not cut into names whole."""
         given, single = given_name_chars(), surnames()
         n = len(text)
-        # best[i]: (score, items) of the best cut of text[i:]
-        best: list[tuple[float, list[tuple[int, int]]] | None] = [None] * (n + 1)
-        best[n] = (0.0, [])
+        # score[i]: the score of the best cut of text[i:], whose first name ends at end[i]; the cut is
+        # read back once at the end (building it at every position would be quadratic in the line)
+        score: list[float | None] = [None] * (n + 1)
+        end = [0] * (n + 1)
+        score[n] = 0.0
         for i in range(n - 2, -1, -1):
             for surname in (1, 2):
                 if text[i : i + surname] not in single:
                     continue
                 for length in (2, 1):
                     e = i + surname + length
-                    if e > n or best[e] is None or surname == 2 and length == 2:
+                    if e > n or surname == 2 and length == 2:
+                        continue
+                    rest = score[e]
+                    if rest is None:
                         continue
                     chars = text[i + surname : e]
                     item = text[i:e]
@@ -2477,12 +2482,17 @@ class NameRolls:
                     if word_tag(item) not in ("nr", "nrfg") and _everyday_word(item):
                         continue  # a word, unless the dictionary knows it as a name (李鹏)
                     typical = sum(ch in given for ch in chars)
-                    score = best[e][0] + typical - 0.5 * (length - typical) + 0.5 * (length == 2)
-                    if best[i] is None or score > best[i][0]:
-                        best[i] = (score, [(i, e), *best[e][1]])
-        if best[0] is None:
+                    candidate = rest + typical - 0.5 * (length - typical) + 0.5 * (length == 2)
+                    best = score[i]
+                    if best is None or candidate > best:
+                        score[i], end[i] = candidate, e
+        if score[0] is None:
             return None
-        items = best[0][1]
+        items: list[tuple[int, int]] = []
+        i = 0
+        while i < n:
+            items.append((i, end[i]))
+            i = end[i]
         unusual = sum(ch not in given for s, e in items for ch in text[s + 1 : e])
         # most given-name characters of a roll are of the usual kind (朱镕基 has two rare ones)
         return items if unusual * 3 <= sum(e - s - 1 for s, e in items) else None
@@ -2588,7 +2598,8 @@ def _item_after(view: str, start: int) -> str:
 
 def _list_of_things(view: str, start: int, end: int) -> bool:
     """Is the name at [start, end) listed (、 和 与 及) with a place or a known organization?"""
-    at, items = start, []
+    at = start
+    items: list[str] = []
     while len(items) < 6 and at >= 2 and _list_mark(view, at - 1):
         items.append(_item_before(view, at - 1))
         at -= len(items[-1]) + 1
