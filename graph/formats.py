@@ -54,6 +54,7 @@ from graph.export import (
     atomic_write,
     load_graph,
     natural_key,
+    oxigraph_triples,
     sorted_triples,
     term_converter,
     turtle_bytes,
@@ -145,9 +146,7 @@ def write_export(graph: Graph, name: str, target: str | os.PathLike[str]) -> lis
 
 def ntriples_bytes(graph: Graph) -> bytes:
     """N-Triples in ``sorted_triples`` order."""
-    convert = term_converter()
-    triples = (ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in sorted_triples(graph))  # type: ignore[arg-type]
-    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    data = ox.serialize(oxigraph_triples(graph), format=ox.RdfFormat.N_TRIPLES)
     assert data is not None
     return data
 
