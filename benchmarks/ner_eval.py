@@ -48,6 +48,7 @@ GOLD_SETS = (
     ("heldout", ROOT / "tests/fixtures/heldout/articles", ROOT / "tests/fixtures/heldout/gold"),
     ("unseen", ROOT / "tests/fixtures/unseen/articles", ROOT / "tests/fixtures/unseen/gold"),
     ("fresh", ROOT / "tests/fixtures/fresh/articles", ROOT / "tests/fixtures/fresh/gold"),
+    ("newset", ROOT / "tests/fixtures/newset/articles", ROOT / "tests/fixtures/newset/gold"),
 )
 CONTEXT = 15  # characters shown on each side of an error
 

@@ -16,6 +16,8 @@ the build. The gold sets:
   before their author read the relation rules and measured once before any change for them
   (entities F1 0.839, facts 0.455), then after a round of general relation fixes and one of general
   organization-name fixes.
+- tests/fixtures/newset: five more (36氪, 财新, 第一财经, 钛媒体, 澎湃 styles), written at the end of
+  that work by an annotator who read no code, and measured once: no rule has been changed for it.
 
 Figures when these floors were set (2026-12-01, after the organization- and person-name rounds):
   seeds    entities P 0.982 R 1.000 F1 0.991   facts P 1.000 R 0.943 F1 0.971
@@ -23,6 +25,7 @@ Figures when these floors were set (2026-12-01, after the organization- and pers
   heldout  entities P 0.950 R 0.919 F1 0.934   facts P 0.892 R 0.771 F1 0.827
   unseen   entities P 0.988 R 0.952 F1 0.970   facts P 0.971 R 0.827 F1 0.893
   fresh    entities P 0.978 R 0.971 F1 0.974   facts P 0.964 R 0.887 F1 0.924
+  newset   entities P 0.886 R 0.824 F1 0.854   facts P 0.800 R 0.388 F1 0.523   (unseen: measured once)
 
 And name finding on the first 1,000 sentences of each public NER set, read where it lies in ../shared
 (skipped when it is not there; never copied): MSRA test Person F1 0.860, Organization 0.707; CLUENER
@@ -44,6 +47,7 @@ DEVSET = ROOT / "tests" / "fixtures" / "devset"
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
 FRESH = ROOT / "tests" / "fixtures" / "fresh"
+NEWSET = ROOT / "tests" / "fixtures" / "newset"
 
 
 @pytest.fixture(scope="module")
@@ -110,11 +114,18 @@ def test_amounts_stakes_and_sources_of_matched_facts_are_right(
 
 
 # The later gold sets: (folder, articles, entity F1 floor, fact F1 floor); figures now in the docstring.
-LATER_SETS = [(HELDOUT, 5, 0.90, 0.79), (UNSEEN, 4, 0.94, 0.84), (FRESH, 6, 0.94, 0.88)]
+LATER_SETS = [
+    (HELDOUT, 5, 0.90, 0.79),
+    (UNSEEN, 4, 0.94, 0.84),
+    (FRESH, 6, 0.94, 0.88),
+    (NEWSET, 5, 0.82, 0.48),
+]
 
 
 @pytest.mark.parametrize(
-    ("folder", "articles", "entity_floor", "fact_floor"), LATER_SETS, ids=["heldout", "unseen", "fresh"]
+    ("folder", "articles", "entity_floor", "fact_floor"),
+    LATER_SETS,
+    ids=["heldout", "unseen", "fresh", "newset"],
 )
 def test_later_gold_sets(folder: Path, articles: int, entity_floor: float, fact_floor: float) -> None:
     report = gold_set_report(folder)
