@@ -20,7 +20,6 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -36,6 +35,7 @@ from graph.diff import DiffError, diff_files
 from graph.explain import ExplainError, explain
 from graph.export import atomic_write, load_graph, turtle_bytes
 from graph.formats import FORMATS, write_export
+from graph.formatting import json_number
 from graph.push import DEFAULT_TIMEOUT, PushError, push_graph
 from graph.query import QueryError, ontology_path, run_query
 from graph.store import StoreError, StoreUpdate, is_store, update_store
@@ -264,10 +264,10 @@ def _fact_record(f: Fact) -> dict[str, Any]:
     amount = None
     if f.amount is not None:
         amount = {
-            "value": _number(f.amount.value),
+            "value": json_number(f.amount.value),
             "currency": f.amount.currency,
             "qualifier": f.amount.qualifier,
-            "upper": None if f.amount.upper is None else _number(f.amount.upper),
+            "upper": None if f.amount.upper is None else json_number(f.amount.upper),
         }
     return {
         "doc": f.doc_id,
@@ -280,7 +280,7 @@ def _fact_record(f: Fact) -> dict[str, Any]:
         "object": f.object,
         "qualifiers": {
             "amount": amount,
-            "stake": None if f.stake is None else _number(f.stake),
+            "stake": None if f.stake is None else json_number(f.stake),
             "role": f.role,
             "date": None if f.date is None else {"value": f.date.value, "precision": f.date.precision},
             "reported_by": f.reported_by,
@@ -292,11 +292,6 @@ def _fact_record(f: Fact) -> dict[str, Any]:
 
 def _fact_order(f: Fact) -> tuple[Any, ...]:
     return (f.start, f.end, f.relation, f.subject, f.object or "", f.extractor, repr(f.key()))
-
-
-def _number(value: Decimal) -> int | float:
-    """A JSON number: integral amounts stay exact integers (14300000000), others are floats (0.49)."""
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 # ---------------------------------------------------------------------------------------------------------

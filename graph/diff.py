@@ -23,13 +23,13 @@ import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 import pyoxigraph as ox
 
 from extractors.model import SYMMETRIC_RELATIONS
 from extractors.text import name_key
+from graph.formatting import amount_text
 from graph.query import QueryError, run_query
 
 ENTITIES_QUERY = """
@@ -211,7 +211,7 @@ def read_facts(path: str | os.PathLike[str]) -> GraphFacts:
         seen.add((claim, article))
         subject_name = _label(names, subject)
         if value and currency and qualifier:
-            object_name = object_key = _amount(value, currency, qualifier, upper)
+            object_name = object_key = amount_text(value, currency, qualifier, upper)
         else:
             object_name = _label(names, obj)
             object_key = name_key(object_name)
@@ -237,17 +237,6 @@ def _lexical(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) 
 def _label(names: dict[str, EntityName], iri: str) -> str:
     entity = names.get(iri)
     return entity.label if entity is not None else iri
-
-
-def _amount(value: str, currency: str, qualifier: str, upper: str) -> str:
-    if upper:
-        return f"{_number(value)}–{_number(upper)} {currency}"
-    return f"{_number(value)} {currency} ({qualifier})"
-
-
-def _number(lexical: str) -> str:
-    text = format(Decimal(lexical), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _sorted_facts(

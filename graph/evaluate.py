@@ -65,6 +65,7 @@ import networkx as nx
 from extractors.model import ENTITY_TYPES, RELATIONS, SYMMETRIC_RELATIONS, Document, Entity, Fact
 from extractors.pipeline import Corpus, extract_corpus
 from extractors.text import name_key
+from graph.formatting import plain_decimal
 
 QUALIFIERS = ("role", "amount", "stake", "date", "reported_by")
 # Relations whose amount tells two facts apart (143亿 and 140亿 are two claims).
@@ -134,7 +135,7 @@ class GoldFact:
             self.subject,
             self.relation,
             self.object,
-            None if amount is None else (_decimal_text(amount.value), amount.currency.upper()),
+            None if amount is None else (plain_decimal(amount.value), amount.currency.upper()),
         )
 
 
@@ -157,12 +158,6 @@ def _fact_key(
     if relation in SYMMETRIC_RELATIONS and obj is not None and obj < subject:
         subject, obj = obj, subject
     return (document, subject, relation, obj, amount)
-
-
-def _decimal_text(value: Decimal) -> str:
-    """Canonical text of a number: ``Decimal("1.4E+10")`` -> ``"14000000000"``, ``0.490`` -> ``"0.49"``."""
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "0") else text
 
 
 def _to_decimal(value: Any, where: str) -> Decimal:
@@ -826,7 +821,7 @@ def _predicted_key(fact: Fact, stands_for: Mapping[str, str]) -> FactKey:
 
     amount = None
     if fact.relation in AMOUNT_RELATIONS and fact.amount is not None:
-        amount = (_decimal_text(fact.amount.value), fact.amount.currency.upper())
+        amount = (plain_decimal(fact.amount.value), fact.amount.currency.upper())
     return _fact_key(fact.doc_id, entity(fact.subject) or "", fact.relation, entity(fact.object), amount)
 
 
@@ -843,7 +838,7 @@ def _qualifiers(
     if gf.stake is not None:
         stakes = [f.stake for f in facts if f.stake is not None]
         correct = any(abs(float(s) - float(gf.stake)) <= STAKE_TOLERANCE for s in stakes)
-        yield "stake", _decimal_text(gf.stake), _distinct(_decimal_text(s) for s in stakes), correct
+        yield "stake", plain_decimal(gf.stake), _distinct(plain_decimal(s) for s in stakes), correct
     if gf.date is not None:
         found = _distinct(f.date.value for f in facts if f.date is not None)
         yield "date", gf.date, found, gf.date in found

@@ -24,6 +24,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from extractors.text import name_key
+from graph.formatting import amount_text, json_number, plain_decimal
 from graph.query import QueryError, run_query, shorten
 from ontology.namespaces import PREFIXES
 
@@ -100,16 +101,14 @@ class Amount:
     upper: Decimal | None = None
 
     def text(self) -> str:
-        if self.upper is not None:
-            return f"{_number(self.value)}–{_number(self.upper)} {self.currency}"
-        return f"{_number(self.value)} {self.currency} ({self.qualifier})"
+        return amount_text(self.value, self.currency, self.qualifier, self.upper)
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "value": _json_number(self.value),
+            "value": json_number(self.value),
             "currency": self.currency,
             "qualifier": self.qualifier,
-            "upper": None if self.upper is None else _json_number(self.upper),
+            "upper": None if self.upper is None else json_number(self.upper),
         }
 
 
@@ -166,7 +165,7 @@ class Claim:
         if self.amount is not None and self.object is not None:
             parts.append(f"amount {self.amount.text()}")
         if self.stake is not None:
-            parts.append(f"stake {_number(self.stake)}")
+            parts.append(f"stake {plain_decimal(self.stake)}")
         if self.role:
             parts.append(f"role {self.role}")
         if self.date is not None:
@@ -180,7 +179,8 @@ class Claim:
         qualifiers = self.qualifiers()
         if qualifiers:
             lines.append("  " + " · ".join(qualifiers))
-        lines.append(f"  confidence {_number(self.confidence)} · extractor {', '.join(self.extractors)}")
+        confidence = plain_decimal(self.confidence)
+        lines.append(f"  confidence {confidence} · extractor {', '.join(self.extractors)}")
         for evidence in self.evidence:
             headline = f"  《{evidence.headline}》" if evidence.headline else ""
             lines.append(f"  {evidence.article} {evidence.begin}–{evidence.end}{headline}")
@@ -195,11 +195,11 @@ class Claim:
             "relation": self.relation,
             "object": self.object.to_json() if self.object is not None else None,
             "amount": self.amount.to_json() if self.amount is not None else None,
-            "stake": None if self.stake is None else _json_number(self.stake),
+            "stake": None if self.stake is None else json_number(self.stake),
             "role": self.role,
             "date": None if self.date is None else {"value": self.date[0], "precision": self.date[1]},
             "reported_by": self.reported_by.to_json() if self.reported_by is not None else None,
-            "confidence": _json_number(self.confidence),
+            "confidence": json_number(self.confidence),
             "extractors": list(self.extractors),
             "evidence": [e.to_json() for e in self.evidence],
         }
@@ -418,16 +418,6 @@ def _node(term: Any, label: Any) -> Node:
 
 def _text(term: Any) -> str | None:
     return None if term is None else str(term.value)
-
-
-def _number(value: Decimal) -> str:
-    """``14300000000``, ``0.49``: never an exponent."""
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _json_number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _one_line(text: str) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.formatting import first_line
 from graph.store import StoreError, is_store, open_store
 
 CONTENT_TYPES = {ox.RdfFormat.TURTLE: "text/turtle", ox.RdfFormat.N_TRIPLES: "application/n-triples"}
@@ -153,7 +154,7 @@ def _payload(source: Path) -> tuple[bytes, str, int]:
         data = source.read_bytes()
         triples = sum(1 for _ in ox.parse(data, format=rdf_format))
     except SyntaxError as error:
-        raise PushError(f"{source}: not valid {rdf_format.name}: {_first_line(str(error))}") from None
+        raise PushError(f"{source}: not valid {rdf_format.name}: {first_line(error)}") from None
     except OSError as error:
         raise PushError(f"{source}: cannot read: {error.strerror or error}") from None
     return data, CONTENT_TYPES[rdf_format], triples
@@ -173,7 +174,7 @@ def _reason(reason: object, timeout: float) -> str:
         return f"unknown host ({reason.strerror})"
     if isinstance(reason, OSError) and reason.strerror:
         return reason.strerror.lower() if reason.strerror[:1].isupper() else reason.strerror
-    return _first_line(str(reason))
+    return first_line(reason)
 
 
 def _first_body_line(error: urllib.error.HTTPError) -> str:
@@ -181,12 +182,8 @@ def _first_body_line(error: urllib.error.HTTPError) -> str:
         body = error.read(2000).decode("utf-8", errors="replace")
     except OSError:
         return ""
-    line = _first_line(body)
+    line = first_line(body)
     return f": {line[:200]}" if body.strip() else ""
-
-
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else ""
 
 
 __all__ = ["PushError", "Pushed", "graph_store_url", "push_graph", "DEFAULT_TIMEOUT"]

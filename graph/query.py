@@ -34,6 +34,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.export import serialize_triples
+from graph.formatting import first_line
 from ontology.namespaces import ONTOLOGY_IRI, PREFIXES
 
 FORMATS = ("table", "csv", "json")
@@ -109,7 +110,7 @@ def run_query(
     except SyntaxError as error:
         raise QueryError(_syntax_message(str(error))) from None
     except (OSError, ValueError, RuntimeError) as error:
-        raise QueryError(f"query failed: {_first_line(str(error))}") from None
+        raise QueryError(f"query failed: {first_line(error)}") from None
 
 
 def _paths(arg: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[Path]:
@@ -148,9 +149,9 @@ def _load(store: ox.Store, path: Path, graph: ox.NamedNode | ox.DefaultGraph) ->
     try:
         store.load(path=path, format=rdf_format, to_graph=graph)
     except SyntaxError as error:
-        raise QueryError(f"{path}: not valid {rdf_format.name}: {_first_line(str(error))}") from None
+        raise QueryError(f"{path}: not valid {rdf_format.name}: {first_line(error)}") from None
     except OSError as error:
-        raise QueryError(f"{path}: cannot read: {_first_line(str(error))}") from None
+        raise QueryError(f"{path}: cannot read: {first_line(error)}") from None
 
 
 def _refuse_updates(sparql: str) -> None:
@@ -207,12 +208,8 @@ def _pattern_names(node: object) -> Iterator[str]:
             yield from _pattern_names(value)
 
 
-def _first_line(message: str) -> str:
-    return message.strip().splitlines()[0] if message.strip() else "unknown error"
-
-
 def _syntax_message(message: str) -> str:
-    line = _first_line(message)
+    line = first_line(message, "unknown error")
     if "Prefix not found" in line:
         # The parser lists every character it could have accepted instead; the cause is more useful.
         position = line.split(": expected", 1)[0]

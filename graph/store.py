@@ -54,6 +54,7 @@ from extractors.model import Document, Fact, Mention, Sentence
 from extractors.pipeline import Corpus, Extraction, extract_corpus
 from graph.build import build_graph
 from graph.export import atomic_write, oxigraph_triples
+from graph.formatting import first_line
 from ontology import iris
 from ontology.known import by_id
 from ontology.namespaces import ONTOLOGY_IRI
@@ -98,7 +99,7 @@ def open_store(path: str | os.PathLike[str]) -> ox.Store:
     try:
         return ox.Store.read_only(str(directory / manifest["data"]))
     except OSError as error:
-        raise StoreError(f"{directory}: cannot open the store's database: {_first_line(error)}") from None
+        raise StoreError(f"{directory}: cannot open the store's database: {first_line(error)}") from None
 
 
 def update_store(
@@ -250,7 +251,7 @@ def _read_manifest(directory: Path) -> dict[str, Any] | None:
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise StoreError(f"{path}: unreadable store manifest: {_first_line(error)}") from None
+        raise StoreError(f"{path}: unreadable store manifest: {first_line(error)}") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise StoreError(f"{path}: a store of another newskg version; build it again in a new directory")
     return manifest
@@ -427,11 +428,6 @@ def _decode_cluster(data: dict[str, Any]) -> Cluster:
 
 def _json_bytes(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
-
-
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
 
 
 __all__ = [
