@@ -598,12 +598,19 @@ def _first_url(text: str) -> str | None:
 
 
 def _read_jsonl(source: str, data: bytes) -> tuple[list[tuple[int, Document]], list[tuple[int, ReadProblem]]]:
-    """Documents of a ``.jsonl`` corpus with their line numbers, and the lines that failed."""
+    """Documents of a ``.jsonl`` corpus with their line numbers, and the lines that failed.
+
+    The file is decoded as a whole when it can be (its encoding is then one fact about it); when it
+    cannot, because a few lines are corrupt, each line is decoded on its own, so that one bad line
+    costs that line and not the corpus.
+    """
+    encoding: str | None
     try:
         _, encoding = _decode(data)
     except UnreadableText as error:
-        return [], [(0, ReadProblem(source, str(error)))]
-    codec = "utf-8" if encoding == "utf-8-sig" else encoding
+        if not str(error).startswith("not UTF-8"):  # empty, binary or UTF-16: nothing to save
+            return [], [(0, ReadProblem(source, str(error)))]
+        encoding = None
 
     documents: list[tuple[int, Document]] = []
     problems: list[tuple[int, ReadProblem]] = []
@@ -611,18 +618,28 @@ def _read_jsonl(source: str, data: bytes) -> tuple[list[tuple[int, Document]], l
     # UTF-8, GB18030 or Big5 contains the byte 0x0A.
     for lineno, line in enumerate(data.split(b"\n"), start=1):
         line = line.removesuffix(b"\r")
-        if lineno == 1 and encoding == "utf-8-sig":
+        if lineno == 1 and line.startswith(codecs.BOM_UTF8):
             line = line[len(codecs.BOM_UTF8) :]  # the BOM belongs to the file, not the record
-        text = line.decode(codec).removeprefix("\ufeff")
-        if not text.strip():
+        if not line.strip():
             continue
         try:
-            document = _jsonl_document(source, text, hashlib.sha256(line).hexdigest(), encoding)
+            if encoding is None:
+                text, line_encoding = _decode(line)
+            else:
+                text, line_encoding = line.decode(_CODECS.get(encoding, encoding)), encoding
+            if not text.strip():
+                continue
+            document = _jsonl_document(
+                source, text.removeprefix("\ufeff"), hashlib.sha256(line).hexdigest(), line_encoding
+            )
         except UnreadableText as error:
             problems.append((lineno, ReadProblem(f"{source}:{lineno}", str(error))))
             continue
         documents.append((lineno, document))
     return documents, problems
+
+
+_CODECS = {"utf-8-sig": "utf-8"}  # the BOM is taken off the first line before it is decoded
 
 
 def _jsonl_document(source: str, line: str, sha256: str, encoding: str) -> Document:

@@ -498,6 +498,19 @@ def test_jsonl_in_gb18030(tmp_path):
     assert (doc.raw, doc.encoding) == (SIMPLIFIED, "gb18030")
 
 
+def test_a_corrupt_line_costs_that_line_not_the_corpus(tmp_path):
+    good = [json.dumps({"id": f"d{n}", "text": f"第{n}篇。"}, ensure_ascii=False).encode() for n in (1, 2)]
+    corrupt = b'{"id": "bad", "text": "\xff\xfe\x80 broken"}'
+    corpus = write(tmp_path, "c.jsonl", b"\n".join([good[0], corrupt, good[1]]) + b"\n")
+    result = read_inputs([corpus])
+    assert [(doc.id, doc.raw, doc.encoding) for doc in result.documents] == [
+        ("d1", "第1篇。", "utf-8"),
+        ("d2", "第2篇。", "utf-8"),
+    ]
+    assert [p.path for p in result.problems] == [f"{corpus.as_posix()}:2"]
+    assert "not UTF-8" in result.problems[0].message
+
+
 def test_an_empty_jsonl_file_is_one_problem(tmp_path):
     corpus = write(tmp_path, "c.jsonl", "\n\n")
     assert [str(p) for p in read_inputs([corpus]).problems] == [f"{corpus.as_posix()}: empty file"]
