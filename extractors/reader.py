@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 
 from extractors.model import Citation, Document, Region
+from ontology.keys import slug
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl")
 _ARTICLE_GLOBS = ", ".join("*" + suffix for suffix in ARTICLE_SUFFIXES)
@@ -69,9 +70,10 @@ def read_inputs(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
     """Read every article in ``paths`` (files, or directories walked recursively).
 
     Directories yield their ``*.txt``, ``*.md``, ``*.markdown`` and ``*.jsonl`` files, hidden files
-    and directories skipped. Files are read in sorted path order, so when two documents share an
-    id the first in that order is kept and the second reported. The result does not depend on
-    the order of ``paths``.
+    and directories skipped. An article's id is its path inside the directory given (``2025/a.txt``),
+    or its file name when the file itself is given. Files are read in sorted path order, so when two
+    documents share an id the first in that order is kept and the second reported. The result does
+    not depend on the order of ``paths``.
 
     >>> result = read_inputs(["seeds"])  # doctest: +SKIP
     >>> [doc.id for doc in result.documents]  # doctest: +SKIP
@@ -82,7 +84,7 @@ def read_inputs(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
     files, problems = _collect_files(paths)
 
     documents: dict[str, Document] = {}
-    for source, path in files:
+    for source, path, document_id in files:
         try:
             data = path.read_bytes()
         except OSError as error:
@@ -93,24 +95,33 @@ def read_inputs(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
             problems.extend(((source, lineno), problem) for lineno, problem in record_problems)
         else:
             try:
-                records = [(0, read_article(source, data))]
+                records = [(0, read_article(source, data, document_id))]
             except UnreadableText as error:
                 problems.append(((source, 0), ReadProblem(source, str(error))))
                 continue
         for lineno, document in records:
             where = f"{source}:{lineno}" if lineno else source
-            first = documents.get(document.id)
-            if first is not None:
-                message = (
-                    f"duplicate document id {document.id!r} (already read from {first.source}); "
-                    "rename one of them"
-                )
+            try:
+                # Documents are told apart in the graph by the slug of their id (their IRIs), so two
+                # ids with one slug (a-b.txt, a_b.txt, A-B.txt) would merge two articles into one.
+                key = slug(document.id)
+            except ValueError:
+                message = f"document id {document.id!r} has no letters or digits to name it by"
                 problems.append(((source, lineno), ReadProblem(where, message)))
                 continue
-            documents[document.id] = document
+            first = documents.get(key)
+            if first is not None:
+                if first.id == document.id:
+                    clash = f"duplicate document id {document.id!r}"
+                else:
+                    clash = f"document id {document.id!r} names the same IRI as {first.id!r}"
+                message = f"{clash} (already read from {first.source}); rename one of them"
+                problems.append(((source, lineno), ReadProblem(where, message)))
+                continue
+            documents[key] = document
 
     return ReadResult(
-        documents=tuple(documents[key] for key in sorted(documents)),
+        documents=tuple(sorted(documents.values(), key=lambda document: document.id)),
         # dict.fromkeys: a missing path given twice is reported once.
         problems=tuple(dict.fromkeys(problem for _, problem in sorted(problems, key=lambda item: item[0]))),
     )
@@ -118,9 +129,9 @@ def read_inputs(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
 
 def _collect_files(
     paths: Iterable[str | os.PathLike[str]],
-) -> tuple[list[tuple[str, Path]], list[tuple[tuple[str, int], ReadProblem]]]:
-    """The article files named by ``paths`` as (source, path), sorted by source, each file once."""
-    found: list[tuple[str, Path]] = []
+) -> tuple[list[tuple[str, Path, str]], list[tuple[tuple[str, int], ReadProblem]]]:
+    """The article files named by ``paths`` as (source, path, document id), sorted by source, each once."""
+    found: list[tuple[str, Path, str]] = []
     problems: list[tuple[tuple[str, int], ReadProblem]] = []
 
     def report(where: str, message: str) -> None:
@@ -143,7 +154,7 @@ def _collect_files(
             found.extend(articles)
         elif path.is_file():
             if path.suffix.lower() in ARTICLE_SUFFIXES:
-                found.append((source, path))
+                found.append((source, path, path.name))
             else:
                 kind = f"'{path.suffix}'" if path.suffix else "without a suffix"
                 report(source, f"not an article file ({kind}); expected {_ARTICLE_GLOBS}")
@@ -154,19 +165,21 @@ def _collect_files(
         else:
             report(source, "no such file or directory (check the path)")
 
-    files: list[tuple[str, Path]] = []
+    files: list[tuple[str, Path, str]] = []
     seen: set[str] = set()
-    # The same file named twice (as itself and inside its directory) is read once.
-    for source, path in sorted(found, key=lambda item: item[0]):
+    # The same file named twice (as itself and inside its directory) is read once, and sorting by
+    # id too makes which of its ids it keeps independent of the order of the inputs.
+    for source, path, document_id in sorted(found, key=lambda item: (item[0], item[2])):
         real = os.path.realpath(path)
         if real not in seen:
             seen.add(real)
-            files.append((source, path))
+            files.append((source, path, document_id))
     return files, problems
 
 
-def _walk(directory: Path, report: Callable[[str, str], None]) -> list[tuple[str, Path]]:
-    """Article files under ``directory``, recursively, skipping hidden files and directories."""
+def _walk(directory: Path, report: Callable[[str, str], None]) -> list[tuple[str, Path, str]]:
+    """Article files under ``directory``, recursively, skipping hidden files and directories, with
+    their paths inside it as document ids: ``2025/a.txt`` and ``2026/a.txt`` are two articles."""
 
     def on_error(error: OSError) -> None:
         where = Path(error.filename).as_posix() if error.filename else directory.as_posix()
@@ -180,7 +193,7 @@ def _walk(directory: Path, report: Callable[[str, str], None]) -> list[tuple[str
                 continue
             path = Path(folder) / name
             if path.is_file():
-                articles.append((path.as_posix(), path))
+                articles.append((path.as_posix(), path, path.relative_to(directory).as_posix()))
     return articles
 
 
@@ -333,14 +346,14 @@ _LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))+)>?")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"'，。；、）」]+")
 
 
-def read_article(source: str, data: bytes) -> Document:
+def read_article(source: str, data: bytes, document_id: str | None = None) -> Document:
     """One ``.txt``/``.md`` article from its bytes; ``source`` is the path as the user named it.
 
-    The document id is the file name. Raises :class:`UnreadableText` when the bytes are not
-    text or the front matter is malformed.
+    The document id defaults to the file name. Raises :class:`UnreadableText` when the bytes are
+    not text or the front matter is malformed.
     """
     raw, encoding = decode_text(data)
-    document_id = PurePosixPath(source).name
+    document_id = document_id or PurePosixPath(source).name
     sha256 = hashlib.sha256(data).hexdigest()
     if _FRONT_MATTER_OPEN.match(raw):
         return _read_front_matter_article(document_id, source, raw, sha256, encoding)

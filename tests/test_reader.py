@@ -412,10 +412,27 @@ def test_directories_are_walked_recursively_sorted_and_hidden_files_skipped(tmp_
     result = read_inputs([tmp_path])
     assert result.problems == ()
     assert [(doc.id, doc.source) for doc in result.documents] == [
-        ("x.markdown", (tmp_path / "a/deeper/x.markdown").as_posix()),
-        ("y.TXT", (tmp_path / "a/y.TXT").as_posix()),
-        ("z.md", (tmp_path / "b/z.md").as_posix()),
+        ("a/deeper/x.markdown", (tmp_path / "a/deeper/x.markdown").as_posix()),
+        ("a/y.TXT", (tmp_path / "a/y.TXT").as_posix()),
+        ("b/z.md", (tmp_path / "b/z.md").as_posix()),
     ]
+
+
+def test_files_of_one_name_in_different_folders_are_two_articles(tmp_path):
+    write(tmp_path, "2025/report.txt", "第一篇。")
+    write(tmp_path, "2026/report.txt", "第二篇。")
+    result = read_inputs([tmp_path])
+    assert [(doc.id, doc.raw) for doc in result.documents] == [
+        ("2025/report.txt", "第一篇。"),
+        ("2026/report.txt", "第二篇。"),
+    ]
+    assert result.problems == ()
+
+
+def test_a_file_given_itself_and_in_its_folder_gets_one_id_whatever_the_order(tmp_path):
+    path = write(tmp_path, "2025/a.txt", "正文。")
+    for paths in ([tmp_path, path], [path, tmp_path]):
+        assert [doc.id for doc in read_inputs(paths).documents] == ["2025/a.txt"]
 
 
 def test_duplicate_ids_keep_the_first_in_path_order(tmp_path):
@@ -428,6 +445,27 @@ def test_duplicate_ids_keep_the_first_in_path_order(tmp_path):
         (problem,) = result.problems
         assert problem.path == (tmp_path / "b/same.txt").as_posix()
         assert problem.message.startswith("duplicate document id 'same.txt' (already read from ")
+
+
+def test_ids_that_would_share_an_iri_are_reported_not_merged(tmp_path):
+    write(tmp_path, "a-b.txt", "第一篇。")
+    write(tmp_path, "a_b.txt", "第二篇。")
+    result = read_inputs([tmp_path])
+    assert [doc.raw for doc in result.documents] == ["第一篇。"]
+    (problem,) = result.problems
+    assert problem.path == (tmp_path / "a_b.txt").as_posix()
+    assert problem.message.startswith(
+        "document id 'a_b.txt' names the same IRI as 'a-b.txt' (already read from "
+    )
+
+
+def test_an_id_without_letters_or_digits_is_a_problem_not_a_crash(tmp_path):
+    corpus = write(tmp_path, "c.jsonl", '{"id": "---", "text": "正文。"}\n{"id": "ok", "text": "正文。"}\n')
+    result = read_inputs([corpus])
+    assert [doc.id for doc in result.documents] == ["ok"]
+    assert [str(p) for p in result.problems] == [
+        f"{corpus.as_posix()}:1: document id '---' has no letters or digits to name it by"
+    ]
 
 
 def test_a_file_named_twice_is_read_once(tmp_path):
