@@ -65,7 +65,7 @@ import networkx as nx
 from extractors.model import ENTITY_TYPES, RELATIONS, SYMMETRIC_RELATIONS, Document, Entity, Fact
 from extractors.pipeline import Corpus, extract_corpus
 from extractors.text import name_key
-from graph.formatting import plain_decimal
+from ontology.iris import decimal_lexical
 
 QUALIFIERS = ("role", "amount", "stake", "date", "reported_by")
 # Relations whose amount tells two facts apart (143亿 and 140亿 are two claims).
@@ -135,7 +135,7 @@ class GoldFact:
             self.subject,
             self.relation,
             self.object,
-            None if amount is None else (plain_decimal(amount.value), amount.currency.upper()),
+            None if amount is None else (decimal_lexical(amount.value), amount.currency.upper()),
         )
 
 
@@ -821,7 +821,7 @@ def _predicted_key(fact: Fact, stands_for: Mapping[str, str]) -> FactKey:
 
     amount = None
     if fact.relation in AMOUNT_RELATIONS and fact.amount is not None:
-        amount = (plain_decimal(fact.amount.value), fact.amount.currency.upper())
+        amount = (decimal_lexical(fact.amount.value), fact.amount.currency.upper())
     return _fact_key(fact.doc_id, entity(fact.subject) or "", fact.relation, entity(fact.object), amount)
 
 
@@ -838,7 +838,7 @@ def _qualifiers(
     if gf.stake is not None:
         stakes = [f.stake for f in facts if f.stake is not None]
         correct = any(abs(float(s) - float(gf.stake)) <= STAKE_TOLERANCE for s in stakes)
-        yield "stake", plain_decimal(gf.stake), _distinct(plain_decimal(s) for s in stakes), correct
+        yield "stake", decimal_lexical(gf.stake), _distinct(decimal_lexical(s) for s in stakes), correct
     if gf.date is not None:
         found = _distinct(f.date.value for f in facts if f.date is not None)
         yield "date", gf.date, found, gf.date in found

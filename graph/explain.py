@@ -24,8 +24,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from extractors.text import name_key
-from graph.formatting import amount_text, json_number, plain_decimal
+from graph.formatting import amount_text, json_number
 from graph.query import QueryError, run_query, shorten
+from ontology.iris import decimal_lexical
 from ontology.namespaces import PREFIXES
 
 ENTITY_CLASSES = ("schema:Person", "schema:Organization", "schema:Product")
@@ -165,7 +166,7 @@ class Claim:
         if self.amount is not None and self.object is not None:
             parts.append(f"amount {self.amount.text()}")
         if self.stake is not None:
-            parts.append(f"stake {plain_decimal(self.stake)}")
+            parts.append(f"stake {decimal_lexical(self.stake)}")
         if self.role:
             parts.append(f"role {self.role}")
         if self.date is not None:
@@ -179,7 +180,7 @@ class Claim:
         qualifiers = self.qualifiers()
         if qualifiers:
             lines.append("  " + " · ".join(qualifiers))
-        confidence = plain_decimal(self.confidence)
+        confidence = decimal_lexical(self.confidence)
         lines.append(f"  confidence {confidence} · extractor {', '.join(self.extractors)}")
         for evidence in self.evidence:
             headline = f"  《{evidence.headline}》" if evidence.headline else ""

@@ -8,15 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-
-def plain_decimal(value: Decimal | str) -> str:
-    """A number as people write it, never with an exponent and without trailing zeros.
-
-    >>> plain_decimal(Decimal("1.43E+10")), plain_decimal("0.490"), plain_decimal(Decimal("-0"))
-    ('14300000000', '0.49', '0')
-    """
-    text = format(Decimal(value).normalize(), "f")
-    return "0" if text in ("-0", "0") else text
+from ontology.iris import decimal_lexical
 
 
 def json_number(value: Decimal) -> int | float:
@@ -33,8 +25,8 @@ def amount_text(
     ('14000000000 USD (about)', '10–15 CNY')
     """
     if upper is not None and upper != "":
-        return f"{plain_decimal(value)}–{plain_decimal(upper)} {currency}"
-    return f"{plain_decimal(value)} {currency} ({qualifier})"
+        return f"{decimal_lexical(value)}–{decimal_lexical(upper)} {currency}"
+    return f"{decimal_lexical(value)} {currency} ({qualifier})"
 
 
 def first_line(message: object, default: str | None = None) -> str:
@@ -50,4 +42,4 @@ def first_line(message: object, default: str | None = None) -> str:
     return type(message).__name__ if isinstance(message, BaseException) else ""
 
 
-__all__ = ["amount_text", "first_line", "json_number", "plain_decimal"]
+__all__ = ["amount_text", "first_line", "json_number"]
