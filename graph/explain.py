@@ -230,10 +230,7 @@ class Explanation:
             if topic.label:
                 others = [n for n in topic.names if n != topic.label]
                 also = f"  (also {', '.join(others)})" if others else ""
-                count = f"{len(topic.claims)} {'claim' if len(topic.claims) == 1 else 'claims'}"
-                blocks.append(
-                    [f"{topic.label}  <{topic.iri}>{also}", f"{count} with it as subject or object"]
-                )
+                blocks.append([f"{topic.label}  <{topic.iri}>{also}", _claim_counts(topic)])
             blocks += [claim.format_text() for claim in topic.claims]
         return "\n\n".join("\n".join(block) for block in blocks)
 
@@ -323,9 +320,27 @@ def _display_label(entities: _Entities, iri: str) -> str:
 
 
 def claims_pattern(entity_iri: str) -> str:
-    """The pattern of ``CLAIMS_QUERY`` selecting the claims with the entity as subject or object."""
+    """The pattern of ``CLAIMS_QUERY`` selecting the claims with the entity as subject or object, and
+    those it is the outlet of (``据彭博社报道``: what 彭博社 reported is part of what it is)."""
     node = ox.NamedNode(entity_iri)  # validates the IRI: nothing but an IRI goes into the query
-    return f"{{ ?claim rdf:subject {node} }} UNION {{ ?claim rdf:object {node} }}"
+    return (
+        f"{{ ?claim rdf:subject {node} }} UNION {{ ?claim rdf:object {node} }}"
+        f" UNION {{ ?claim nkg:reportedBy {node} }}"
+    )
+
+
+def _claim_counts(topic: Topic) -> str:
+    """``30 claims with it as subject or object``, ``; 2 reported by it`` for an outlet."""
+
+    def claims(n: int) -> str:
+        return f"{n} {'claim' if n == 1 else 'claims'}"
+
+    about = sum(1 for c in topic.claims if topic.iri in (c.subject.iri, c.object.iri if c.object else None))
+    reported = len(topic.claims) - about
+    parts = [f"{claims(about)} with it as subject or object"] if about or not reported else []
+    if reported:
+        parts.append(f"{claims(reported)} reported by it")
+    return "; ".join(parts)
 
 
 def claims_query(pattern: str) -> str:

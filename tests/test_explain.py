@@ -125,6 +125,19 @@ def test_qualifiers_confidence_extractor_and_outlet_are_shown() -> None:
     )
 
 
+def test_an_outlet_lists_the_claims_it_reported() -> None:
+    reported = {
+        row[0].value
+        for row in run_query(
+            GRAPH, f"SELECT ?c WHERE {{ ?c nkg:reportedBy <{ID}entity/organization/cnbc> }}"
+        ).rows
+    }
+    (topic,) = explain(GRAPH, "CNBC").topics
+    assert reported and {c.iri for c in topic.claims} == reported
+    assert all(c.reported_by is not None and c.reported_by.label == "CNBC" for c in topic.claims)
+    assert explain(GRAPH, "CNBC").format_text().splitlines()[1] == f"{len(reported)} claims reported by it"
+
+
 def test_every_span_is_marked_in_its_sentence() -> None:
     source = (ROOT / "seeds" / "000_43652604587c5b95.txt").read_text(encoding="utf-8")
     (topic,) = explain(GRAPH, "Scale AI").topics
