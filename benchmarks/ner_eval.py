@@ -49,6 +49,8 @@ GOLD_SETS = (
     ("unseen", ROOT / "tests/fixtures/unseen/articles", ROOT / "tests/fixtures/unseen/gold"),
     ("fresh", ROOT / "tests/fixtures/fresh/articles", ROOT / "tests/fixtures/fresh/gold"),
     ("newset", ROOT / "tests/fixtures/newset/articles", ROOT / "tests/fixtures/newset/gold"),
+    ("tunea", ROOT / "tests/fixtures/tunea/articles", ROOT / "tests/fixtures/tunea/gold"),
+    ("tuneb", ROOT / "tests/fixtures/tuneb/articles", ROOT / "tests/fixtures/tuneb/gold"),
 )
 CONTEXT = 15  # characters shown on each side of an error
 
