@@ -2418,6 +2418,80 @@ class ShapedPersons:
         return None
 
 
+class CompoundSurnamePersons:
+    """Native names with a two-character surname (复姓): 欧阳靖, 司马立群, 上官婉清, 尉迟舟.
+
+    ``ShapedPersons`` reads names by the cues around a single-character surname, because so many
+    words begin with one (王牌, 高管, 张开). A compound surname begins almost no word, so the surname
+    itself is the evidence: it and one or two given-name characters are a name wherever the text
+    does not go on with more name material. The given name is two characters unless the second
+    begins what the text says next (欧阳靖|出任, 尉迟舟|与, 钟离昊|于). The few compound surnames
+    that are also words or places (东方, 西门, 百里, 长孙, 闻人, 濮阳 …) still need a title before
+    or a person's verb after.
+    """
+
+    name = "mentions.person_compound.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in _compound_surname().finditer(view, start, end):
+                mention = self._name(ctx, match.start(), match.end(), end)
+                if mention is not None:
+                    yield mention
+
+    def _name(self, ctx: DocumentView, s: int, given_start: int, limit: int) -> Mention | None:
+        view = ctx.view
+        given = given_name_chars()
+        if any(t.start < s < t.end and word_frequency(t.text) for t in ctx.tokens_between(s - 3, s + 1)):
+            return None  # 公司|马上: the surname's first character ends a word
+        if _left_cue(view, s + 1) == "title":
+            return None  # 副署长|孙寿山: the first character ends a title, and a name follows it
+        length = 0
+        for i in range(given_start, min(given_start + 2, limit)):
+            if view[i] not in given or view[i] in _NOT_IN_NAMES or _person_after().match(view, i):
+                break
+            length += 1
+        if (
+            length == 0
+            or view.startswith(_ADDRESSED, given_start)
+            or view.startswith(_ADDRESS_WORDS, given_start)
+        ):
+            return None  # 欧阳先生, 司马总: the surname alone with a form of address
+        e = given_start + length
+        if view[e - 1 : e] in _PLACE_ENDINGS and _right_cue(view, e, s) == "" or view[e : e + 1] == NAME_DOT:
+            return None  # 司马义·艾买提 is one name, for the rules of dotted names
+        surname = view[s:given_start]
+        left, right = _left_cue(view, s), _right_cue(view, e, s)
+        cued = left == "title" or right == "verb"
+        if surname in _WORDLIKE_SURNAMES and not cued:
+            return None  # 东方|航空, 西门|子, 百里|挑一: the surname is also a word
+        if not cued and (
+            any(
+                t.start == s + 1 and t.end > given_start and word_frequency(t.text)
+                for t in ctx.tokens_between(s + 1, s + 2)
+            )
+            or length == 2
+            and _everyday_word(view[given_start:e], named_by_context=True)
+        ):
+            return None  # 上|官方网站, 欧阳|一起: the text reads on as words, and nothing says "person"
+        if not ctx.inside(s, e):
+            return None
+        return _mention(ctx, s, e, "Person", self.name, 0.75 if cued else 0.6)
+
+
+# Compound surnames that are also everyday words, places or figures of speech
+_WORDLIKE_SURNAMES = frozenset(
+    ("东方", "西门", "南门", "南宫", "濮阳", "百里", "长孙", "闻人", "轩辕", "独孤", "公羊", "太史", "东郭")
+)
+
+
+@lru_cache(maxsize=1)
+def _compound_surname() -> re.Pattern[str]:
+    """A two-character surname followed by a Chinese character."""
+    return re.compile(f"(?:{alternation(frozenset(n for n in surnames() if len(n) == 2))})(?=[{CJK}])")
+
+
 class NameRolls:
     """Rolls of names written without separators, as news prints delegations, committees and
     winners (委员：李鹏乔石李瑞环彭真朱镕基 …; 王丙乾王汉斌王光英王维山（蒙古族）).
@@ -2751,6 +2825,7 @@ RULES = (
     ChinesePersons(),
     TitledPersons(),
     ShapedPersons(),
+    CompoundSurnamePersons(),
     NameRolls(),
     TransliteratedPersonsUndotted(),
     SportsClubs(),
@@ -2784,6 +2859,7 @@ _PRIORITY = {
                 PartyCongresses,
                 LatinNames,
                 TitledPersons,
+                CompoundSurnamePersons,
                 ShapedPersons,
                 TransliteratedPersonsUndotted,
                 SportsClubs,

@@ -416,6 +416,30 @@ def test_names_by_shape_and_context(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("新任首席财务官上官慧敏在发布会上回答了提问。", ["上官慧敏"]),  # 复姓 + two given-name characters
+        ("该基金由诸葛明远于2019年发起设立。", ["诸葛明远"]),  # after a preposition, before a date
+        ("皇甫峥出任集团副总裁。", ["皇甫峥"]),  # one character: 出任 begins what the text says next
+        ("据悉，公孙宁已加盟这家机器人公司。", ["公孙宁"]),  # an adverb opens the predicate
+        ("夏侯岚与另一位合伙人共同出资。", ["夏侯岚"]),  # 与 cannot go on as a given name
+        ("经销商欧阳先生介绍，销量回升。", []),  # the surname alone with a form of address
+        ("公司马上启动了新一轮招聘。", []),  # 公司|马上: 司马 across two words
+        ("请登录该公司上官方网站查询。", []),  # 上|官方: the text reads on as words
+        ("东方航空与西门子签署协议。", ["东方航空", "西门子"]),  # surnames that are words need a cue...
+        ("东方甄选创始人东方明远表示，将扩大自营。", ["东方明远"]),  # ...which a title and a verb give
+        ("常务副市长孙海涛主持会议。", ["孙海涛"]),  # 市长|孙: the first character ends a title
+    ],
+)
+def test_names_with_a_compound_surname(text: str, expected: list[str]) -> None:
+    assert [m.text for m in mentions(text) if m.type in (PER, "Organization")] == expected
+
+
+def test_a_compound_surname_leaves_a_dotted_name_to_the_dotted_rules() -> None:
+    assert "司马义" not in [m.text for m in mentions("陈俊生、司马义·艾买提出席会议。")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # one item confirmed by a title spreads to the others of the list, to the end of the clause
         ("通讯员李慧燕、杨光、冯建国、周源", ["李慧燕", "杨光", "冯建国", "周源"]),
         # the first item of a list that opens the sentence
