@@ -71,6 +71,11 @@ class Document:
     def year(self) -> int | None:
         return int(self.published[:4]) if self.published else None
 
+    @property
+    def month(self) -> int | None:
+        """The month of publication, when the date gives one (``本月`` and ``上月`` count from it)."""
+        return int(self.published[5:7]) if self.published and len(self.published) >= 7 else None
+
     @classmethod
     def from_text(
         cls,

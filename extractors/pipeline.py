@@ -153,7 +153,13 @@ def _facts_of(task: tuple[Document, list[tuple[list[Mention], Entity]]]) -> Extr
     view = normalize(document.raw)
     sentences = split_sentences(document, view)
     extractor = RelationExtractor(
-        document.id, document.raw, document.year, slots, salient_company(list(slots.values())), view
+        document.id,
+        document.raw,
+        document.year,
+        slots,
+        salient_company(list(slots.values())),
+        view,
+        published_month=document.month,
     )
     facts = extractor.extract(sentences, resolved)
     return Extraction(document, tuple(sentences), tuple(resolved), tuple(facts))

@@ -184,6 +184,11 @@ _DATE = re.compile(
     r"(?:(?P<year>[12][0-9]{3})年|(?P<rel>今年|去年|前年|明年|同年|当年))?"
     r"(?:(?P<month>1[0-2]|0?[1-9])月(?:份)?(?:(?P<day>3[01]|[12][0-9]|0?[1-9])日)?)?"
 )
+# A month told from the publication date: 本月, 上月底, 上个月15日, 下月初
+_RELATIVE_MONTH = re.compile(
+    r"(?P<rel>本月|上个?月|下个?月)(?:(?P<day>3[01]|[12][0-9]|0?[1-9])日|初|中旬|上旬|下旬|底|末)?"
+)
+_MONTH_STEP = {"本月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
 _ISO = re.compile(
     r"(?<![0-9])(?P<year>[12][0-9]{3})[-/.](?P<month>1[0-2]|0?[1-9])(?:[-/.](?P<day>3[01]|[12][0-9]|0?[1-9]))?(?![0-9])"
 )
@@ -205,11 +210,17 @@ def _real_day(year: int, month: int, day: int) -> bool:
     return True
 
 
-def parse_dates(text: str, published_year: int | None, context_year: int | None = None) -> list[FoundDate]:
+def parse_dates(
+    text: str,
+    published_year: int | None,
+    context_year: int | None = None,
+    published_month: int | None = None,
+) -> list[FoundDate]:
     """Dates in ``text`` with their precision, relative ones resolved.
 
     ``今年`` is the publication year, ``同年`` the last year named before (``context_year``,
-    updated as the text goes on), a bare ``11月`` the context year.
+    updated as the text goes on), a bare ``11月`` the context year; ``本月``, ``上月``, ``下个月``
+    count from the publication month (``published_month``), when it is known.
     """
     found: list[FoundDate] = []
     year_in_view = context_year
@@ -251,6 +262,16 @@ def parse_dates(text: str, published_year: int | None, context_year: int | None 
         if year_text or rel:
             year_in_view = year
         found.append(FoundDate(match.start(), match.end(), when, year if (year_text or rel) else None))
+    if published_year is not None and published_month is not None:
+        for match in _RELATIVE_MONTH.finditer(text):
+            counted = published_year * 12 + published_month - 1 + _MONTH_STEP[match.group("rel")]
+            month_of = f"{counted // 12:04d}-{counted % 12 + 1:02d}"
+            day = match.group("day")
+            if day and _real_day(counted // 12, counted % 12 + 1, int(day)):
+                when = When(f"{month_of}-{int(day):02d}", "day", match.group())
+            else:
+                when = When(month_of, "month", match.group())
+            found.append(FoundDate(match.start(), match.end(), when, None))
     for match in _ISO.finditer(text):
         y, m, d = match.group("year"), match.group("month"), match.group("day")
         if d and not _real_day(int(y), int(m), int(d)):

@@ -72,6 +72,7 @@ class Discourse:
     paragraph_facts: list[Fact] = field(default_factory=list)
     raiser: str | None = None  # the company whose funding round the text is telling
     people: list[Slot] = field(default_factory=list)  # persons in the order the text last named them
+    published_month: int | None = None
 
 
 # ---------------------------------------------------------------------------------------
@@ -987,12 +988,13 @@ class RelationExtractor:
         entity_of: dict[tuple[int, int], Slot],
         salient_company: str | None,
         view: str | None = None,
+        published_month: int | None = None,
     ) -> None:
         self.doc_id = doc_id
         self.raw = raw
         self.view = normalize(raw) if view is None else view
         self.entity_of = entity_of
-        self.discourse = Discourse(published_year, salient_company)
+        self.discourse = Discourse(published_year, salient_company, published_month=published_month)
         # names of the whole organizations in this text, to find the parent a unit is named after
         self.organization_names = {
             name_key(self.view[s.start : s.end]): s.entity
@@ -1171,7 +1173,10 @@ class RelationExtractor:
 
     def _dates(self, sentence: Sentence) -> list[tuple[int, int, When]]:
         found = parse_dates(
-            self.view[sentence.start : sentence.end], self.discourse.published_year, self.discourse.year
+            self.view[sentence.start : sentence.end],
+            self.discourse.published_year,
+            self.discourse.year,
+            self.discourse.published_month,
         )
         for item in found:
             if item.explicit_year is not None:

@@ -246,6 +246,23 @@ def test_numeric_dates(text: str, value: str, precision: str) -> None:
     assert (found.when.value, found.when.precision, found.explicit_year) == (value, precision, int(value[:4]))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他已于本月卸任总裁一职", [("本月", "2026-01", "month")]),
+        ("联合创始人已于本月初离职", [("本月初", "2026-01", "month")]),
+        ("上个月，公司签下一份政务合同", [("上个月", "2025-12", "month")]),  # across the new year
+        ("上月15日，公司发布新品", [("上月15日", "2025-12-15", "day")]),
+        ("新车将于下月底交付", [("下月底", "2026-02", "month")]),
+        ("过去5个月，公司营收翻倍", []),  # a duration, not a month
+    ],
+)
+def test_a_month_told_from_the_publication_month(text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = parse_dates(text, 2026, None, published_month=1)
+    assert [(text[f.start : f.end], f.when.value, f.when.precision) for f in found] == expected
+    assert parse_dates(text, 2026) == []  # without the month of publication, there is nothing to count from
+
+
 def test_relative_years_need_a_publication_date() -> None:
     assert parse_dates("今年3月", None) == []
     assert parse_dates("去年", None) == []

@@ -867,6 +867,12 @@ def test_a_fact_with_an_argument_resolved_from_a_pronoun_is_less_sure() -> None:
             "【界面新闻】10月20日晚间，腾讯宣布已完成对Vecta Labs的全资收购。",
             Claim("acquired", "腾讯", "Vecta Labs", date="2025-10-20"),
         ),
+        # a month told from the publication date (2025-06-12)
+        ("约翰·史密斯已于本月离开英伟达。", Claim("left", "约翰·史密斯", "英伟达", date="2025-06")),
+        (
+            "上个月，腾讯宣布已完成对Vecta Labs的全资收购。",
+            Claim("acquired", "腾讯", "Vecta Labs", date="2025-05"),
+        ),
     ],
 )
 def test_roles_as_written_and_the_date_at_the_head_of_the_clause(text: str, expected: Claim) -> None:
