@@ -2795,10 +2795,14 @@ class CitationSources:
 
 
 class QuotedProducts:
-    """A quoted name followed by a product head noun."""
+    """A quoted name with a product noun after it (“灵犀”大模型) or before it (智能运维助手“川流Copilot”,
+    核心产品“栈川观测云”): news quotes a new product's name and says what kind of thing it is."""
 
     name = "mentions.product.v1"
     _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,24})[”\"](?=" + "|".join(PRODUCT_HEADS) + ")")
+    # Before a name, any product word says what it is, and so do 产品 and 助手 (运维助手“X”); a quote
+    # after a noun is also how news cites words, so the quoted text must look like a name.
+    _NAMED_AFTER = re.compile(r"(?:" + _ALL_PRODUCT_HEADS + r"|产品|助手)[“\"]([^“”\"\n，。]{1,24})[”\"]")
 
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
         for start, end, _ in ctx.analysed:
@@ -2806,6 +2810,31 @@ class QuotedProducts:
                 s, e = match.span(1)
                 if ctx.inside(s, e):
                     yield _mention(ctx, s, e, "Product", self.name, 0.75)
+            for match in self._NAMED_AFTER.finditer(ctx.view, start, end):
+                s, e = match.span(1)
+                if (
+                    ctx.inside(s, e)
+                    and _name_like(match.group(1))
+                    and not self._described(ctx.view, match.start())
+                ):
+                    yield _mention(ctx, s, e, "Product", self.name, 0.7)
+
+    @staticmethod
+    def _described(view: str, head: int) -> bool:
+        """这款手机“性价比高”, 用户评价该系统“稳定可靠”: what a thing already named is said to be."""
+        return view[head - 1 : head] in ("这", "该", "此", "其") or bool(
+            _JUDGED.search(view, max(0, head - 8), head)
+        )
+
+
+_JUDGED = re.compile(r"(?:这款|这个|这种|评价|认为|觉得|称赞|形容)")
+
+
+def _name_like(quoted: str) -> bool:
+    """Quoted text that can be a product's name, not words cited (“不好用”, “很满意”, “性价比高”)."""
+    if re.search(r"[A-Za-z0-9]", quoted):
+        return True
+    return not re.search(r"[不没未很太最更的了吗呢吧啊是有]", quoted) and not _everyday_word(quoted)
 
 
 RULES = (

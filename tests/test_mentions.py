@@ -433,6 +433,22 @@ def test_names_with_a_compound_surname(text: str, expected: list[str]) -> None:
     assert [m.text for m in mentions(text) if m.type in (PER, "Organization")] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("公司推出了基于自研大模型的智能运维助手“川流Copilot”。", ["川流Copilot"]),  # a kind, then the name
+        ("其核心产品“栈川观测云”以SaaS形式交付。", ["栈川观测云"]),
+        ("平台“闲鱼”上线了新功能。", ["闲鱼"]),
+        ("“灵犀”大模型今天开源。", ["灵犀"]),  # the name, then the kind
+        ("这款产品“不好用”。", []),  # words cited, not a name
+        ("用户评价这款手机“性价比高”。", []),  # what a thing already named is said to be
+        ("该系统“稳定可靠”。", []),
+    ],
+)
+def test_quoted_product_names(text: str, expected: list[str]) -> None:
+    assert [m.text for m in mentions(text) if m.type == "Product"] == expected
+
+
 def test_a_compound_surname_leaves_a_dotted_name_to_the_dotted_rules() -> None:
     assert "司马义" not in [m.text for m in mentions("陈俊生、司马义·艾买提出席会议。")]
 
