@@ -2431,6 +2431,10 @@ class NameRolls:
     name = "mentions.person_roll.v1"
     _RUN = re.compile(f"[{CJK}]{{4,}}")
     _FEWEST = 4  # names in a roll
+    _STRAY = 0.75  # the cost of a character that begins no name
+    _WORD = 1.5  # the cost of a name that is an everyday word
+    _UNUSUAL = 1.0  # the cost of a given-name character of an unusual kind
+    _MOST_STRAY = 4  # at most one character in this many is stray
 
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
         view = ctx.view
@@ -2456,15 +2460,25 @@ class NameRolls:
 
     @staticmethod
     def _cut(text: str) -> list[tuple[int, int]] | None:
-        """The best cut of ``text`` into names, or None when it does not cut into names whole."""
+        """The names of the best cut of ``text`` into names and stray characters, or None when too
+        much of it is no name for it to be a roll.
+
+        A roll also prints names no shape describes (热地, 阿不来提, a title such as 秘书长): such
+        characters are stepped over at a cost, so that one of them does not lose the names around it.
+        """
         given, single = given_name_chars(), surnames()
         n = len(text)
-        # score[i]: the score of the best cut of text[i:], whose first name ends at end[i]; the cut is
-        # read back once at the end (building it at every position would be quadratic in the line)
-        score: list[float | None] = [None] * (n + 1)
+        titled = [False] * n  # characters of a title (秘书长, 委员): no name runs into one
+        for match in _roll_titles().finditer(text):
+            titled[match.start() : match.end()] = [True] * (match.end() - match.start())
+        # score[i]: the score of the best cut of text[i:], whose first item ends at end[i] (a name when
+        # named[i]); the cut is read back once at the end (building it at every position would be
+        # quadratic in the line)
+        score = [0.0] * (n + 1)
         end = [0] * (n + 1)
-        score[n] = 0.0
-        for i in range(n - 2, -1, -1):
+        named = [False] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            score[i], end[i] = score[i + 1] - NameRolls._STRAY, i + 1
             for surname in (1, 2):
                 if text[i : i + surname] not in single:
                     continue
@@ -2472,30 +2486,39 @@ class NameRolls:
                     e = i + surname + length
                     if e > n or surname == 2 and length == 2:
                         continue
-                    rest = score[e]
-                    if rest is None:
-                        continue
                     chars = text[i + surname : e]
-                    item = text[i:e]
-                    if any(ch in _NOT_IN_NAMES for ch in chars):
+                    if any(ch in _NOT_IN_NAMES for ch in chars) or any(titled[i:e]):
                         continue
-                    if word_tag(item) not in ("nr", "nrfg") and _everyday_word(item):
-                        continue  # a word, unless the dictionary knows it as a name (李鹏)
                     typical = sum(ch in given for ch in chars)
-                    candidate = rest + typical - 0.5 * (length - typical) + 0.5 * (length == 2)
-                    best = score[i]
-                    if best is None or candidate > best:
-                        score[i], end[i] = candidate, e
-        if score[0] is None:
-            return None
+                    unusual = length - typical
+                    candidate = score[e] + typical - NameRolls._UNUSUAL * unusual + 0.5 * (length == 2)
+                    if (
+                        word_tag(text[i:e]) not in ("nr", "nrfg")
+                        and _everyday_word(text[i:e])
+                        or length == 2
+                        and _everyday_word(chars)
+                    ):
+                        candidate -= NameRolls._WORD  # a word (华|秘书), unless the dictionary knows a name
+                    if candidate > score[i]:
+                        score[i], end[i], named[i] = candidate, e, True
         items: list[tuple[int, int]] = []
         i = 0
         while i < n:
-            items.append((i, end[i]))
+            if named[i]:
+                items.append((i, end[i]))
             i = end[i]
+        stray = n - sum(e - s for s, e in items)
+        if stray * NameRolls._MOST_STRAY > n:
+            return None
         unusual = sum(ch not in given for s, e in items for ch in text[s + 1 : e])
         # most given-name characters of a roll are of the usual kind (朱镕基 has two rare ones)
         return items if unusual * 3 <= sum(e - s - 1 for s, e in items) else None
+
+
+@lru_cache(maxsize=1)
+def _roll_titles() -> re.Pattern[str]:
+    every, _ = _titles_by_length()
+    return re.compile(alternation(frozenset(t for t in every if len(t) >= 2)))
 
 
 @lru_cache(maxsize=1)

@@ -438,6 +438,9 @@ def test_names_listed_with_a_person(text: str, expected: list[str]) -> None:
         # a roll of names without separators, as news prints a committee
         ("委员：李鹏乔石李瑞环彭真（女）", ["李鹏", "乔石", "李瑞环", "彭真"]),
         ("王丙乾王汉斌王光英王维山（蒙古族）", ["王丙乾", "王汉斌", "王光英", "王维山"]),
+        # a name no shape describes, or a title, in the roll is stepped over, not a reason to drop the roll
+        ("主席团成员：周建华李明远扎西次仁吴国栋孙立群", ["周建华", "李明远", "吴国栋", "孙立群"]),
+        ("常务委员：郑永刚许文华秘书长高明辉冯立新", ["郑永刚", "许文华", "高明辉", "冯立新"]),
         # running prose does not cut into names from end to end
         ("高度重视安全生产工作，全面落实各项措施。", []),
         ("金融机构要严格执行国家宏观调控政策。", []),
