@@ -458,11 +458,22 @@ class LatinNames:
 # Transliterated foreign names: 亚历山大·王, 埃隆·马斯克
 
 
+# Characters left out of the transliteration list because they begin everyday words next to names
+# (当时, 圣诞, 派出), which a name dot makes safe to read as part of a name: 亚当·斯密, 迭戈·科斯塔,
+# 刘易斯·卡罗尔, 圣地亚哥·贝尔纳乌. They may begin a name only where nothing stands before it.
+_DOTTED_ONLY = "当迭刘白圣派留可让日别曾方立通申延何平云永关环顺策宽毛成如"
+# A name cut by the end of a line after its dot (保罗·), as pages and feeds break long names
+_LINE_END_DOT = "·•・‧．"
+
+
 @lru_cache(maxsize=1)
 def _translit_name() -> re.Pattern[str]:
-    chars = "".join(sorted(translit_chars()))
-    part = f"[{re.escape(chars)}]"
-    return re.compile(rf"{part}{{1,6}}(?:{NAME_DOT}{part}{{1,8}}){{1,2}}")
+    chars = re.escape("".join(sorted(translit_chars())))
+    extra = re.escape(_DOTTED_ONLY)
+    first = f"(?:(?<![{CJK}])[{extra}]|[{chars}])[{chars}{extra}]{{0,5}}"
+    part = f"[{chars}{extra}]{{1,8}}"
+    cut = rf"{first}(?:{NAME_DOT}{part})?[{_LINE_END_DOT}](?=\s*$)"
+    return re.compile(rf"{first}(?:{NAME_DOT}{part}){{1,2}}|{cut}", re.MULTILINE)
 
 
 # Verbs that follow a name and begin with a character transliterations also use (加 of 加入).
@@ -507,11 +518,11 @@ def _before_verb(view: str, start: int, end: int) -> int:
 
 
 def _after_title(view: str, start: int, end: int) -> int:
-    """Skip characters at the start of a name that complete a title before it (总理|本雅明 …)."""
+    """Skip characters at the start of a name that complete a title before it (总理|本雅明, 秘书|杰夫 …)."""
     dot = view.find(NAME_DOT, start, end)
+    every, lengths = _titles_by_length()
     for cut in range(start + 1, min(dot, start + 3) if dot > 0 else start):
-        left = view[max(0, cut - 4) : cut]
-        if any(left.endswith(title) for title in titles()) and dot - cut >= 1:
+        if any(view[cut - n : cut] in every for n in lengths if n <= cut) and dot - cut >= 1:
             return cut
     return start
 
@@ -526,9 +537,19 @@ class TransliteratedNames:
             for match in _translit_name().finditer(ctx.view, start, end):
                 s, e = match.span()
                 s = _after_title(ctx.view, s, e)
-                e = _before_verb(ctx.view, s, e)
+                e = _before_word(ctx.view, s, _before_verb(ctx.view, s, e))
                 if ctx.inside(s, e):
                     yield _mention(ctx, s, e, "Person", self.name, 0.85)
+
+
+def _before_word(view: str, start: int, end: int) -> int:
+    """Give back characters at the end of a name that begin an everyday word running past it
+    (西恩·潘|依旧, 史密斯|方面)."""
+    dot = view.rfind(NAME_DOT, start, end)
+    for cut in range(dot + 2, end):
+        if any(word_frequency(view[cut:k]) >= _EVERYDAY_FREQUENCY for k in (end + 1, end + 2)):
+            return cut
+    return end
 
 
 # ---------------------------------------------------------------------------------------
@@ -1768,9 +1789,14 @@ class ChinesePersons:
                     or text[2] in _NOT_IN_NAMES
                     or text[2] in "说到称等"
                     or _person_after().match(ctx.view, token.start + 2)
+                    or text[2] not in given_name_chars()
+                    and (
+                        ctx.view[token.start + 3 : token.start + 4] in ("着", "了", "过")
+                        or word_frequency(ctx.view[token.start + 2 : token.start + 4]) >= _EVERYDAY_FREQUENCY
+                    )
                 )
             ):
-                # 李骁已于6月离职: jieba took the adverb after a two-character name into it
+                # 李骁已于6月离职, 郑浩带着: jieba took the word after a two-character name into it
                 token = Token(token.start, token.end - 1, text[:2], token.pos)
                 text = text[:2]
             if word_frequency(text[:2]) >= _EVERYDAY_FREQUENCY and word_frequency(text[:2]) > word_frequency(
@@ -1804,6 +1830,25 @@ class ChinesePersons:
             if in_context or in_list and native or given_shape and len(text) == 3 and not foreign:
                 confidence = 0.7 if in_context else 0.55
                 yield _mention(ctx, token.start, token.end, "Person", self.name, confidence)
+            elif native and _bare_name(ctx, token):
+                yield _mention(ctx, token.start, token.end, "Person", self.name, 0.5)
+
+
+def _bare_name(ctx: DocumentView, token: Token) -> bool:
+    """Is a two-character name the segmenter proposes a name even with no cue (吴京闯警署, 张兰花费了)?
+
+    It is when the segmenter made it up (no dictionary word: 高雄 and 张力 are words), its given name
+    is of the usual kind, and the name stands where a clause, a list or a predicate begins or ends on
+    at least one side: in the middle of a run of words it is as often a part of a longer word.
+    """
+    text, view = token.text, ctx.view
+    if len(text) != 2 or text[1] not in given_name_chars() or word_frequency(text) or word_tag(text):
+        return False
+    right = _right_cue(view, token.end, token.start)
+    if _left_cue(view, token.start) == "" and right in ("", "edge"):
+        return False  # 内部|张力: the end of a heading is no cue
+    # 蓝峰储能科技有限公司 … “蓝峰储能”: a company's name begins with it somewhere in the text
+    return not re.search(rf"{re.escape(text)}[{CJK}]{{0,8}}?(?:{'|'.join(LEGAL_FORMS)})", view)
 
 
 _TYPICAL_UNCUED = 1
@@ -1911,6 +1956,7 @@ PERSON_NOUNS = (
     # heads of bodies, offices and places
     "会长",
     "秘书长",
+    "秘书",
     "理事长",
     "理事",
     "厅长",
@@ -2492,13 +2538,10 @@ class NameRolls:
                     typical = sum(ch in given for ch in chars)
                     unusual = length - typical
                     candidate = score[e] + typical - NameRolls._UNUSUAL * unusual + 0.5 * (length == 2)
-                    if (
-                        word_tag(text[i:e]) not in ("nr", "nrfg")
-                        and _everyday_word(text[i:e])
-                        or length == 2
-                        and _everyday_word(chars)
-                    ):
-                        candidate -= NameRolls._WORD  # a word (华|秘书), unless the dictionary knows a name
+                    if word_tag(text[i:e]) not in ("nr", "nrfg") and _everyday_word(text[i:e]):
+                        continue  # a word (毕业), unless the dictionary knows it as a name (李鹏)
+                    if length == 2 and _everyday_word(chars):
+                        candidate -= NameRolls._WORD  # 华|秘书: a surname and an everyday word
                     if candidate > score[i]:
                         score[i], end[i], named[i] = candidate, e, True
         items: list[tuple[int, int]] = []

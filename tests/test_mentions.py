@@ -124,6 +124,27 @@ def test_a_transliterated_name_stops_before_the_verb(text: str, expected: list[t
     check(text, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # characters left out of the transliteration list are part of a name once a dot joins them
+        ("不过相信索尼为了帮亚当·桑德勒死守", ["亚当·桑德勒"]),
+        ("迭戈·米利托重归之后，完全是另一支球队。", ["迭戈·米利托"]),
+        ("刘易斯·卡洛尔的《爱丽丝梦游仙境》", ["刘易斯·卡洛尔"]),
+        # the title before the name is a person noun (秘书), not part of the name
+        ("五角大楼新闻秘书杰夫·莫雷尔说。", ["杰夫·莫雷尔"]),
+        # the name gives back the start of an everyday word that runs past it (潘|依旧)
+        ("演员出身容易换来后门，西恩·潘依旧名落孙山。", ["西恩·潘"]),
+        ("约翰·史密斯方面表示不予置评。", ["约翰·史密斯"]),
+        # a name cut by the end of the line after its dot
+        ("里面收藏了保罗·", ["保罗·"]),
+        ("历届首席执行官为哈罗德•", ["哈罗德•"]),
+    ],
+)
+def test_dotted_names_at_their_edges(text: str, expected: list[str]) -> None:
+    assert [m.text for m in mentions(text) if m.type == PER] == expected
+
+
 # ---------------------------------------------------------------------------------------------
 # Media outlets
 
@@ -370,6 +391,11 @@ def persons(raw: str) -> list[str]:
         ("微软首席执行官纳德拉表示，公司将加大投入。", ["纳德拉"]),  # a transliteration without a dot
         ("英特尔前CEO基辛格离职后加入了一家初创公司。", ["基辛格"]),  # a dictionary word, but after a title
         ("姜山：南美区的比赛阿根廷和巴西都在争夺出线权。", ["姜山"]),  # a speaker's label in a transcript
+        # a two-character name the segmenter makes up, where a clause begins or its predicate does
+        ("2019年，韩梅在老家开了一家小店。", ["韩梅"]),
+        ("事后，冯涛也没有再提起这件事。", ["冯涛"]),
+        ("那天下午，郑浩带着孩子去了公园。", ["郑浩"]),  # not 郑浩带: 带着 is the verb
+        ("警方调查后，唐颖被带走。", ["唐颖"]),
         ("片中张丽扮演的交际花令人难忘。", ["张丽"]),  # a person's verb after a word boundary
         ("主力前锋琼斯将在10月份复出。", ["琼斯"]),  # two transliteration characters after a title
         ("他对琼斯很满意。", []),  # without one, two are not enough
@@ -458,6 +484,8 @@ def test_rolls_of_names(text: str, expected: list[str]) -> None:
         "奖励仪式在秦皇岛金海湾森林公园举行。",  # a place
         "这位彩民应该是个喜欢博冷的人。",  # a measure word after a demonstrative
         "王总表示，公司将加大投入。",
+        "数据主权之争与内部张力\n",  # the end of a heading is no cue for a name the segmenter made up
+        "公司已与蓝峰储能科技有限公司签约，“蓝峰储能”随后发布公告。",  # a company's name begins with it
     ],
 )
 def test_shapes_that_are_no_names(text: str) -> None:
