@@ -1787,7 +1787,7 @@ class ChinesePersons:
                 and (
                     text[2] in _FUNCTION_CHARS
                     or text[2] in _NOT_IN_NAMES
-                    or text[2] in "说到称等"
+                    or text[2] in "说到称等均"
                     or _person_after().match(ctx.view, token.start + 2)
                     or text[2] not in given_name_chars()
                     and (
@@ -1827,11 +1827,29 @@ class ChinesePersons:
             # uncued, the given name must be of the usual characters, at least in part: 赫尔城, 白金卡 and
             # 龙之谷 are tagged names too
             given_shape = native and sum(ch in given_name_chars() for ch in text[-2:]) >= _TYPICAL_UNCUED
+            if (
+                not in_context
+                and ctx.view[token.start - 1 : token.start] == "《"
+                and not ctx.view.startswith(_WRITINGS, token.end)
+            ):
+                continue  # 《金瓶梅》, 《轩辕剑外传》: a work's title, which the dictionary tags a name
             if in_context or in_list and native or given_shape and len(text) == 3 and not foreign:
                 confidence = 0.7 if in_context else 0.55
                 yield _mention(ctx, token.start, token.end, "Person", self.name, confidence)
             elif native and _bare_name(ctx, token):
-                yield _mention(ctx, token.start, token.end, "Person", self.name, 0.5)
+                end = token.end + _third_character(ctx.view, token.start, token.end)
+                yield _mention(ctx, token.start, end, "Person", self.name, 0.5)
+
+
+def _third_character(view: str, start: int, end: int) -> int:
+    """1 when the character after a two-character name ends a three-character one the segmenter
+    cut (梁定|邦无疑, 张明|渝的): a given-name character, then where a name's predicate begins."""
+    following = view[end : end + 1]
+    if following not in given_name_chars() or following in _NOT_IN_NAMES or word_tag(view[start : end + 1]):
+        return 0
+    if _person_after().match(view, end):
+        return 0  # 王强|说
+    return 1 if view[end + 1 : end + 2] == "的" or _right_cue(view, end + 1, start) != "" else 0
 
 
 def _bare_name(ctx: DocumentView, token: Token) -> bool:
@@ -2315,7 +2333,7 @@ _PEOPLE_COUNTED = re.compile(r"等[0-9０-９一二两三四五六七八九十�
 # punctuation at which a clause begins or ends
 _CLAUSE_EDGES = frozenset('，,。；;：:！!？?（()）“”"《》【】[] \n')
 # characters that begin a predicate right after its subject
-_PREDICATE_STARTS = frozenset("已也还则就都曾将又便正在对向把被给于是")
+_PREDICATE_STARTS = frozenset("已也还则就都曾将又便正在对向把被给于是均")
 # characters that do not stand in a given name: function words, pronouns, measure words
 _NOT_IN_NAMES = frozenset(
     "的了着过们么呢吗吧啊这那哪谁个些每各某本该其此所及与和或但而并且即被把将已也还则就都曾于在是为对向从给让"
@@ -2360,6 +2378,11 @@ def _crosses_word(ctx: DocumentView, start: int, end: int) -> bool:
 
 # What is named after a person: 邓小平理论, 毛泽东思想, 凯恩斯主义
 _DOCTRINES = ("理论", "思想", "主义")
+# What a title names after a person: 《邓小平文选》, 《鲁迅全集》, 《曾国藩家书》, 《邓小平理论概论》
+_WRITINGS = (
+    *"文选 选集 文集 全集 诗选 诗集 诗词 家书 书信 日记 年谱 传 自传 评传 画集 语录 回忆录 著作 论".split(),
+    *_DOCTRINES,
+)
 
 
 class ShapedPersons:

@@ -396,6 +396,9 @@ def persons(raw: str) -> list[str]:
         ("事后，冯涛也没有再提起这件事。", ["冯涛"]),
         ("那天下午，郑浩带着孩子去了公园。", ["郑浩"]),  # not 郑浩带: 带着 is the verb
         ("警方调查后，唐颖被带走。", ["唐颖"]),
+        ("据知情人士透露，张明渝的举报已非首次。", ["张明渝"]),  # the segmenter cuts it 张明|渝
+        ("后卫奥耶、中场格雷拉和邓恩均因伤缺席。", ["奥耶", "格雷拉", "邓恩"]),  # 均 begins the predicate
+        ("书架上摆着《邓小平文选》。", ["邓小平"]),  # a person's writings
         ("片中张丽扮演的交际花令人难忘。", ["张丽"]),  # a person's verb after a word boundary
         ("主力前锋琼斯将在10月份复出。", ["琼斯"]),  # two transliteration characters after a title
         ("他对琼斯很满意。", []),  # without one, two are not enough
@@ -484,6 +487,7 @@ def test_rolls_of_names(text: str, expected: list[str]) -> None:
         "奖励仪式在秦皇岛金海湾森林公园举行。",  # a place
         "这位彩民应该是个喜欢博冷的人。",  # a measure word after a demonstrative
         "王总表示，公司将加大投入。",
+        "他最爱读《金瓶梅》和《轩辕剑外传》。",  # works' titles the dictionary tags names
         "数据主权之争与内部张力\n",  # the end of a heading is no cue for a name the segmenter made up
         "公司已与蓝峰储能科技有限公司签约，“蓝峰储能”随后发布公告。",  # a company's name begins with it
     ],
