@@ -1752,6 +1752,40 @@ class TitledPersons:
 _FUNCTION_CHARS = frozenset("的了和与及是在也已将曾于对为则还就都")
 
 
+# The state offices by which news names a leader with the surname alone: 江主席, 温总理
+_LEADER_TITLES = ("主席", "副主席", "总理", "副总理", "总书记", "委员长")
+
+
+class SurnameLeaders:
+    """A surname alone before a leader's title (陪同江主席访问, 温总理指出): the person is named by
+    the surname, as Chinese news names heads of state and government."""
+
+    name = "mentions.person_leader.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        single = surnames()
+        pattern = _leader_title()
+        for start, end, _ in ctx.analysed:
+            for match in pattern.finditer(view, start, end):
+                s = match.start()
+                if view[s] not in single or view.startswith(("主席团", "主席台"), s + 1):
+                    continue
+                # the segmenter reads the surname as a name (李|总理) or the whole as one word (江主席);
+                # 党|主席 (a party's chairman) is neither
+                token = next(iter(ctx.tokens_between(s, s + 1)), None)
+                alone = token is not None and token.end == s + 1 and token.pos in ("nr", "nrfg")
+                if not (alone or token is not None and token.text.startswith(_LEADER_TITLES, 1)):
+                    continue
+                if ctx.inside(s, s + 1):
+                    yield _mention(ctx, s, s + 1, "Person", self.name, 0.6)
+
+
+@lru_cache(maxsize=1)
+def _leader_title() -> re.Pattern[str]:
+    return re.compile(rf"[{CJK}](?={alternation(frozenset(_LEADER_TITLES))})")
+
+
 @lru_cache(maxsize=1)
 def _titled_name() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(titles())})(?P<name>[{CJK}]{{3}})")
@@ -2839,6 +2873,7 @@ RULES = (
     Units(),
     ChinesePersons(),
     TitledPersons(),
+    SurnameLeaders(),
     ShapedPersons(),
     NameRolls(),
     TransliteratedPersonsUndotted(),
@@ -2873,6 +2908,7 @@ _PRIORITY = {
                 PartyCongresses,
                 LatinNames,
                 TitledPersons,
+                SurnameLeaders,
                 ShapedPersons,
                 TransliteratedPersonsUndotted,
                 SportsClubs,

@@ -480,6 +480,20 @@ def test_rolls_of_names(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("陪同江主席访问的有国务委员吴仪。", ["江", "吴仪"]),  # a leader named by the surname and the office
+        ("温总理在会上指出，要稳定就业。", ["温"]),
+        ("李总理会见了代表团。", ["李"]),
+        ("党主席和国家主席出席了会议。", []),  # a party's chairman: 党 is a surname, but not here
+        ("委员会主席团成员在主席台就座。", []),
+    ],
+)
+def test_leaders_named_by_surname_and_office(text: str, expected: list[str]) -> None:
+    assert persons(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "他在白领中很受欢迎。",  # an everyday word that begins with a surname
