@@ -2230,6 +2230,20 @@ _PERSON_AFTER = (
         "转会",
         "效力于",
         "退役",
+        # an officer's rank after the name: 希尔顿将军, 麦克阿瑟上将; a governor's office
+        "州长",
+        "总督",
+        "将军",
+        "上将",
+        "中将",
+        "少将",
+        # a byline goes on with the next contributor: 记者金叶实习生杜瀚翔, 记者马力通讯员于士瑞
+        "实习生",
+        "通讯员",
+        # a commentator's column: 张路点评, 李敏解读
+        "点评",
+        "解读",
+        "解盘",
     )
 )
 # The first character after a place name's first part: 马家坡, 阮冲村, 钟鼓楼, 白沙滩
@@ -2286,6 +2300,8 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
         return "verb"
     if view.startswith(_DOCTRINES, end) and start is not None and end - start >= 3:
         return "verb"  # 邓小平理论: a doctrine is named after a person
+    if _AUTHORSHIP.match(view, end):
+        return "work"  # 夏卡尔的《花束》, 徐则臣的作品: what a person made
     if _SAID_AT.match(view, end):
         return "verb"  # 罗斯达尔在声明中称, 基恩在接受采访时重申: where and when a person said it
     if _PERSON_NOTE.match(view, end):
@@ -2377,7 +2393,10 @@ _NOT_IN_NAMES = frozenset(
 _PREPOSITIONS = frozenset("向于和与对从在被把给跟同")
 # How much each cue counts; a three-character native name needs 2, a two-character one a title or a
 # verb (many two-character words begin with a surname character).
-_CUE_WEIGHT = {"title": 2.0, "verb": 2.0, "list": 1.5, "edge": 0.5, "adverb": 0.5, "": 0.0}
+_CUE_WEIGHT = {"title": 2.0, "verb": 2.0, "list": 1.5, "work": 1.5, "edge": 0.5, "adverb": 0.5, "": 0.0}
+# A work after its maker's name: 的《…》, 的作品, 的小说 (a company's 《…》 is a product, but a company's
+# name has no person's shape)
+_AUTHORSHIP = re.compile(r"的?(?:《|(?:作品|小说|画作|油画|诗作|名作|新作|遗作|代表作|自传|回忆录))")
 
 
 # What a surname alone takes (王总, 李某, 黄先生, 高老板), and pronouns after a preposition that is also a
@@ -2666,7 +2685,8 @@ class TransliteratedPersonsUndotted:
                 closed = right != "" or view[e : e + 1] not in chars
                 if len(name) == 2 and not (left == "title" and closed) or weight < 2:
                     continue
-                named = left == "title" and right in ("verb", "edge")  # 前CEO基辛格离职: the title says it
+                # 前CEO基辛格离职, 前国务卿基辛格、: the title says it
+                named = left == "title" and right in ("verb", "edge", "list")
                 # 前锋德罗巴: the dictionary's rare reading (a place) yields to a title before it
                 titled_rare = left == "title" and word_frequency(name) < 20 and name not in places()
                 if (
@@ -2674,12 +2694,13 @@ class TransliteratedPersonsUndotted:
                     and word_tag(name) != "nrt"
                     and not titled_rare
                     or view[e : e + 1] in _PLACE_ENDINGS | {"队", "国"}
+                    and not view.startswith(_TITLES_AFTER_PEOPLE, e)
                 ):
                     continue  # 俄罗斯, 加拿大: the dictionary knows them as places
                 if name in places() or word_tag(name) == "ns" and not titled_rare or _place_after(view, e):
                     continue
-                if view[s - 1 : s] in _LOCATIVE and not view.startswith(_VIEWPOINT, e):
-                    continue  # 在特拉维夫创立: a place after 在; 在纳德拉看来 is a person's view
+                if view[s - 1 : s] in _LOCATIVE and not view.startswith((*_VIEWPOINT, *HONORIFICS), e):
+                    continue  # 在特拉维夫创立: a place after 在; 在纳德拉看来, 在塞迪略总统领导下: a person
                 if any(
                     2 <= len(t.text) < e - s
                     and t.pos not in ("nr", "nrt", "nrfg", "x")
@@ -2754,9 +2775,14 @@ def _after_undotted_title(view: str, start: int, end: int) -> int:
 
 def _place_after(view: str, end: int) -> bool:
     """A word for a kind of place or polity follows (加利福尼亚|州, 南斯拉夫|联盟共和国)."""
-    return view.startswith(
-        ("州", "省", "市", "联盟", "共和国", "王国", "人民", "方面", "政府", "总统", "首相"), end
-    )
+    if view.startswith(_TITLES_AFTER_PEOPLE, end):
+        return False  # 威尔逊州长: a person's office, not a polity's
+    # (总统 and 首相 follow a country, which the dictionary knows, as often as a person: 塞迪略总统)
+    return view.startswith(("州", "省", "市", "联盟", "共和国", "王国", "人民", "方面", "政府"), end)
+
+
+# Offices that begin like a polity's word but follow a person's name
+_TITLES_AFTER_PEOPLE = ("州长", "省长", "市长")
 
 
 # Words around a side in a match report: 切沃队vs锡耶纳队, 4比0大胜波尔图, 做客挑战桑德兰

@@ -432,6 +432,12 @@ def persons(raw: str) -> list[str]:
         ("（新华社记者郜南摄）", ["郜南"]),  # a photographer's byline: 摄 is no part of the name
         ("俄罗斯总统梅德韦杰夫当天会见了军人。", ["梅德韦杰夫"]),  # not 梅德|韦杰夫, two native names
         ("俄国防部长谢尔久科夫此前曾宣布改革。", ["谢尔久科夫"]),  # 久 transliterates (Сердюков)
+        ("美国前国务卿基辛格、前防长佩里等出席了晚宴。", ["基辛格", "佩里"]),  # a title, then a list
+        ("鲍林先生，威尔逊州长和夫人出席了宴会。", ["鲍林", "威尔逊"]),  # 州长 is an office, not a state
+        ("墨西哥人民在塞迪略总统的领导下渡过了危机。", ["塞迪略"]),  # 在 before a person's office
+        ("他的油画与夏卡尔的《花束》一同展出。", ["夏卡尔"]),  # the maker of a work
+        ("专场推出了孙文博的新作。", ["孙文博"]),
+        ("本报记者商志刚实习生杜明远报道", ["商志刚", "杜明远"]),  # a byline goes on
         ("被告向章凌女士出具了存单。", ["章凌"]),  # 向 is a preposition here, not the surname
         ("犯罪嫌疑人周清来，男，35岁，湖南人。", ["周清来"]),  # sex and age after a name
         ("本轮由高瓴领投，美团龙珠、联想创投跟投。", []),  # a fund glued to its known owner
