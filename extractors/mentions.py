@@ -1173,6 +1173,12 @@ def places() -> frozenset[str]:
     return frozenset(word for row in words("places.txt") for word in row.split())
 
 
+@lru_cache(maxsize=1)
+def world_places() -> frozenset[str]:
+    """Places of the world written like foreign personal names (扎伊尔, 奥兰多): the person rules' list."""
+    return frozenset(word for row in words("world_places.txt") for word in row.split()) | places()
+
+
 def _trailing_place(text: str) -> int:
     """Length of a place name that ends ``text`` (…深圳 -> 2), else 0."""
     return max((len(p) for p in places() if text.endswith(p)), default=0)
@@ -1810,8 +1816,8 @@ class ChinesePersons:
                 text[:1] in surnames() and len(text) <= 3
             )
             foreign = all(ch in translit_chars() for ch in text) and len(text) >= 3
-            if not (native or foreign) or not ctx.inside(token.start, token.end):
-                continue
+            if not (native or foreign) or not ctx.inside(token.start, token.end) or text in world_places():
+                continue  # 夏威夷: the dictionary tags some places names
             located = ctx.view[token.start - 1 : token.start] in _LOCATIVE
             if foreign and located and not ctx.view.startswith(_VIEWPOINT, token.end):
                 continue  # 在特拉维夫创立: a place after 在
@@ -2697,7 +2703,9 @@ class TransliteratedPersonsUndotted:
                     and not view.startswith(_TITLES_AFTER_PEOPLE, e)
                 ):
                     continue  # 俄罗斯, 加拿大: the dictionary knows them as places
-                if name in places() or word_tag(name) == "ns" and not titled_rare or _place_after(view, e):
+                if name in world_places() or _place_after(view, e):
+                    continue
+                if word_tag(name) == "ns" and not titled_rare:
                     continue
                 if view[s - 1 : s] in _LOCATIVE and not view.startswith((*_VIEWPOINT, *HONORIFICS), e):
                     continue  # 在特拉维夫创立: a place after 在; 在纳德拉看来, 在塞迪略总统领导下: a person
@@ -2761,7 +2769,7 @@ def _list_of_things(view: str, start: int, end: int) -> bool:
 def _not_a_person(item: str) -> bool:
     """Is this list item a place or a known organization (so that the list is of such things)?"""
     known = known_by_name(item)
-    return known is not None and known.type != "Person" or item in places() or word_tag(item) == "ns"
+    return known is not None and known.type != "Person" or item in world_places() or word_tag(item) == "ns"
 
 
 def _after_undotted_title(view: str, start: int, end: int) -> int:
@@ -3133,7 +3141,9 @@ def _listed_name(ctx: DocumentView, s: int, e: int) -> bool:
     name = ctx.view[s:e]
     if not all(re.match(f"[{CJK}]", ch) and ch not in _NOT_IN_NAMES for ch in name):
         return False
-    if known_by_name(name) is not None or _everyday_word(name) or name in places() or word_tag(name) == "ns":
+    if known_by_name(name) is not None or _everyday_word(name) or word_tag(name) == "ns":
+        return False
+    if name in world_places():
         return False
     if len(name) <= 3 and name[0] in surnames() or len(name) in (3, 4) and name[:2] in surnames():
         return True

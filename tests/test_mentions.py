@@ -508,6 +508,8 @@ def test_leaders_named_by_surname_and_office(text: str, expected: list[str]) -> 
         "这位彩民应该是个喜欢博冷的人。",  # a measure word after a demonstrative
         "王总表示，公司将加大投入。",
         "他最爱读《金瓶梅》和《轩辕剑外传》。",  # works' titles the dictionary tags names
+        "游客可以参观夏威夷环礁水族馆、夏威夷海洋剧院。",  # places of the world the dictionary tags names
+        "球队冬训去了马尔代夫、迪拜。",
         "数据主权之争与内部张力\n",  # the end of a heading is no cue for a name the segmenter made up
         "公司已与蓝峰储能科技有限公司签约，“蓝峰储能”随后发布公告。",  # a company's name begins with it
     ],
