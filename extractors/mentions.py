@@ -1906,7 +1906,10 @@ def _bare_name(ctx: DocumentView, token: Token) -> bool:
     if _left_cue(view, token.start) == "" and right in ("", "edge"):
         return False  # 内部|张力: the end of a heading is no cue
     # 蓝峰储能科技有限公司 … “蓝峰储能”: a company's name begins with it somewhere in the text
-    return not re.search(rf"{re.escape(text)}[{CJK}]{{0,8}}?(?:{'|'.join(LEGAL_FORMS)})", view)
+    return not any(_COMPANY_AFTER.match(view, m.end()) for m in re.finditer(re.escape(text), view))
+
+
+_COMPANY_AFTER = re.compile(rf"[{CJK}]{{0,8}}?(?:{'|'.join(LEGAL_FORMS)})")
 
 
 _TYPICAL_UNCUED = 1
@@ -2239,6 +2242,20 @@ _PERSON_AFTER = (
         # an officer's rank after the name: 希尔顿将军, 麦克阿瑟上将; a governor's office
         "州长",
         "总督",
+        "大夫",
+        "致词",
+        # heads of bodies after the name, as formal news puts them: 曹志秘书长, 傅全有上将
+        "秘书长",
+        "会长",
+        "理事长",
+        "司令",
+        "司令员",
+        "政委",
+        "院长",
+        "校长",
+        "社长",
+        "主编",
+        "议员",
         "将军",
         "上将",
         "中将",
@@ -2272,7 +2289,8 @@ def _titles_by_length() -> tuple[frozenset[str], tuple[int, ...]]:
 
 @lru_cache(maxsize=1)
 def _person_after() -> re.Pattern[str]:
-    return re.compile(alternation(frozenset(_PERSON_AFTER)))
+    # a job title after the name is as good as one before it: 曹志秘书长, 张伟董事长
+    return re.compile(alternation(frozenset(_PERSON_AFTER) | {r for r in roles() if len(r) >= 2}))
 
 
 def _left_cue(view: str, start: int) -> str:
@@ -2686,7 +2704,12 @@ class TransliteratedPersonsUndotted:
                     left, right = ("" if left == "list" else left), ("" if right == "list" else right)
                 # three or more transliteration characters that are no dictionary word already look
                 # like a foreign name; two need a title before them and something after
-                weight = _CUE_WEIGHT[left] + _CUE_WEIGHT[right] + (0.5 if len(name) >= 3 else 0.0)
+                weight = (
+                    _CUE_WEIGHT[left]
+                    + _CUE_WEIGHT[right]
+                    + (0.5 if len(name) >= 3 else 0.0)
+                    + (0.5 if word_tag(name) == "nrt" else 0.0)
+                )
                 # 主教练勒夫|公布: after a title, two characters the run cannot go on from are a name too
                 closed = right != "" or view[e : e + 1] not in chars
                 if len(name) == 2 and not (left == "title" and closed) or weight < 2:

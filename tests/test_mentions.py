@@ -399,6 +399,9 @@ def persons(raw: str) -> list[str]:
         ("据知情人士透露，张明渝的举报已非首次。", ["张明渝"]),  # the segmenter cuts it 张明|渝
         ("后卫奥耶、中场格雷拉和邓恩均因伤缺席。", ["奥耶", "格雷拉", "邓恩"]),  # 均 begins the predicate
         ("书架上摆着《邓小平文选》。", ["邓小平"]),  # a person's writings
+        ("（新华社记者兰明远摄）", ["兰明远"]),  # 兰 is a surname
+        ("大会委托郑志秘书长负责筹备。", ["郑志"]),  # a job title after the name
+        ("看着陈立新大夫周围的妇女们，他笑了。", ["陈立新"]),
         ("片中张丽扮演的交际花令人难忘。", ["张丽"]),  # a person's verb after a word boundary
         ("主力前锋琼斯将在10月份复出。", ["琼斯"]),  # two transliteration characters after a title
         ("他对琼斯很满意。", []),  # without one, two are not enough
