@@ -1964,6 +1964,10 @@ PERSON_NOUNS = (
     "后卫",
     "门将",
     "中场",
+    "主力",
+    "核心",
+    "名将",
+    "外援",
     "选手",
     "冠军",
     "演员",
@@ -2331,8 +2335,8 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
     if _PERSON_NOTE.match(view, end):
         return "verb"  # 王欢（化名）, 吴仪（女）, 张伟（35岁）: a note only a person's name takes
     gloss = _LATIN_GLOSS.match(view, end)
-    if gloss and gloss.group(1) in given_names():
-        return "verb"  # 罗斯（Daniel Ross）: the original of a foreign person's name, in brackets
+    if gloss and _begins_with_given_name(gloss.group(1)):
+        return "verb"  # 罗斯（Daniel Ross）, 威尔莱特（willwright）: a foreign person's name in the original
     if (
         start is not None
         and view[end : end + 1] in ("：", ":")
@@ -2387,7 +2391,19 @@ _PERSON_NOTE = re.compile(
 # The same notes, ending where the next name of a roll begins: （女）王群, （女，壮族）黄菊
 _PERSON_NOTE_END = re.compile(r"[（(](?:女|男|[^（()）]{1,4}族|女[，,][^（()）]{1,4}族)[）)]$")
 # A name's original in brackets after it: （Daniel Ross）
-_LATIN_GLOSS = re.compile(r"[（(]\s*([A-Z][a-z]+)[ .\-·]+[A-Z]")
+# (some feeds lower-case Latin and drop its spaces: （harold pinter）, （bobdylan）)
+_LATIN_GLOSS = re.compile(r"[（(]\s*([A-Za-z][a-z]+(?:[ .\-·]+[A-Za-z])?)")
+
+
+def _begins_with_given_name(gloss: str) -> bool:
+    """Does a bracketed Latin gloss begin with an English given name and go on to a surname?"""
+    head = re.split(r"[ .\-·]", gloss)[0]
+    if head != gloss:
+        return head.capitalize() in given_names()
+    # one run of letters (bobdylan): a given name, then at least three more letters
+    return any(gloss[:n].capitalize() in given_names() for n in range(3, len(gloss) - 2))
+
+
 # Adverbs of more than one character that open a predicate
 _ADVERBS = _TIME_WORDS + (
     "已经",

@@ -441,6 +441,9 @@ def persons(raw: str) -> list[str]:
         ("他的油画与夏卡尔的《花束》一同展出。", ["夏卡尔"]),  # the maker of a work
         ("专场推出了孙文博的新作。", ["孙文博"]),
         ("本报记者商志刚实习生杜明远报道", ["商志刚", "杜明远"]),  # a byline goes on
+        # a foreign name's original in brackets, lower-cased and run together as some feeds write it
+        ("拍卖公司表示，鲍伯狄伦（bobdylan）的手稿将上拍。", ["鲍伯狄伦"]),
+        ("球队核心皮萨罗伤愈复出。", ["皮萨罗"]),  # 核心: a team's key player
         ("被告向章凌女士出具了存单。", ["章凌"]),  # 向 is a preposition here, not the surname
         ("犯罪嫌疑人周清来，男，35岁，湖南人。", ["周清来"]),  # sex and age after a name
         ("本轮由高瓴领投，美团龙珠、联想创投跟投。", []),  # a fund glued to its known owner
