@@ -2675,6 +2675,50 @@ class NameRolls:
 
 
 @lru_cache(maxsize=1)
+def japanese_surnames() -> frozenset[str]:
+    return frozenset(word for row in words("japanese_surnames.txt") for word in row.split())
+
+
+@lru_cache(maxsize=1)
+def _japanese_surname() -> re.Pattern[str]:
+    return re.compile(alternation(japanese_surnames()))
+
+
+class JapanesePersons:
+    """Japanese names: a Japanese family name and one to three given-name characters (社长铃木俊男说,
+    导演宫崎骏表示), kept when a title stands before the name or a person's verb after it."""
+
+    name = "mentions.person_ja.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in _japanese_surname().finditer(view, start, end):
+                s, surname_end = match.span()
+                left = _left_cue(view, s)
+                if left not in ("title", "edge", "list"):
+                    continue  # inside a word: 在山下, 村上村下
+                for length in (2, 1, 3):
+                    e = surname_end + length
+                    given = view[surname_end:e]
+                    if (
+                        e > end
+                        or not re.fullmatch(f"[{CJK}]+", given)
+                        or any(ch in _NOT_IN_NAMES for ch in given)
+                    ):
+                        continue
+                    if any(_person_after().match(view, i) for i in range(surname_end + 1, e)):
+                        continue  # 宫崎骏|表示: the name ends where the verb begins
+                    right = _right_cue(view, e, s)
+                    if not (left == "title" and right != "" or right == "verb"):
+                        continue
+                    if _everyday_word(view[s:e]) or _crosses_word(ctx, s, e) or not ctx.inside(s, e):
+                        continue
+                    yield _mention(ctx, s, e, "Person", self.name, 0.6)
+                    break
+
+
+@lru_cache(maxsize=1)
 def _roll_titles() -> re.Pattern[str]:
     every, _ = _titles_by_length()
     return re.compile(alternation(frozenset(t for t in every if len(t) >= 2)))
@@ -2948,6 +2992,7 @@ RULES = (
     TitledPersons(),
     SurnameLeaders(),
     ShapedPersons(),
+    JapanesePersons(),
     NameRolls(),
     TransliteratedPersonsUndotted(),
     SportsClubs(),
@@ -2983,6 +3028,7 @@ _PRIORITY = {
                 TitledPersons,
                 SurnameLeaders,
                 ShapedPersons,
+                JapanesePersons,
                 TransliteratedPersonsUndotted,
                 SportsClubs,
                 ChinesePersons,

@@ -421,6 +421,7 @@ def test_ontology_known_depends_on_nothing_outside_the_standard_library():
 DATA_FILES = (
     "given_name_chars.txt",
     "given_names_en.txt",
+    "japanese_surnames.txt",
     "org_suffixes.txt",
     "places.txt",
     "product_heads.txt",
@@ -456,7 +457,7 @@ def test_data_files_are_utf8_with_a_header_and_clean_unique_items(name):
     assert items
     assert all(line == line.strip() and "  " not in line for line in items)
     assert all(unicodedata.normalize("NFC", line) == line for line in items)
-    if name in ("translit_chars.txt", "given_name_chars.txt", "world_places.txt"):  # several items a line
+    if name in ("translit_chars.txt", "given_name_chars.txt", "world_places.txt", "japanese_surnames.txt"):
         keys = [token for line in items for token in line.split()]
     else:  # one item a line, maybe with tab-separated columns after it
         keys = [line.split("\t")[0].casefold() for line in items]

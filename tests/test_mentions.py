@@ -506,6 +506,22 @@ def test_leaders_named_by_surname_and_office(text: str, expected: list[str]) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Japanese family name and its given name, with a title before or a person's verb after it
+        ("铃木一朗表示，他将继续留在球队。", ["铃木一朗"]),
+        ("社长佐藤健一郎说，公司将扩大在华投资。", ["佐藤健一郎"]),
+        ("日本首相安倍晋三出席了会议。", ["安倍晋三"]),
+        # the same family names as Chinese words, with no such context
+        ("在山下发现了一处遗址。", []),
+        ("小林里有很多鸟。", []),
+    ],
+)
+def test_japanese_names(text: str, expected: list[str]) -> None:
+    assert persons(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "他在白领中很受欢迎。",  # an everyday word that begins with a surname
