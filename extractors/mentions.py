@@ -2337,12 +2337,12 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
     gloss = _LATIN_GLOSS.match(view, end)
     if gloss and _begins_with_given_name(gloss.group(1)):
         return "verb"  # 罗斯（Daniel Ross）, 威尔莱特（willwright）: a foreign person's name in the original
-    if (
-        start is not None
-        and view[end : end + 1] in ("：", ":")
-        and (start == 0 or view[start - 1] in "\n【[")
-    ):
-        return "verb"
+    if start is not None and (start == 0 or view[start - 1] in "\n【["):
+        if view[end : end + 1] in ("：", ":"):
+            return "verb"  # 姜山：…, a speaker's label
+        if _COLUMN.match(view, end):
+            return "verb"  # 詹俊足彩推荐：…, 关小刀火线解盘：…: a columnist's name heads the column
+
     after = view[end : end + 1]
     if after == "、" or after in ("和", "与", "及") and not view.startswith(("和平", "与会", "及时"), end):
         return "list"
@@ -2357,6 +2357,8 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
     return ""
 
 
+# A column's title after its author's name at the head of a line: 足彩推荐：, 初盘解读：, 冷门搜索：
+_COLUMN = re.compile(rf"[{CJK}A-Za-z0-9]{{0,6}}?(?:推荐|解盘|解读|点评|分析|预测|搜索|观察|述评|专栏)[：:]")
 # The labels of a byline: who wrote, edited or photographed the piece
 _BYLINE_LABEL = re.compile(
     r"(?:^|(?<=[\s(（【\[|｜]))(?:文|图|摄|作者|撰文|撰稿|编辑|责编|整理|编辑整理|口述)\s*[/／_：:|｜]?\s*$"

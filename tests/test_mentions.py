@@ -444,6 +444,7 @@ def persons(raw: str) -> list[str]:
         # a foreign name's original in brackets, lower-cased and run together as some feeds write it
         ("拍卖公司表示，鲍伯狄伦（bobdylan）的手稿将上拍。", ["鲍伯狄伦"]),
         ("球队核心皮萨罗伤愈复出。", ["皮萨罗"]),  # 核心: a team's key player
+        ("孟立新足彩推荐：主队稳胜", ["孟立新"]),  # a columnist's name heads the column
         ("被告向章凌女士出具了存单。", ["章凌"]),  # 向 is a preposition here, not the surname
         ("犯罪嫌疑人周清来，男，35岁，湖南人。", ["周清来"]),  # sex and age after a name
         ("本轮由高瓴领投，美团龙珠、联想创投跟投。", []),  # a fund glued to its known owner
@@ -530,6 +531,7 @@ def test_japanese_names(text: str, expected: list[str]) -> None:
         "这位彩民应该是个喜欢博冷的人。",  # a measure word after a demonstrative
         "王总表示，公司将加大投入。",
         "他最爱读《金瓶梅》和《轩辕剑外传》。",  # works' titles the dictionary tags names
+        "腾讯财经分析：市场回暖",  # a column headed by an outlet
         "游客可以参观夏威夷环礁水族馆、夏威夷海洋剧院。",  # places of the world the dictionary tags names
         "球队冬训去了马尔代夫、迪拜。",
         "数据主权之争与内部张力\n",  # the end of a heading is no cue for a name the segmenter made up
