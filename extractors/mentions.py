@@ -1903,8 +1903,10 @@ def _bare_name(ctx: DocumentView, token: Token) -> bool:
     if len(text) != 2 or text[1] not in given_name_chars() or word_frequency(text) or word_tag(text):
         return False
     right = _right_cue(view, token.end, token.start)
-    if _left_cue(view, token.start) == "" and right in ("", "edge"):
-        return False  # 内部|张力: the end of a heading is no cue
+    if _left_cue(view, token.start) == "" and (
+        right == "" or right == "edge" and view[token.end : token.end + 1] in "\n"
+    ):
+        return False  # 内部|张力: the end of a heading is no cue; the end of a clause in prose is
     # 蓝峰储能科技有限公司 … “蓝峰储能”: a company's name begins with it somewhere in the text
     return not any(_COMPANY_AFTER.match(view, m.end()) for m in re.finditer(re.escape(text), view))
 

@@ -396,6 +396,7 @@ def persons(raw: str) -> list[str]:
         ("事后，冯涛也没有再提起这件事。", ["冯涛"]),
         ("那天下午，郑浩带着孩子去了公园。", ["郑浩"]),  # not 郑浩带: 带着 is the verb
         ("警方调查后，唐颖被带走。", ["唐颖"]),
+        ("这个问题最后交给了周浩。", ["周浩"]),  # where the clause ends in prose
         ("据知情人士透露，张明渝的举报已非首次。", ["张明渝"]),  # the segmenter cuts it 张明|渝
         ("后卫奥耶、中场格雷拉和邓恩均因伤缺席。", ["奥耶", "格雷拉", "邓恩"]),  # 均 begins the predicate
         ("书架上摆着《邓小平文选》。", ["邓小平"]),  # a person's writings
