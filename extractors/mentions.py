@@ -458,11 +458,22 @@ class LatinNames:
 # Transliterated foreign names: 亚历山大·王, 埃隆·马斯克
 
 
+# Characters left out of the transliteration list because they begin everyday words next to names
+# (当时, 圣诞, 派出), which a name dot makes safe to read as part of a name: 亚当·斯密, 迭戈·科斯塔,
+# 刘易斯·卡罗尔, 圣地亚哥·贝尔纳乌. They may begin a name only where nothing stands before it.
+_DOTTED_ONLY = "当迭刘白圣派留可让日别曾方立通申延何平云永关环顺策宽毛成如"
+# A name cut by the end of a line after its dot (保罗·), as pages and feeds break long names
+_LINE_END_DOT = "·•・‧．"
+
+
 @lru_cache(maxsize=1)
 def _translit_name() -> re.Pattern[str]:
-    chars = "".join(sorted(translit_chars()))
-    part = f"[{re.escape(chars)}]"
-    return re.compile(rf"{part}{{1,6}}(?:{NAME_DOT}{part}{{1,8}}){{1,2}}")
+    chars = re.escape("".join(sorted(translit_chars())))
+    extra = re.escape(_DOTTED_ONLY)
+    first = f"(?:(?<![{CJK}])[{extra}]|[{chars}])[{chars}{extra}]{{0,5}}"
+    part = f"[{chars}{extra}]{{1,8}}"
+    cut = rf"{first}(?:{NAME_DOT}{part})?[{_LINE_END_DOT}](?=\s*$)"
+    return re.compile(rf"{first}(?:{NAME_DOT}{part}){{1,2}}|{cut}", re.MULTILINE)
 
 
 # Verbs that follow a name and begin with a character transliterations also use (加 of 加入).
@@ -507,11 +518,11 @@ def _before_verb(view: str, start: int, end: int) -> int:
 
 
 def _after_title(view: str, start: int, end: int) -> int:
-    """Skip characters at the start of a name that complete a title before it (总理|本雅明 …)."""
+    """Skip characters at the start of a name that complete a title before it (总理|本雅明, 秘书|杰夫 …)."""
     dot = view.find(NAME_DOT, start, end)
+    every, lengths = _titles_by_length()
     for cut in range(start + 1, min(dot, start + 3) if dot > 0 else start):
-        left = view[max(0, cut - 4) : cut]
-        if any(left.endswith(title) for title in titles()) and dot - cut >= 1:
+        if any(view[cut - n : cut] in every for n in lengths if n <= cut) and dot - cut >= 1:
             return cut
     return start
 
@@ -526,9 +537,19 @@ class TransliteratedNames:
             for match in _translit_name().finditer(ctx.view, start, end):
                 s, e = match.span()
                 s = _after_title(ctx.view, s, e)
-                e = _before_verb(ctx.view, s, e)
+                e = _before_word(ctx.view, s, _before_verb(ctx.view, s, e))
                 if ctx.inside(s, e):
                     yield _mention(ctx, s, e, "Person", self.name, 0.85)
+
+
+def _before_word(view: str, start: int, end: int) -> int:
+    """Give back characters at the end of a name that begin an everyday word running past it
+    (西恩·潘|依旧, 史密斯|方面)."""
+    dot = view.rfind(NAME_DOT, start, end)
+    for cut in range(dot + 2, end):
+        if any(word_frequency(view[cut:k]) >= _EVERYDAY_FREQUENCY for k in (end + 1, end + 2)):
+            return cut
+    return end
 
 
 # ---------------------------------------------------------------------------------------
@@ -1152,6 +1173,12 @@ def places() -> frozenset[str]:
     return frozenset(word for row in words("places.txt") for word in row.split())
 
 
+@lru_cache(maxsize=1)
+def world_places() -> frozenset[str]:
+    """Places of the world written like foreign personal names (扎伊尔, 奥兰多): the person rules' list."""
+    return frozenset(word for row in words("world_places.txt") for word in row.split()) | places()
+
+
 def _trailing_place(text: str) -> int:
     """Length of a place name that ends ``text`` (…深圳 -> 2), else 0."""
     return max((len(p) for p in places() if text.endswith(p)), default=0)
@@ -1731,6 +1758,40 @@ class TitledPersons:
 _FUNCTION_CHARS = frozenset("的了和与及是在也已将曾于对为则还就都")
 
 
+# The state offices by which news names a leader with the surname alone: 江主席, 温总理
+_LEADER_TITLES = ("主席", "副主席", "总理", "副总理", "总书记", "委员长")
+
+
+class SurnameLeaders:
+    """A surname alone before a leader's title (陪同江主席访问, 温总理指出): the person is named by
+    the surname, as Chinese news names heads of state and government."""
+
+    name = "mentions.person_leader.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        single = surnames()
+        pattern = _leader_title()
+        for start, end, _ in ctx.analysed:
+            for match in pattern.finditer(view, start, end):
+                s = match.start()
+                if view[s] not in single or view.startswith(("主席团", "主席台"), s + 1):
+                    continue
+                # the segmenter reads the surname as a name (李|总理) or the whole as one word (江主席);
+                # 党|主席 (a party's chairman) is neither
+                token = next(iter(ctx.tokens_between(s, s + 1)), None)
+                alone = token is not None and token.end == s + 1 and token.pos in ("nr", "nrfg")
+                if not (alone or token is not None and token.text.startswith(_LEADER_TITLES, 1)):
+                    continue
+                if ctx.inside(s, s + 1):
+                    yield _mention(ctx, s, s + 1, "Person", self.name, 0.6)
+
+
+@lru_cache(maxsize=1)
+def _leader_title() -> re.Pattern[str]:
+    return re.compile(rf"[{CJK}](?={alternation(frozenset(_LEADER_TITLES))})")
+
+
 @lru_cache(maxsize=1)
 def _titled_name() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(titles())})(?P<name>[{CJK}]{{3}})")
@@ -1755,8 +1816,8 @@ class ChinesePersons:
                 text[:1] in surnames() and len(text) <= 3
             )
             foreign = all(ch in translit_chars() for ch in text) and len(text) >= 3
-            if not (native or foreign) or not ctx.inside(token.start, token.end):
-                continue
+            if not (native or foreign) or not ctx.inside(token.start, token.end) or text in world_places():
+                continue  # 夏威夷: the dictionary tags some places names
             located = ctx.view[token.start - 1 : token.start] in _LOCATIVE
             if foreign and located and not ctx.view.startswith(_VIEWPOINT, token.end):
                 continue  # 在特拉维夫创立: a place after 在
@@ -1766,11 +1827,16 @@ class ChinesePersons:
                 and (
                     text[2] in _FUNCTION_CHARS
                     or text[2] in _NOT_IN_NAMES
-                    or text[2] in "说到称等"
+                    or text[2] in "说到称等均"
                     or _person_after().match(ctx.view, token.start + 2)
+                    or text[2] not in given_name_chars()
+                    and (
+                        ctx.view[token.start + 3 : token.start + 4] in ("着", "了", "过")
+                        or word_frequency(ctx.view[token.start + 2 : token.start + 4]) >= _EVERYDAY_FREQUENCY
+                    )
                 )
             ):
-                # 李骁已于6月离职: jieba took the adverb after a two-character name into it
+                # 李骁已于6月离职, 郑浩带着: jieba took the word after a two-character name into it
                 token = Token(token.start, token.end - 1, text[:2], token.pos)
                 text = text[:2]
             if word_frequency(text[:2]) >= _EVERYDAY_FREQUENCY and word_frequency(text[:2]) > word_frequency(
@@ -1801,9 +1867,51 @@ class ChinesePersons:
             # uncued, the given name must be of the usual characters, at least in part: 赫尔城, 白金卡 and
             # 龙之谷 are tagged names too
             given_shape = native and sum(ch in given_name_chars() for ch in text[-2:]) >= _TYPICAL_UNCUED
+            if (
+                not in_context
+                and ctx.view[token.start - 1 : token.start] == "《"
+                and not ctx.view.startswith(_WRITINGS, token.end)
+            ):
+                continue  # 《金瓶梅》, 《轩辕剑外传》: a work's title, which the dictionary tags a name
             if in_context or in_list and native or given_shape and len(text) == 3 and not foreign:
                 confidence = 0.7 if in_context else 0.55
                 yield _mention(ctx, token.start, token.end, "Person", self.name, confidence)
+            elif native and _bare_name(ctx, token):
+                end = token.end + _third_character(ctx.view, token.start, token.end)
+                yield _mention(ctx, token.start, end, "Person", self.name, 0.5)
+
+
+def _third_character(view: str, start: int, end: int) -> int:
+    """1 when the character after a two-character name ends a three-character one the segmenter
+    cut (梁定|邦无疑, 张明|渝的): a given-name character, then where a name's predicate begins."""
+    following = view[end : end + 1]
+    if following not in given_name_chars() or following in _NOT_IN_NAMES or word_tag(view[start : end + 1]):
+        return 0
+    if _person_after().match(view, end):
+        return 0  # 王强|说
+    return 1 if view[end + 1 : end + 2] == "的" or _right_cue(view, end + 1, start) != "" else 0
+
+
+def _bare_name(ctx: DocumentView, token: Token) -> bool:
+    """Is a two-character name the segmenter proposes a name even with no cue (吴京闯警署, 张兰花费了)?
+
+    It is when the segmenter made it up (no dictionary word: 高雄 and 张力 are words), its given name
+    is of the usual kind, and the name stands where a clause, a list or a predicate begins or ends on
+    at least one side: in the middle of a run of words it is as often a part of a longer word.
+    """
+    text, view = token.text, ctx.view
+    if len(text) != 2 or text[1] not in given_name_chars() or word_frequency(text) or word_tag(text):
+        return False
+    right = _right_cue(view, token.end, token.start)
+    if _left_cue(view, token.start) == "" and (
+        right == "" or right == "edge" and view[token.end : token.end + 1] in "\n"
+    ):
+        return False  # 内部|张力: the end of a heading is no cue; the end of a clause in prose is
+    # 蓝峰储能科技有限公司 … “蓝峰储能”: a company's name begins with it somewhere in the text
+    return not any(_COMPANY_AFTER.match(view, m.end()) for m in re.finditer(re.escape(text), view))
+
+
+_COMPANY_AFTER = re.compile(rf"[{CJK}]{{0,8}}?(?:{'|'.join(LEGAL_FORMS)})")
 
 
 _TYPICAL_UNCUED = 1
@@ -1858,6 +1966,10 @@ PERSON_NOUNS = (
     "后卫",
     "门将",
     "中场",
+    "主力",
+    "核心",
+    "名将",
+    "外援",
     "选手",
     "冠军",
     "演员",
@@ -1911,6 +2023,7 @@ PERSON_NOUNS = (
     # heads of bodies, offices and places
     "会长",
     "秘书长",
+    "秘书",
     "理事长",
     "理事",
     "厅长",
@@ -2132,6 +2245,34 @@ _PERSON_AFTER = (
         "转会",
         "效力于",
         "退役",
+        # an officer's rank after the name: 希尔顿将军, 麦克阿瑟上将; a governor's office
+        "州长",
+        "总督",
+        "大夫",
+        "致词",
+        # heads of bodies after the name, as formal news puts them: 曹志秘书长, 傅全有上将
+        "秘书长",
+        "会长",
+        "理事长",
+        "司令",
+        "司令员",
+        "政委",
+        "院长",
+        "校长",
+        "社长",
+        "主编",
+        "议员",
+        "将军",
+        "上将",
+        "中将",
+        "少将",
+        # a byline goes on with the next contributor: 记者金叶实习生杜瀚翔, 记者马力通讯员于士瑞
+        "实习生",
+        "通讯员",
+        # a commentator's column: 张路点评, 李敏解读
+        "点评",
+        "解读",
+        "解盘",
     )
 )
 # The first character after a place name's first part: 马家坡, 阮冲村, 钟鼓楼, 白沙滩
@@ -2154,7 +2295,8 @@ def _titles_by_length() -> tuple[frozenset[str], tuple[int, ...]]:
 
 @lru_cache(maxsize=1)
 def _person_after() -> re.Pattern[str]:
-    return re.compile(alternation(frozenset(_PERSON_AFTER)))
+    # a job title after the name is as good as one before it: 曹志秘书长, 张伟董事长
+    return re.compile(alternation(frozenset(_PERSON_AFTER) | {r for r in roles() if len(r) >= 2}))
 
 
 def _left_cue(view: str, start: int) -> str:
@@ -2188,19 +2330,21 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
         return "verb"
     if view.startswith(_DOCTRINES, end) and start is not None and end - start >= 3:
         return "verb"  # 邓小平理论: a doctrine is named after a person
+    if _AUTHORSHIP.match(view, end):
+        return "work"  # 夏卡尔的《花束》, 徐则臣的作品: what a person made
     if _SAID_AT.match(view, end):
         return "verb"  # 罗斯达尔在声明中称, 基恩在接受采访时重申: where and when a person said it
     if _PERSON_NOTE.match(view, end):
         return "verb"  # 王欢（化名）, 吴仪（女）, 张伟（35岁）: a note only a person's name takes
     gloss = _LATIN_GLOSS.match(view, end)
-    if gloss and gloss.group(1) in given_names():
-        return "verb"  # 罗斯（Daniel Ross）: the original of a foreign person's name, in brackets
-    if (
-        start is not None
-        and view[end : end + 1] in ("：", ":")
-        and (start == 0 or view[start - 1] in "\n【[")
-    ):
-        return "verb"
+    if gloss and _begins_with_given_name(gloss.group(1)):
+        return "verb"  # 罗斯（Daniel Ross）, 威尔莱特（willwright）: a foreign person's name in the original
+    if start is not None and (start == 0 or view[start - 1] in "\n【["):
+        if view[end : end + 1] in ("：", ":"):
+            return "verb"  # 姜山：…, a speaker's label
+        if _COLUMN.match(view, end):
+            return "verb"  # 詹俊足彩推荐：…, 关小刀火线解盘：…: a columnist's name heads the column
+
     after = view[end : end + 1]
     if after == "、" or after in ("和", "与", "及") and not view.startswith(("和平", "与会", "及时"), end):
         return "list"
@@ -2215,6 +2359,8 @@ def _right_cue(view: str, end: int, start: int | None = None) -> str:
     return ""
 
 
+# A column's title after its author's name at the head of a line: 足彩推荐：, 初盘解读：, 冷门搜索：
+_COLUMN = re.compile(rf"[{CJK}A-Za-z0-9]{{0,6}}?(?:推荐|解盘|解读|点评|分析|预测|搜索|观察|述评|专栏)[：:]")
 # The labels of a byline: who wrote, edited or photographed the piece
 _BYLINE_LABEL = re.compile(
     r"(?:^|(?<=[\s(（【\[|｜]))(?:文|图|摄|作者|撰文|撰稿|编辑|责编|整理|编辑整理|口述)\s*[/／_：:|｜]?\s*$"
@@ -2249,7 +2395,19 @@ _PERSON_NOTE = re.compile(
 # The same notes, ending where the next name of a roll begins: （女）王群, （女，壮族）黄菊
 _PERSON_NOTE_END = re.compile(r"[（(](?:女|男|[^（()）]{1,4}族|女[，,][^（()）]{1,4}族)[）)]$")
 # A name's original in brackets after it: （Daniel Ross）
-_LATIN_GLOSS = re.compile(r"[（(]\s*([A-Z][a-z]+)[ .\-·]+[A-Z]")
+# (some feeds lower-case Latin and drop its spaces: （harold pinter）, （bobdylan）)
+_LATIN_GLOSS = re.compile(r"[（(]\s*([A-Za-z][a-z]+(?:[ .\-·]+[A-Za-z])?)")
+
+
+def _begins_with_given_name(gloss: str) -> bool:
+    """Does a bracketed Latin gloss begin with an English given name and go on to a surname?"""
+    head = re.split(r"[ .\-·]", gloss)[0]
+    if head != gloss:
+        return head.capitalize() in given_names()
+    # one run of letters (bobdylan): a given name, then at least three more letters
+    return any(gloss[:n].capitalize() in given_names() for n in range(3, len(gloss) - 2))
+
+
 # Adverbs of more than one character that open a predicate
 _ADVERBS = _TIME_WORDS + (
     "已经",
@@ -2269,7 +2427,7 @@ _PEOPLE_COUNTED = re.compile(r"等[0-9０-９一二两三四五六七八九十�
 # punctuation at which a clause begins or ends
 _CLAUSE_EDGES = frozenset('，,。；;：:！!？?（()）“”"《》【】[] \n')
 # characters that begin a predicate right after its subject
-_PREDICATE_STARTS = frozenset("已也还则就都曾将又便正在对向把被给于是")
+_PREDICATE_STARTS = frozenset("已也还则就都曾将又便正在对向把被给于是均")
 # characters that do not stand in a given name: function words, pronouns, measure words
 _NOT_IN_NAMES = frozenset(
     "的了着过们么呢吗吧啊这那哪谁个些每各某本该其此所及与和或但而并且即被把将已也还则就都曾于在是为对向从给让"
@@ -2279,7 +2437,10 @@ _NOT_IN_NAMES = frozenset(
 _PREPOSITIONS = frozenset("向于和与对从在被把给跟同")
 # How much each cue counts; a three-character native name needs 2, a two-character one a title or a
 # verb (many two-character words begin with a surname character).
-_CUE_WEIGHT = {"title": 2.0, "verb": 2.0, "list": 1.5, "edge": 0.5, "adverb": 0.5, "": 0.0}
+_CUE_WEIGHT = {"title": 2.0, "verb": 2.0, "list": 1.5, "work": 1.5, "edge": 0.5, "adverb": 0.5, "": 0.0}
+# A work after its maker's name: 的《…》, 的作品, 的小说 (a company's 《…》 is a product, but a company's
+# name has no person's shape)
+_AUTHORSHIP = re.compile(r"的?(?:《|(?:作品|小说|画作|油画|诗作|名作|新作|遗作|代表作|自传|回忆录))")
 
 
 # What a surname alone takes (王总, 李某, 黄先生, 高老板), and pronouns after a preposition that is also a
@@ -2314,6 +2475,11 @@ def _crosses_word(ctx: DocumentView, start: int, end: int) -> bool:
 
 # What is named after a person: 邓小平理论, 毛泽东思想, 凯恩斯主义
 _DOCTRINES = ("理论", "思想", "主义")
+# What a title names after a person: 《邓小平文选》, 《鲁迅全集》, 《曾国藩家书》, 《邓小平理论概论》
+_WRITINGS = (
+    *"文选 选集 文集 全集 诗选 诗集 诗词 家书 书信 日记 年谱 传 自传 评传 画集 语录 回忆录 著作 论".split(),
+    *_DOCTRINES,
+)
 
 
 class ShapedPersons:
@@ -2505,6 +2671,10 @@ class NameRolls:
     name = "mentions.person_roll.v1"
     _RUN = re.compile(f"[{CJK}]{{4,}}")
     _FEWEST = 4  # names in a roll
+    _STRAY = 0.75  # the cost of a character that begins no name
+    _WORD = 1.5  # the cost of a name that is an everyday word
+    _UNUSUAL = 1.0  # the cost of a given-name character of an unusual kind
+    _MOST_STRAY = 4  # at most one character in this many is stray
 
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
         view = ctx.view
@@ -2530,15 +2700,25 @@ class NameRolls:
 
     @staticmethod
     def _cut(text: str) -> list[tuple[int, int]] | None:
-        """The best cut of ``text`` into names, or None when it does not cut into names whole."""
+        """The names of the best cut of ``text`` into names and stray characters, or None when too
+        much of it is no name for it to be a roll.
+
+        A roll also prints names no shape describes (热地, 阿不来提, a title such as 秘书长): such
+        characters are stepped over at a cost, so that one of them does not lose the names around it.
+        """
         given, single = given_name_chars(), surnames()
         n = len(text)
-        # score[i]: the score of the best cut of text[i:], whose first name ends at end[i]; the cut is
-        # read back once at the end (building it at every position would be quadratic in the line)
-        score: list[float | None] = [None] * (n + 1)
+        titled = [False] * n  # characters of a title (秘书长, 委员): no name runs into one
+        for match in _roll_titles().finditer(text):
+            titled[match.start() : match.end()] = [True] * (match.end() - match.start())
+        # score[i]: the score of the best cut of text[i:], whose first item ends at end[i] (a name when
+        # named[i]); the cut is read back once at the end (building it at every position would be
+        # quadratic in the line)
+        score = [0.0] * (n + 1)
         end = [0] * (n + 1)
-        score[n] = 0.0
-        for i in range(n - 2, -1, -1):
+        named = [False] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            score[i], end[i] = score[i + 1] - NameRolls._STRAY, i + 1
             for surname in (1, 2):
                 if text[i : i + surname] not in single:
                     continue
@@ -2546,30 +2726,80 @@ class NameRolls:
                     e = i + surname + length
                     if e > n or surname == 2 and length == 2:
                         continue
-                    rest = score[e]
-                    if rest is None:
-                        continue
                     chars = text[i + surname : e]
-                    item = text[i:e]
-                    if any(ch in _NOT_IN_NAMES for ch in chars):
+                    if any(ch in _NOT_IN_NAMES for ch in chars) or any(titled[i:e]):
                         continue
-                    if word_tag(item) not in ("nr", "nrfg") and _everyday_word(item):
-                        continue  # a word, unless the dictionary knows it as a name (李鹏)
                     typical = sum(ch in given for ch in chars)
-                    candidate = rest + typical - 0.5 * (length - typical) + 0.5 * (length == 2)
-                    best = score[i]
-                    if best is None or candidate > best:
-                        score[i], end[i] = candidate, e
-        if score[0] is None:
-            return None
+                    unusual = length - typical
+                    candidate = score[e] + typical - NameRolls._UNUSUAL * unusual + 0.5 * (length == 2)
+                    if word_tag(text[i:e]) not in ("nr", "nrfg") and _everyday_word(text[i:e]):
+                        continue  # a word (毕业), unless the dictionary knows it as a name (李鹏)
+                    if length == 2 and _everyday_word(chars):
+                        candidate -= NameRolls._WORD  # 华|秘书: a surname and an everyday word
+                    if candidate > score[i]:
+                        score[i], end[i], named[i] = candidate, e, True
         items: list[tuple[int, int]] = []
         i = 0
         while i < n:
-            items.append((i, end[i]))
+            if named[i]:
+                items.append((i, end[i]))
             i = end[i]
+        stray = n - sum(e - s for s, e in items)
+        if stray * NameRolls._MOST_STRAY > n:
+            return None
         unusual = sum(ch not in given for s, e in items for ch in text[s + 1 : e])
         # most given-name characters of a roll are of the usual kind (朱镕基 has two rare ones)
         return items if unusual * 3 <= sum(e - s - 1 for s, e in items) else None
+
+
+@lru_cache(maxsize=1)
+def japanese_surnames() -> frozenset[str]:
+    return frozenset(word for row in words("japanese_surnames.txt") for word in row.split())
+
+
+@lru_cache(maxsize=1)
+def _japanese_surname() -> re.Pattern[str]:
+    return re.compile(alternation(japanese_surnames()))
+
+
+class JapanesePersons:
+    """Japanese names: a Japanese family name and one to three given-name characters (社长铃木俊男说,
+    导演宫崎骏表示), kept when a title stands before the name or a person's verb after it."""
+
+    name = "mentions.person_ja.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in _japanese_surname().finditer(view, start, end):
+                s, surname_end = match.span()
+                left = _left_cue(view, s)
+                if left not in ("title", "edge", "list"):
+                    continue  # inside a word: 在山下, 村上村下
+                for length in (2, 1, 3):
+                    e = surname_end + length
+                    given = view[surname_end:e]
+                    if (
+                        e > end
+                        or not re.fullmatch(f"[{CJK}]+", given)
+                        or any(ch in _NOT_IN_NAMES for ch in given)
+                    ):
+                        continue
+                    if any(_person_after().match(view, i) for i in range(surname_end + 1, e)):
+                        continue  # 宫崎骏|表示: the name ends where the verb begins
+                    right = _right_cue(view, e, s)
+                    if not (left == "title" and right != "" or right == "verb"):
+                        continue
+                    if _everyday_word(view[s:e]) or _crosses_word(ctx, s, e) or not ctx.inside(s, e):
+                        continue
+                    yield _mention(ctx, s, e, "Person", self.name, 0.6)
+                    break
+
+
+@lru_cache(maxsize=1)
+def _roll_titles() -> re.Pattern[str]:
+    every, _ = _titles_by_length()
+    return re.compile(alternation(frozenset(t for t in every if len(t) >= 2)))
 
 
 @lru_cache(maxsize=1)
@@ -2612,12 +2842,18 @@ class TransliteratedPersonsUndotted:
                     left, right = ("" if left == "list" else left), ("" if right == "list" else right)
                 # three or more transliteration characters that are no dictionary word already look
                 # like a foreign name; two need a title before them and something after
-                weight = _CUE_WEIGHT[left] + _CUE_WEIGHT[right] + (0.5 if len(name) >= 3 else 0.0)
+                weight = (
+                    _CUE_WEIGHT[left]
+                    + _CUE_WEIGHT[right]
+                    + (0.5 if len(name) >= 3 else 0.0)
+                    + (0.5 if word_tag(name) == "nrt" else 0.0)
+                )
                 # 主教练勒夫|公布: after a title, two characters the run cannot go on from are a name too
                 closed = right != "" or view[e : e + 1] not in chars
                 if len(name) == 2 and not (left == "title" and closed) or weight < 2:
                     continue
-                named = left == "title" and right in ("verb", "edge")  # 前CEO基辛格离职: the title says it
+                # 前CEO基辛格离职, 前国务卿基辛格、: the title says it
+                named = left == "title" and right in ("verb", "edge", "list")
                 # 前锋德罗巴: the dictionary's rare reading (a place) yields to a title before it
                 titled_rare = left == "title" and word_frequency(name) < 20 and name not in places()
                 if (
@@ -2625,12 +2861,15 @@ class TransliteratedPersonsUndotted:
                     and word_tag(name) != "nrt"
                     and not titled_rare
                     or view[e : e + 1] in _PLACE_ENDINGS | {"队", "国"}
+                    and not view.startswith(_TITLES_AFTER_PEOPLE, e)
                 ):
                     continue  # 俄罗斯, 加拿大: the dictionary knows them as places
-                if name in places() or word_tag(name) == "ns" and not titled_rare or _place_after(view, e):
+                if name in world_places() or _place_after(view, e):
                     continue
-                if view[s - 1 : s] in _LOCATIVE and not view.startswith(_VIEWPOINT, e):
-                    continue  # 在特拉维夫创立: a place after 在; 在纳德拉看来 is a person's view
+                if word_tag(name) == "ns" and not titled_rare:
+                    continue
+                if view[s - 1 : s] in _LOCATIVE and not view.startswith((*_VIEWPOINT, *HONORIFICS), e):
+                    continue  # 在特拉维夫创立: a place after 在; 在纳德拉看来, 在塞迪略总统领导下: a person
                 if any(
                     2 <= len(t.text) < e - s
                     and t.pos not in ("nr", "nrt", "nrfg", "x")
@@ -2691,7 +2930,7 @@ def _list_of_things(view: str, start: int, end: int) -> bool:
 def _not_a_person(item: str) -> bool:
     """Is this list item a place or a known organization (so that the list is of such things)?"""
     known = known_by_name(item)
-    return known is not None and known.type != "Person" or item in places() or word_tag(item) == "ns"
+    return known is not None and known.type != "Person" or item in world_places() or word_tag(item) == "ns"
 
 
 def _after_undotted_title(view: str, start: int, end: int) -> int:
@@ -2705,9 +2944,14 @@ def _after_undotted_title(view: str, start: int, end: int) -> int:
 
 def _place_after(view: str, end: int) -> bool:
     """A word for a kind of place or polity follows (加利福尼亚|州, 南斯拉夫|联盟共和国)."""
-    return view.startswith(
-        ("州", "省", "市", "联盟", "共和国", "王国", "人民", "方面", "政府", "总统", "首相"), end
-    )
+    if view.startswith(_TITLES_AFTER_PEOPLE, end):
+        return False  # 威尔逊州长: a person's office, not a polity's
+    # (总统 and 首相 follow a country, which the dictionary knows, as often as a person: 塞迪略总统)
+    return view.startswith(("州", "省", "市", "联盟", "共和国", "王国", "人民", "方面", "政府"), end)
+
+
+# Offices that begin like a polity's word but follow a person's name
+_TITLES_AFTER_PEOPLE = ("州长", "省长", "市长")
 
 
 # Words around a side in a match report: 切沃队vs锡耶纳队, 4比0大胜波尔图, 做客挑战桑德兰
@@ -2853,8 +3097,10 @@ RULES = (
     Units(),
     ChinesePersons(),
     TitledPersons(),
+    SurnameLeaders(),
     ShapedPersons(),
     CompoundSurnamePersons(),
+    JapanesePersons(),
     NameRolls(),
     TransliteratedPersonsUndotted(),
     SportsClubs(),
@@ -2889,7 +3135,9 @@ _PRIORITY = {
                 LatinNames,
                 TitledPersons,
                 CompoundSurnamePersons,
+                SurnameLeaders,
                 ShapedPersons,
+                JapanesePersons,
                 TransliteratedPersonsUndotted,
                 SportsClubs,
                 ChinesePersons,
@@ -3087,7 +3335,9 @@ def _listed_name(ctx: DocumentView, s: int, e: int) -> bool:
     name = ctx.view[s:e]
     if not all(re.match(f"[{CJK}]", ch) and ch not in _NOT_IN_NAMES for ch in name):
         return False
-    if known_by_name(name) is not None or _everyday_word(name) or name in places() or word_tag(name) == "ns":
+    if known_by_name(name) is not None or _everyday_word(name) or word_tag(name) == "ns":
+        return False
+    if name in world_places():
         return False
     if len(name) <= 3 and name[0] in surnames() or len(name) in (3, 4) and name[:2] in surnames():
         return True

@@ -421,12 +421,14 @@ def test_ontology_known_depends_on_nothing_outside_the_standard_library():
 DATA_FILES = (
     "given_name_chars.txt",
     "given_names_en.txt",
+    "japanese_surnames.txt",
     "org_suffixes.txt",
     "places.txt",
     "product_heads.txt",
     "roles.txt",
     "surnames.txt",
     "translit_chars.txt",
+    "world_places.txt",
 )
 
 
@@ -455,7 +457,7 @@ def test_data_files_are_utf8_with_a_header_and_clean_unique_items(name):
     assert items
     assert all(line == line.strip() and "  " not in line for line in items)
     assert all(unicodedata.normalize("NFC", line) == line for line in items)
-    if name in ("translit_chars.txt", "given_name_chars.txt"):  # several characters a line
+    if name in ("translit_chars.txt", "given_name_chars.txt", "world_places.txt", "japanese_surnames.txt"):
         keys = [token for line in items for token in line.split()]
     else:  # one item a line, maybe with tab-separated columns after it
         keys = [line.split("\t")[0].casefold() for line in items]
@@ -469,6 +471,14 @@ def test_surnames():
     assert surnames[:5] == ["王", "李", "张", "刘", "陈"]
     assert all(1 <= len(s) <= 2 and all(HAN.match(ch) for ch in s) for s in surnames)
     assert {"欧阳", "司马", "诸葛", "上官"} <= set(surnames)
+
+
+def test_world_places_are_places_only():
+    places = [t for line in _items("world_places.txt") for t in line.split()]
+    assert 300 <= len(places) <= 800
+    assert all(2 <= len(p) <= 8 and all(HAN.match(ch) for ch in p) for p in places)
+    # names that are as often people's are left out: Keynes, Darwin, Solomon, Hudson
+    assert not {"凯恩斯", "达尔文", "所罗门", "哈德逊"} & set(places)
 
 
 def test_translit_chars():

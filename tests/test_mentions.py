@@ -124,6 +124,27 @@ def test_a_transliterated_name_stops_before_the_verb(text: str, expected: list[t
     check(text, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # characters left out of the transliteration list are part of a name once a dot joins them
+        ("不过相信索尼为了帮亚当·桑德勒死守", ["亚当·桑德勒"]),
+        ("迭戈·米利托重归之后，完全是另一支球队。", ["迭戈·米利托"]),
+        ("刘易斯·卡洛尔的《爱丽丝梦游仙境》", ["刘易斯·卡洛尔"]),
+        # the title before the name is a person noun (秘书), not part of the name
+        ("五角大楼新闻秘书杰夫·莫雷尔说。", ["杰夫·莫雷尔"]),
+        # the name gives back the start of an everyday word that runs past it (潘|依旧)
+        ("演员出身容易换来后门，西恩·潘依旧名落孙山。", ["西恩·潘"]),
+        ("约翰·史密斯方面表示不予置评。", ["约翰·史密斯"]),
+        # a name cut by the end of the line after its dot
+        ("里面收藏了保罗·", ["保罗·"]),
+        ("历届首席执行官为哈罗德•", ["哈罗德•"]),
+    ],
+)
+def test_dotted_names_at_their_edges(text: str, expected: list[str]) -> None:
+    assert [m.text for m in mentions(text) if m.type == PER] == expected
+
+
 # ---------------------------------------------------------------------------------------------
 # Media outlets
 
@@ -370,6 +391,18 @@ def persons(raw: str) -> list[str]:
         ("微软首席执行官纳德拉表示，公司将加大投入。", ["纳德拉"]),  # a transliteration without a dot
         ("英特尔前CEO基辛格离职后加入了一家初创公司。", ["基辛格"]),  # a dictionary word, but after a title
         ("姜山：南美区的比赛阿根廷和巴西都在争夺出线权。", ["姜山"]),  # a speaker's label in a transcript
+        # a two-character name the segmenter makes up, where a clause begins or its predicate does
+        ("2019年，韩梅在老家开了一家小店。", ["韩梅"]),
+        ("事后，冯涛也没有再提起这件事。", ["冯涛"]),
+        ("那天下午，郑浩带着孩子去了公园。", ["郑浩"]),  # not 郑浩带: 带着 is the verb
+        ("警方调查后，唐颖被带走。", ["唐颖"]),
+        ("这个问题最后交给了周浩。", ["周浩"]),  # where the clause ends in prose
+        ("据知情人士透露，张明渝的举报已非首次。", ["张明渝"]),  # the segmenter cuts it 张明|渝
+        ("后卫奥耶、中场格雷拉和邓恩均因伤缺席。", ["奥耶", "格雷拉", "邓恩"]),  # 均 begins the predicate
+        ("书架上摆着《邓小平文选》。", ["邓小平"]),  # a person's writings
+        ("（新华社记者兰明远摄）", ["兰明远"]),  # 兰 is a surname
+        ("大会委托郑志秘书长负责筹备。", ["郑志"]),  # a job title after the name
+        ("看着陈立新大夫周围的妇女们，他笑了。", ["陈立新"]),
         ("片中张丽扮演的交际花令人难忘。", ["张丽"]),  # a person's verb after a word boundary
         ("主力前锋琼斯将在10月份复出。", ["琼斯"]),  # two transliteration characters after a title
         ("他对琼斯很满意。", []),  # without one, two are not enough
@@ -403,6 +436,16 @@ def persons(raw: str) -> list[str]:
         ("（新华社记者郜南摄）", ["郜南"]),  # a photographer's byline: 摄 is no part of the name
         ("俄罗斯总统梅德韦杰夫当天会见了军人。", ["梅德韦杰夫"]),  # not 梅德|韦杰夫, two native names
         ("俄国防部长谢尔久科夫此前曾宣布改革。", ["谢尔久科夫"]),  # 久 transliterates (Сердюков)
+        ("美国前国务卿基辛格、前防长佩里等出席了晚宴。", ["基辛格", "佩里"]),  # a title, then a list
+        ("鲍林先生，威尔逊州长和夫人出席了宴会。", ["鲍林", "威尔逊"]),  # 州长 is an office, not a state
+        ("墨西哥人民在塞迪略总统的领导下渡过了危机。", ["塞迪略"]),  # 在 before a person's office
+        ("他的油画与夏卡尔的《花束》一同展出。", ["夏卡尔"]),  # the maker of a work
+        ("专场推出了孙文博的新作。", ["孙文博"]),
+        ("本报记者商志刚实习生杜明远报道", ["商志刚", "杜明远"]),  # a byline goes on
+        # a foreign name's original in brackets, lower-cased and run together as some feeds write it
+        ("拍卖公司表示，鲍伯狄伦（bobdylan）的手稿将上拍。", ["鲍伯狄伦"]),
+        ("球队核心皮萨罗伤愈复出。", ["皮萨罗"]),  # 核心: a team's key player
+        ("孟立新足彩推荐：主队稳胜", ["孟立新"]),  # a columnist's name heads the column
         ("被告向章凌女士出具了存单。", ["章凌"]),  # 向 is a preposition here, not the surname
         ("犯罪嫌疑人周清来，男，35岁，湖南人。", ["周清来"]),  # sex and age after a name
         ("本轮由高瓴领投，美团龙珠、联想创投跟投。", []),  # a fund glued to its known owner
@@ -478,12 +521,45 @@ def test_names_listed_with_a_person(text: str, expected: list[str]) -> None:
         # a roll of names without separators, as news prints a committee
         ("委员：李鹏乔石李瑞环彭真（女）", ["李鹏", "乔石", "李瑞环", "彭真"]),
         ("王丙乾王汉斌王光英王维山（蒙古族）", ["王丙乾", "王汉斌", "王光英", "王维山"]),
+        # a name no shape describes, or a title, in the roll is stepped over, not a reason to drop the roll
+        ("主席团成员：周建华李明远扎西次仁吴国栋孙立群", ["周建华", "李明远", "吴国栋", "孙立群"]),
+        ("常务委员：郑永刚许文华秘书长高明辉冯立新", ["郑永刚", "许文华", "高明辉", "冯立新"]),
         # running prose does not cut into names from end to end
         ("高度重视安全生产工作，全面落实各项措施。", []),
         ("金融机构要严格执行国家宏观调控政策。", []),
     ],
 )
 def test_rolls_of_names(text: str, expected: list[str]) -> None:
+    assert persons(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("陪同江主席访问的有国务委员吴仪。", ["江", "吴仪"]),  # a leader named by the surname and the office
+        ("温总理在会上指出，要稳定就业。", ["温"]),
+        ("李总理会见了代表团。", ["李"]),
+        ("党主席和国家主席出席了会议。", []),  # a party's chairman: 党 is a surname, but not here
+        ("委员会主席团成员在主席台就座。", []),
+    ],
+)
+def test_leaders_named_by_surname_and_office(text: str, expected: list[str]) -> None:
+    assert persons(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Japanese family name and its given name, with a title before or a person's verb after it
+        ("铃木一朗表示，他将继续留在球队。", ["铃木一朗"]),
+        ("社长佐藤健一郎说，公司将扩大在华投资。", ["佐藤健一郎"]),
+        ("日本首相安倍晋三出席了会议。", ["安倍晋三"]),
+        # the same family names as Chinese words, with no such context
+        ("在山下发现了一处遗址。", []),
+        ("小林里有很多鸟。", []),
+    ],
+)
+def test_japanese_names(text: str, expected: list[str]) -> None:
     assert persons(text) == expected
 
 
@@ -495,6 +571,12 @@ def test_rolls_of_names(text: str, expected: list[str]) -> None:
         "奖励仪式在秦皇岛金海湾森林公园举行。",  # a place
         "这位彩民应该是个喜欢博冷的人。",  # a measure word after a demonstrative
         "王总表示，公司将加大投入。",
+        "他最爱读《金瓶梅》和《轩辕剑外传》。",  # works' titles the dictionary tags names
+        "腾讯财经分析：市场回暖",  # a column headed by an outlet
+        "游客可以参观夏威夷环礁水族馆、夏威夷海洋剧院。",  # places of the world the dictionary tags names
+        "球队冬训去了马尔代夫、迪拜。",
+        "数据主权之争与内部张力\n",  # the end of a heading is no cue for a name the segmenter made up
+        "公司已与蓝峰储能科技有限公司签约，“蓝峰储能”随后发布公告。",  # a company's name begins with it
     ],
 )
 def test_shapes_that_are_no_names(text: str) -> None:
