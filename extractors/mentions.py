@@ -174,7 +174,20 @@ def _product_heads() -> tuple[str, ...]:
 PRODUCT_HEADS = _product_heads()
 # every product word, the ambiguous ones too, for places where the context already says "a product"
 _ALL_PRODUCT_HEADS = "|".join(sorted(table("product_heads.txt"), key=lambda h: (-len(h), h)))
-UNIT_SUFFIXES = ("实验室", "研究院", "研究所", "事业部", "事业群", "工作室", "团队", "部门", "小组", "中心")
+UNIT_SUFFIXES = (
+    "实验室",
+    "研究院",
+    "研究所",
+    "事业部",
+    "事业群",
+    "业务板块",
+    "业务部",
+    "工作室",
+    "团队",
+    "部门",
+    "小组",
+    "中心",
+)
 SPEECH_VERBS = (
     "表示",
     "称",
@@ -301,7 +314,22 @@ class KnownNames:
                     and not (ctx.on_word_boundaries(s, e) or after_particle)
                 ):
                     continue  # 荣耀 in 王者荣耀, 北大 in 北大荒
+                if _inside_other_words(ctx, s, e) and not after_particle:
+                    continue  # 京东方 in 北京|东方|华太: it begins and ends inside other words
+                if match.group().endswith("银行") and ctx.view[e : e + 1] == "业":
+                    continue  # 上海银行业: the banking trade of a place, not the bank of that name
                 yield _mention(ctx, s, e, entity.type, self.name, 0.95, kind=entity.kind or "")
+
+
+def _inside_other_words(ctx: DocumentView, start: int, end: int) -> bool:
+    """Does [start, end) begin inside a word of the dictionary, and end inside a word too or where that
+    word ends? The segmenter read the name's characters as parts of other words (北京东方|华太 and
+    北京|东方 hold no 京东方; a name it does not know, 任英|伟达, is split anyhow)."""
+    before = ctx.tokens_between(max(0, start - 8), start)
+    word = before[-1] if before else None
+    if word is None or word.end <= start or word_frequency(word.text) == 0 or not has_cjk(word.text):
+        return False
+    return word.end >= end or end not in ctx._boundaries[1]
 
 
 # ---------------------------------------------------------------------------------------
@@ -975,8 +1003,12 @@ _ARM_WORDS = (
     "游戏",
     "证券",
     "保险",
+    "财险",
+    "寿险",
+    "置地",
 )
 _ARM = re.compile(alternation(frozenset(_ARM_WORDS)))
+_LINE_OF_BUSINESS = ("业务", "板块", "领域", "行业", "产业", "市场")
 # a known company's name, what it does, and a legal form: a company of its group (携程国旅公司,
 # 索尼动画制作公司, 华为技术有限公司), or the company itself (育碧公司)
 _SUBSIDIARY = re.compile(rf"(?P<middle>[{CJK}]{{0,6}}?)(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
@@ -996,6 +1028,8 @@ class CompanyArms:
             if mention.kind not in ("Company", ""):
                 continue
             match = _ARM.match(ctx.view, mention.end)
+            if match is not None and ctx.view.startswith(_LINE_OF_BUSINESS, match.end()):
+                continue  # 英伟达汽车业务: the company's automotive business, not a company of its own
             if match is None or match.end() not in ends or mention.name.endswith(match.group()):
                 match = _SUBSIDIARY.match(ctx.view, mention.end)
                 middle = match.group("middle") if match else ""
@@ -1092,12 +1126,13 @@ _ORGAN = re.compile(
     r"|常委会|常务委员会|政治局|书记处|主席团)"
 )
 _ORDINAL_BEFORE = re.compile(rf"第{_ORDINAL}(?:届|次)$")
+_FUND_PHASE = re.compile(r"[一二三四五六七八九]期(?![间限末初内中货权])")
 
 
 class Branches:
     """An organization name followed by a branch or an organ of it: 光大银行沈阳分行, 建设银行广东省分行,
-    致公党中央, 中国共产党第十五次全国代表大会, 全国人大常委会; and a body named by its ordinal
-    (第十五次全国代表大会)."""
+    致公党中央, 中国共产党第十五次全国代表大会, 全国人大常委会; a body named by its ordinal
+    (第十五次全国代表大会); and a fund's later phase (大基金二期)."""
 
     name = "mentions.branch.v1"
 
@@ -1114,6 +1149,9 @@ class Branches:
                 match = pattern.match(view, end)
                 if match is not None and not _BRANCH_STOP & set(match.group()):
                     end = match.end()
+            phase = _FUND_PHASE.match(view, end) if mention.name.endswith("基金") else None
+            if phase is not None:
+                end = phase.end()  # 大基金二期: the fund's second vehicle, a fund of its own
             if (start, end) != (mention.start, mention.end) and ctx.inside(start, end):
                 yield _mention(ctx, start, end, "Organization", self.name, 0.65, kind=mention.kind)
 
@@ -1215,6 +1253,11 @@ INDUSTRY_WORDS = (
     "数据",
     "云计算",
     "传媒",
+    "储能",
+    "数智",
+    "智驾",
+    "重工",
+    "光电",
 )
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
 CATEGORY_NOUNS = (
@@ -1304,12 +1347,25 @@ _GENERIC_BRANDS = frozenset(
         "工业",
         "消费",
         "金融",
+        "高阶",
+        "低阶",
+        "城市",
+        "城区",
+        "量产",
     }
 )
 
 
 # one-character words the segmenter glues to the name after them (由高瓴, 被恒拓)
 _GLUED_BEFORE = frozenset("由被与和及对向从在将把给为")
+
+
+# what, right before a name, says a company owns it or buys into it: 华为旗下的乾崑智驾, 收购了苏州微纳传感,
+# 入股蓝峰储能 (a place may stand between: 收购了|苏州|微纳传感)
+@lru_cache(maxsize=1)
+def _owner_before() -> re.Pattern[str]:
+    owned = r"旗下(?:的|子公司|公司)?|(?:收购|并购|入股|控股|参股|投资)了?"
+    return re.compile(rf"(?:{owned})(?P<place>{alternation(places())})?$")
 
 
 class BrandCompanies:
@@ -1346,12 +1402,14 @@ class BrandCompanies:
             name = match.group("brand") + match.group("industry")
             before = view[max(0, s - 4) : s]
             after = view[e : e + 4]
+            owner = _owner_before().search(view, max(0, s - 9), s)
             # a category noun or a legal form says "company" outright; a company's verb or a second
             # use only when the brand is no everyday word (人形机器人 is a kind of robot)
             confirmed = (
                 match.group("legal")
                 or match.group("industry") in ("创投", "资本")  # 高瓴创投, 华兴资本: investors' names
                 or before.endswith(CATEGORY_NOUNS)
+                or owner is not None
                 or after.startswith(COMPANY_ROLE_CUES + COMPANY_CUES)
                 or counts[name] >= 2
                 or _listed_with_known_organization(ctx, s, e)
@@ -1360,6 +1418,8 @@ class BrandCompanies:
                 s -= 1  # 星|海图|智能: the brand's first character stands alone as a word
             if match.group("legal"):  # a registered name begins with its place: 深圳云帆科技有限公司
                 s -= _trailing_place(view[max(0, s - 3) : s])
+            elif owner is not None and owner.group("place"):
+                s = owner.start("place")  # 收购了|苏州微纳传感: the place is part of what was bought
             if confirmed and ctx.inside(s, e):
                 yield _mention(ctx, s, e, "Organization", self.name, 0.65, kind="Company")
 
@@ -1372,6 +1432,7 @@ _COMPANY_NOUNS = frozenset(
 # or preposition, or a company's verb (云语互动|51%, 锐频微|被)
 _NAME_ENDS = frozenset('的和与及、，,。；;：:（(“”"被将已在于对向为从是也都')
 _FOUNDER_CUES = ("联合创始人", "创始人", "董事长", "首席执行官", "CEO", "总裁")
+_TENURE_WORDS = frozenset("现任 前任 时任 曾任 原任 兼任 出任 担任 继任 新任 留任".split())
 
 
 def _name_material(token: Token, first: bool) -> bool:
@@ -1386,6 +1447,8 @@ def _name_material(token: Token, first: bool) -> bool:
     if text in _COMPANY_NOUNS or text in CATEGORY_NOUNS or text in _GENERIC_BRANDS:
         return False
     if not first:
+        if text in _TENURE_WORDS:
+            return False  # 韩屹|现任|董事长: a person's tenure before the title, not a company's name
         return text not in titles() and not (token.pos.startswith("v") and word_frequency(text) > 0)
     if len(text) < 2 or token.pos in ("m", "t", "r", "p", "c", "u"):
         return False
@@ -1556,6 +1619,26 @@ def _owned_unit() -> re.Pattern[str]:
     )
 
 
+# unit words that end only names (百度智能驾驶事业群), not clauses as 团队 and 部门 do (Meta计划扩大团队)
+_FORMAL_UNITS = ("事业群", "事业部", "业务板块", "研究院", "实验室")
+
+
+@lru_cache(maxsize=4096)
+def _unit_name(middle: str, formal: bool) -> bool:
+    """Can ``middle`` name a unit between its company's name and the unit word (华为|诺亚方舟|实验室,
+    百度|智能驾驶|事业群)? Not when it begins with a verb (腾讯|成立|实验室) or is one word that only
+    qualifies (小米|现有|团队); before a formal unit word a noun and a verb are a field (智能驾驶),
+    before 团队 or 部门 they are a clause (计划|扩大|团队)."""
+    if not has_cjk(middle):
+        return True
+    parts = tokenize(middle)
+    if parts[0].pos in ("v", "vd", "vi", "p", "c", "d"):
+        return False  # a verbal noun may lead a name (自动|驾驶, 零售), a verb may not
+    if len(parts) == 1 and parts[0].pos in ("b", "ad", "r", "m", "t", "f", "z"):
+        return False
+    return formal or not _has_verb(middle)
+
+
 class Units:
     """Named teams, departments and labs inside an organization."""
 
@@ -1574,7 +1657,7 @@ class Units:
                 if (
                     _UNIT_STOP.isdisjoint(middle)
                     and "旗下" not in middle
-                    and not _has_verb(middle)
+                    and _unit_name(middle, view.startswith(_FORMAL_UNITS, match.end("middle")))
                     and ctx.inside(s, e)
                 ):
                     yield _mention(ctx, s, e, "Organization", self.name, 0.75, kind="Team")

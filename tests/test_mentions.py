@@ -711,3 +711,53 @@ def test_latin_products_named_by_what_is_done_with_them(
 )
 def test_a_friendship_society_of_two_countries(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Organizations of business news without an organization word: owned, bought, units, phases
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("腾讯旗下的星河智驾也在竞标。", ["腾讯", "星河智驾"]),  # owned: 旗下(的) before the name
+        ("去年，公司收购了杭州云杉储能。", ["杭州云杉储能"]),  # bought: the place is part of what was bought
+        ("宁德时代入股启珩数智，持股20%。", ["宁德时代", "启珩数智"]),
+        ("比亚迪的高阶智驾系统已量产。", ["比亚迪"]),  # 高阶 is how good, no brand
+    ],
+)
+def test_companies_named_as_owned_or_bought(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "阿里巴巴自动驾驶实验室负责人离职。",
+            ["阿里巴巴自动驾驶实验室"],
+        ),  # a field (noun + verb) names a lab
+        ("京东零售事业群宣布调整架构。", ["京东零售事业群"]),
+        ("该工厂并入比亚迪海外业务板块。", ["比亚迪海外业务板块"]),
+        ("腾讯现有团队不变。", ["腾讯"]),  # 现有 qualifies the team, it names none
+        ("谷歌计划组建团队。", ["谷歌"]),  # a clause that ends in 团队
+    ],
+)
+def test_units_named_inside_a_known_company(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他曾任英伟达汽车业务负责人。", ["英伟达"]),  # the company's automotive business, no company
+        ("王磊现任董事长兼CEO。", []),  # a tenure before a title names no company
+        ("招标由国家集成电路产业投资基金三期领投。", ["国家集成电路产业投资基金三期"]),  # a fund's phase
+        ("基金二期间的收益", []),
+        ("华润置地拿下一块地。", ["华润置地"]),
+        ("北京东方华太公司成立。", ["北京东方华太公司"]),  # 京东方 is no name across 北京东方|华太
+        ("10月末，上海银行业贷款增长。", []),  # the banking trade of a city
+    ],
+)
+def test_organization_boundaries(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
