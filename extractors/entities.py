@@ -123,14 +123,21 @@ class Cluster:
         return names or self.names()
 
 
+# between a name and its gloss or declared short form: 深度求索（DeepSeek）, …公司（以下简称“X”）
+_GLOSS_OPENING = re.compile(r"[(（](?:(?:以下|下文|下)?(?:简称|称)[为：:]?[“\"「])?")
+_GLOSS_CLOSING = re.compile(r"[”\"」]?[)）]")
+
+
 def _parenthetical_pairs(mentions: Sequence[Mention], raw: str) -> Iterable[tuple[int, int]]:
-    """Index pairs (a, b) where mention b stands in parentheses right after mention a."""
+    """Index pairs (a, b) where mention b stands in parentheses right after mention a, alone or as the
+    short form the article declares for it."""
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
         between = raw[a.end : b.start]
-        after = raw[b.end : b.end + 1]
-        if between in ("(", "（") and after in (")", "）"):
-            yield i, i + 1
+        if _GLOSS_OPENING.fullmatch(between) and _GLOSS_CLOSING.match(raw, b.end):
+            quoted = between[-1:] in '“"「'
+            if quoted == (raw[b.end : b.end + 1] in '”"」'):
+                yield i, i + 1
 
 
 def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
@@ -235,9 +242,7 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
                 if i != index
                 and other.type == "Organization"
                 and other.known is None
-                and any(
-                    identity_key(n).startswith(key) and len(identity_key(n)) > len(key) for n in other.names()
-                )
+                and any(_begins_with(identity_key(n), key) for n in other.names())
             }
             if len(owners) == 1:
                 merged[index] = next(iter(owners))
@@ -264,6 +269,16 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
     for cluster in settled:
         cluster.mentions.sort(key=lambda m: (m.start, m.end))
     return sorted(settled, key=lambda c: (c.mentions[0].start, c.mentions[0].end))
+
+
+def _begins_with(full: str, short: str) -> bool:
+    """Does the longer name ``full`` begin with ``short``, or with two or three characters of a place
+    and then ``short`` (杭州深度智联信息技术 and 深度智联; see 2b above)?"""
+    if len(full) <= len(short):
+        return False
+    return full.startswith(short) or any(
+        full.startswith(short, cut) and has_cjk(full[:cut]) and len(full) - cut > len(short) for cut in (2, 3)
+    )
 
 
 def _collect(mentions: list[Mention], uf: UnionFind, known: list[KnownEntity | None]) -> list[Cluster]:

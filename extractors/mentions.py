@@ -146,7 +146,7 @@ COMMON_ABBREVIATIONS = frozenset(
     App SaaS PaaS IaaS LLM LLMs NLP ML RL RLHF SDK OS PC VR AR XR MR EV EVs ETF GDP IT UI UX B2B
     B2C PR HR RD ESG USD RMB CNY HKD EUR GBP JPY IoT AIGC ToB ToC KPI OKR PE VC LP GP ROI ARR MAU
     DAU CAGR H1 H2 Q1 Q2 Q3 Q4 FY YoY QoQ OK TV PDF HTML URL IP ID AGI-level GenAI-era vs PhD MBA
-    CBD SOTA FAQ PPT DNA
+    CBD SOTA FAQ PPT DNA toB toC toG
     """.split()
 )
 TITLE_ABBREVIATIONS = frozenset("CEO CTO CFO COO CIO CMO CSO CPO CXO VP SVP EVP".split())
@@ -402,6 +402,8 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         return "Person", "", 0.6
     if len(parts) == 1 and (name in PRODUCT_TIERS or after.startswith(EVENT_HEADS)):
         return "", "", 0.0  # "Turbo" alone; "Create开发者大会" is an event
+    if before.endswith(tuple(_COMPANY_NOUNS)) and name not in COMMON_ABBREVIATIONS:
+        return "Organization", "Company", 0.7  # 芯片设计公司Graphcore: the category noun says "a company"
     if len(parts) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
         return "", "", 0.5  # one capitalized word: a surname alias or a company; entities decide
     if len(parts) == 1 and re.search(r"[0-9]", name) and len(re.sub(r"[^A-Za-z]", "", name)) >= 3:
@@ -822,6 +824,14 @@ def _names_something(token: Token) -> bool:
     return False
 
 
+def _registered_name_word(token: Token) -> bool:
+    """Can this word stand in a registered company name before its legal form, whatever its tag (未来,
+    一号, 星辰)? Not a function word, a determiner or a verb of the clause (成立, 收购)."""
+    if token.text in _DETERMINERS or set(token.text) & _FUNCTION_CHARS or set(token.text) & _BRAND_STOP:
+        return False
+    return token.pos not in ("v", "vd", "vi", "p", "c", "u", "uj", "ul", "r", "d")
+
+
 def _brand_position(parts: list[Token], n: int) -> bool:
     """A word the segmenter calls a person's name is a brand only where a brand stands: right before
     the industry word or the head noun (河南|天荣|置业有限公司), not before other words (林嘉文|现任|公司)."""
@@ -856,10 +866,13 @@ class HeadedOrganizations:
                     j = i - 1 if len(split) == len(joined) else i  # the walk starts before the whole head
             if head is None:
                 continue
+            legal_form = head in ("股份有限公司", "有限责任公司", "有限公司")  # registered: always a name
             while j > 0 and i - j < 5 and tokens[j - 1].end == tokens[j].start:
                 prev = tokens[j - 1]
                 cjk = re.fullmatch(f"[{CJK}]+", prev.text) is not None
                 material = prev.pos in _NAME_MATERIAL and (cjk or prev.pos == "eng")
+                if legal_form and cjk and not material and _registered_name_word(prev):
+                    material = True  # 深圳市极光|未来|智能有限公司: a registered 字号 may be any words
                 rare = (
                     cjk
                     and len(prev.text) >= 2
@@ -886,9 +899,10 @@ class HeadedOrganizations:
             ]
             if len(inner) >= 2 and (_names_something(Token(0, 0, inner, word_tag(inner) or "x"))):
                 naming.append(token)
+            if legal_form and not naming and len(parts) > 2:
+                naming = parts[:1]  # (深圳市|)极光|未来|智能有限公司: a registered name, whatever its words
             if not naming:
                 continue
-            legal_form = head in ("股份有限公司", "有限责任公司", "有限公司")  # registered: always a name
             if head in _COMPANY_HEADS - {"银行"} and all(t.pos == "ns" for t in naming) and not legal_form:
                 continue  # 以色列公司 is a company from Israel, not a name (重庆银行 is a bank's name)
             start = parts[0].start if naming[0].pos == "ns" else naming[0].start
@@ -1534,6 +1548,60 @@ class CuedCompanies:
         before = ctx.view[start - 1 : start]
         edge = not before or before in _CLAUSE_EDGES or before in _LIST_MARKS or before in _GLUED_BEFORE
         return (start, end) if 3 <= end - start <= 6 and edge else None
+
+
+# the last word of a Latin company name (Stellarion AI, Aurora Robotics, Hongtu Capital)
+_LATIN_COMPANY_WORDS = frozenset(
+    """
+    AI Robotics Robot Robots Technology Technologies Tech Labs Lab Capital Ventures Partners Group Holdings
+    Inc Ltd Corp Semiconductor Semi Systems Networks Intelligence Motors Automotive Autonomy Energy Bio
+    Biotech Therapeutics Interactive Games Studio Studios Media Cloud Dynamics Innovations Computing
+    Electronics Microelectronics Software Data Mobility Health Medical Investment Investments Fund
+    """.split()
+)
+_GLOSSED = re.compile(rf"[（(]\s*({LATIN_WORD}(?: {LATIN_TAIL})*)\s*[）)]")
+
+
+class GlossedOrganizations:
+    """A Chinese company name glossed with its Latin name in parentheses: 星图互动（Startrek Interactive）,
+    鸿途资本(Hongtu Capital). The gloss says "company" (its last word, or a known organization); the
+    Chinese name is the words before it that can make a name, from its brand on."""
+
+    name = "mentions.glossed_org.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in _GLOSSED.finditer(view, start, end):
+                latin = match.group(1)
+                if latin.split(" ")[-1] not in _LATIN_COMPANY_WORDS and _known_type(latin) != "Organization":
+                    continue
+                span = self._name_before(ctx, match.start())
+                if span is None:
+                    continue
+                s, e = span
+                if known_by_name(view[s:e]) is None and not _is_person_shaped(view[s:e]) and ctx.inside(s, e):
+                    yield _mention(ctx, s, e, "Organization", self.name, 0.7, kind="Company")
+
+    @staticmethod
+    def _name_before(ctx: DocumentView, end: int) -> tuple[int, int] | None:
+        words_ = [t for t in ctx.tokens_between(max(0, end - 12), end) if t.end <= end]
+        if not words_ or words_[-1].end != end:
+            return None
+        j = len(words_)
+        while j > 0 and len(words_) - j < 3:
+            word = words_[j - 1]  # the gloss vouches for a verbal noun in the name (澜沧|投资)
+            if not (_name_material(word, first=False) or word.pos == "vn"):
+                break
+            if j < len(words_) and words_[j - 1].end != words_[j].start:
+                break
+            j -= 1
+        while j < len(words_) and not _name_material(words_[j], first=True):
+            j += 1  # the name begins with its brand
+        if j == len(words_):
+            return None
+        s = words_[j].start
+        return (s, end) if 2 <= end - s <= 8 else None
 
 
 def _is_person_shaped(name: str) -> bool:
@@ -2828,6 +2896,7 @@ RULES = (
     ArmedForces(),
     BrandCompanies(),
     CuedCompanies(),
+    GlossedOrganizations(),
     Banks(),
     PartyCongresses(),
     Units(),
@@ -2863,6 +2932,7 @@ _PRIORITY = {
                 ArmedForces,
                 BrandCompanies,
                 CuedCompanies,
+                GlossedOrganizations,
                 Banks,
                 PartyCongresses,
                 LatinNames,
@@ -2930,6 +3000,42 @@ def _brand_of(mention: Mention) -> str:
     return brand if word_tag(brand) == "ns" and brand not in places() else ""
 
 
+# 北京月影星辰科技有限公司（以下简称“月影星辰”）: the short form the article declares it will use
+_DECLARED_SHORT = re.compile(
+    r"[（(](?:以下|下文|下)?(?:简称|称)[为：:]?[“\"「]([^”\"」（）()\n]{2,12})[”\"」][）)]"
+)
+_REGISTERED = ("股份有限公司", "有限责任公司", "有限公司")
+# words that end a registered name but not the name news calls the company by (…信息技术有限公司)
+_GENERIC_TRADES = ("信息技术", "信息科技", "网络科技", "网络技术", "数字科技", "科技", "技术", "实业")
+
+
+def _short_forms(ctx: DocumentView, mention: Mention) -> Iterator[str]:
+    """The shorter names an article uses for an organization it names in full: the short form it
+    declares (（以下简称“月影星辰”）), and a registered name without its place, its legal form and a
+    generic trade word (杭州深度智联信息技术有限公司 -> 深度智联), if what is left is still a name."""
+    if mention.type != "Organization" or known_by_name(mention.name) is not None:
+        return
+    declared = _DECLARED_SHORT.match(ctx.view, mention.end)
+    if declared:
+        yield declared.group(1)
+    name = mention.name
+    if not name.endswith(_REGISTERED) or not has_cjk(name):
+        return
+    short = name[: -len(next(f for f in _REGISTERED if name.endswith(f)))]
+    place = max((len(p) for p in places() if short.startswith(p)), default=0)
+    short = short[place:].removeprefix("市").removeprefix("省")
+    trade = next((t for t in _GENERIC_TRADES if short.endswith(t)), "")
+    if trade and len(short) - len(trade) >= 2:
+        short = short[: -len(trade)]
+    if (
+        len(short) >= 3
+        or len(short) == 2
+        and _is_brand(short)
+        and word_frequency(short) < _EVERYDAY_FREQUENCY
+    ):
+        yield short
+
+
 _REPEATABLE = frozenset(
     rule.name
     for rule in (
@@ -2941,6 +3047,7 @@ _REPEATABLE = frozenset(
         SuffixOrganizations,
         BrandCompanies,
         CuedCompanies,
+        GlossedOrganizations,
         TransliteratedNames,
         MediaOutlets,
         Units,
@@ -2966,6 +3073,8 @@ def _repeated(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
         brand = _brand_of(mention)
         if brand:  # 星衍机器人 … 星衍: the brand alone, once the text has shown it is one
             names.setdefault(brand, replace(mention, name=brand, confidence=0.55))
+        for short in _short_forms(ctx, mention):  # 北京月影星辰科技有限公司（以下简称“月影星辰”）
+            names.setdefault(short, replace(mention, name=short, confidence=0.55))
     if not names:
         return
     pattern = re.compile(alternation(frozenset(names)))

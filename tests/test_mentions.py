@@ -761,3 +761,35 @@ def test_units_named_inside_a_known_company(text: str, expected: list[str]) -> N
 )
 def test_organization_boundaries(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("据悉，云舟互动（Cloudboat Interactive）已递交招股书。", ["云舟互动", "Cloudboat Interactive"]),
+        ("本轮由澜沧投资（Lancang Ventures）领投。", ["澜沧投资", "Lancang Ventures"]),
+        ("首席执行官马丁·科尔（Martin Cole）表示。", []),  # a person's gloss says nothing of a company
+        ("英国芯片设计公司Tessera被收购。", ["Tessera"]),  # a category noun types a one-word Latin name
+        ("公司将专注于toB业务。", []),
+    ],
+)
+def test_companies_glossed_in_latin(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a registered name, whatever words its 字号 is made of, and the short forms the article uses
+        (
+            "上海青禾未来智能有限公司（以下简称“青禾未来”）成立于2022年。青禾未来已获两轮融资。",
+            ["上海青禾未来智能有限公司", "青禾未来", "青禾未来"],
+        ),
+        (
+            "公司收购了成都远帆信息技术有限公司。远帆将并入集团。",
+            ["成都远帆信息技术有限公司", "远帆"],
+        ),
+    ],
+)
+def test_registered_names_and_their_short_forms(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
