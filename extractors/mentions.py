@@ -146,7 +146,7 @@ COMMON_ABBREVIATIONS = frozenset(
     App SaaS PaaS IaaS LLM LLMs NLP ML RL RLHF SDK OS PC VR AR XR MR EV EVs ETF GDP IT UI UX B2B
     B2C PR HR RD ESG USD RMB CNY HKD EUR GBP JPY IoT AIGC ToB ToC KPI OKR PE VC LP GP ROI ARR MAU
     DAU CAGR H1 H2 Q1 Q2 Q3 Q4 FY YoY QoQ OK TV PDF HTML URL IP ID AGI-level GenAI-era vs PhD MBA
-    CBD SOTA FAQ PPT DNA toB toC toG
+    CBD SOTA FAQ PPT DNA toB toC toG BG BU
     """.split()
 )
 TITLE_ABBREVIATIONS = frozenset("CEO CTO CFO COO CIO CMO CSO CPO CXO VP SVP EVP".split())
@@ -1446,6 +1446,7 @@ _COMPANY_NOUNS = frozenset(
 # or preposition, or a company's verb (云语互动|51%, 锐频微|被)
 _NAME_ENDS = frozenset('的和与及、，,。；;：:（(“”"被将已在于对向为从是也都')
 _FOUNDER_CUES = ("联合创始人", "创始人", "董事长", "首席执行官", "CEO", "总裁")
+_COMPANY_DEEDS = ("完成", "宣布", "获得", "发布", "推出")
 _TENURE_WORDS = frozenset("现任 前任 时任 曾任 原任 兼任 出任 担任 继任 新任 留任".split())
 
 
@@ -1461,8 +1462,8 @@ def _name_material(token: Token, first: bool) -> bool:
     if text in _COMPANY_NOUNS or text in CATEGORY_NOUNS or text in _GENERIC_BRANDS:
         return False
     if not first:
-        if text in _TENURE_WORDS:
-            return False  # 韩屹|现任|董事长: a person's tenure before the title, not a company's name
+        if text in _TENURE_WORDS or text in COMPANY_CUES or token.pos in ("ad", "p", "c", "u"):
+            return False  # 韩屹|现任|董事长, 澄观智能|正式|发布: the clause goes on, the name has ended
         return text not in titles() and not (token.pos.startswith("v") and word_frequency(text) > 0)
     if len(text) < 2 or token.pos in ("m", "t", "r", "p", "c", "u"):
         return False
@@ -1480,10 +1481,14 @@ def _cued_name(tokens: list[Token]) -> bool:
     of no everyday words (医渡|智联, 云语|互动; not 保安队长, 副总裁), or any brand before an industry
     word (北极光|机器人, 衡山|智能)."""
     brand = tokens[0].text
-    unknown = word_frequency(brand) == 0 and all(
+    unknown = word_frequency(brand) < _RARE_WORD and all(
         word_frequency(brand[n : n + 2]) < 50 for n in range(len(brand) - 1)
     )
     return unknown or len(tokens) > 1 and tokens[-1].text in INDUSTRY_WORDS
+
+
+# a word jieba's dictionary counts fewer times than this is rare enough to be a brand (极佳, 医渡)
+_RARE_WORD = 10
 
 
 class CuedCompanies:
@@ -1523,8 +1528,12 @@ class CuedCompanies:
         if j == first:
             return None
         start, end = tokens[first].start, tokens[j - 1].end
-        # a category noun before and a founder's title after: both sides say "a company" (毫末智行)
-        if not _cued_name(tokens[first:j]) and not ctx.view.startswith(_FOUNDER_CUES, end):
+        # a category noun before and a founder's title or a company's deed after: both sides say "a
+        # company" (毫末智行创始人, 初创企业灵动未来完成融资), if the brand is no everyday word
+        both_sides = ctx.view.startswith(_FOUNDER_CUES + _COMPANY_DEEDS, end) and _is_brand(
+            tokens[first].text
+        )
+        if not _cued_name(tokens[first:j]) and not both_sides:
             return None
         after = ctx.view[end : end + 1]
         closed = (

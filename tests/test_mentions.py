@@ -793,3 +793,15 @@ def test_companies_glossed_in_latin(text: str, expected: list[str]) -> None:
 )
 def test_registered_names_and_their_short_forms(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("机器人初创企业灵巧未来完成数亿元融资。", ["灵巧未来"]),  # a category noun before, a deed after
+        ("极简视界CEO黄立表示，新品将于明年推出。", ["极简视界"]),  # a rare brand before its chief's title
+        ("推理模型初创公司澄远智能正式发布了新模型。", ["澄远智能"]),  # 正式 begins the predicate
+    ],
+)
+def test_company_names_between_a_category_noun_and_a_deed(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
