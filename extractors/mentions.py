@@ -667,6 +667,25 @@ def _head_suffix(word: str) -> str | None:
 _FIELD_AFTER = frozenset("系业界")
 
 
+_GROUP_HEADS = frozenset({"集团", "集团公司", "控股集团"})
+
+
+def _group_brand(token: Token) -> bool:
+    """Is this word, right before 集团, a group's brand (绿城集团, 复星集团)? Two or three characters of
+    a word too rare to be everyday (辉煌, 企业 and 旅游 are not), no verb, no place alone."""
+    text = token.text
+    if not 2 <= len(text) <= 3 or re.fullmatch(f"[{CJK}]+", text) is None or token.pos.startswith("v"):
+        return False
+    if (
+        text in places()
+        or text in _KINDS_OF_ORGANIZATION
+        or text in INDUSTRY_WORDS
+        or text in _GENERIC_BRANDS
+    ):
+        return False
+    return word_frequency(text) < 100 and _is_brand(text)
+
+
 class SuffixOrganizations:
     """A name (a brand, a place, a known name) followed by an organization head noun.
 
@@ -709,7 +728,10 @@ class SuffixOrganizations:
                     j -= 1
                     continue
                 break
+            group_brand = suffix in _GROUP_HEADS and j < i and _group_brand(tokens[i - 1])
             while j < i and tokens[j].pos not in _PROPER_POS:  # generic nouns on the left are not the name
+                if group_brand and j == i - 1:
+                    break  # 绿城|集团: a rare word right before 集团 is the group's brand, whatever its tag
                 j += 1
             parts = tokens[j : i + 1]
             start, end = parts[0].start, token.end
@@ -720,6 +742,7 @@ class SuffixOrganizations:
                 continue  # 复旦大学微电子|系, 半导体|行业: a field of study or of trade, not a company
             head_prefix = token.text[: -len(suffix)]
             brands = [t for t in parts[:-1] if t.pos in _PROPER_POS and t.pos != "ns"]
+            brands += [tokens[i - 1]] if group_brand and j <= i - 1 else []
             if head_prefix and (len(parts) == 1 or not brands):
                 # the head word carries the name: trust it if it is no everyday word (商业银行 is)
                 brands += [token] if _is_brand(head_prefix) else []

@@ -805,3 +805,15 @@ def test_registered_names_and_their_short_forms(text: str, expected: list[str]) 
 )
 def test_company_names_between_a_category_noun_and_a_deed(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("青城集团董事长表示不会降价。", ["青城集团"]),  # a rare word before 集团 is the group's brand
+        ("辉煌集团的未来", []),  # an everyday word is none
+        ("该集团表示，旅游集团不在此列。", []),
+    ],
+)
+def test_a_group_named_by_a_rare_word(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
