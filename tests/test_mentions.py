@@ -810,7 +810,7 @@ def test_company_names_between_a_category_noun_and_a_deed(text: str, expected: l
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("青城集团董事长表示不会降价。", ["青城集团"]),  # a rare word before 集团 is the group's brand
+        ("宏远集团董事长表示不会降价。", ["宏远集团"]),  # a rare word before 集团 is the group's brand
         ("辉煌集团的未来", []),  # an everyday word is none
         ("该集团表示，旅游集团不在此列。", []),
     ],
