@@ -676,6 +676,8 @@ def _group_brand(token: Token) -> bool:
     text = token.text
     if not 2 <= len(text) <= 3 or re.fullmatch(f"[{CJK}]+", text) is None or token.pos.startswith("v"):
         return False
+    if text[0] in "原前现新老该本其" and word_frequency(text[:2]) == 0:
+        return False  # 原|淘天集团: the group's former name begins after 原
     if (
         text in places()
         or text in _KINDS_OF_ORGANIZATION
@@ -728,10 +730,18 @@ class SuffixOrganizations:
                     j -= 1
                     continue
                 break
-            group_brand = suffix in _GROUP_HEADS and j < i and _group_brand(tokens[i - 1])
+            # 绿城|集团: a rare word right before 集团 is the group's brand, whatever its tag
+            group_brand = (
+                suffix in _GROUP_HEADS
+                and token.text == suffix
+                and i > 0
+                and tokens[i - 1].end == token.start
+                and _group_brand(tokens[i - 1])
+            )
+            j = min(j, i - 1) if group_brand else j
             while j < i and tokens[j].pos not in _PROPER_POS:  # generic nouns on the left are not the name
                 if group_brand and j == i - 1:
-                    break  # 绿城|集团: a rare word right before 集团 is the group's brand, whatever its tag
+                    break
                 j += 1
             parts = tokens[j : i + 1]
             start, end = parts[0].start, token.end
