@@ -336,6 +336,15 @@ def _inside_other_words(ctx: DocumentView, start: int, end: int) -> bool:
 # Latin-script names
 
 
+def _after_known_organization(view: str, start: int) -> bool:
+    """Does a known organization's Chinese name end right at ``start``?"""
+    for n in range(2, 7):
+        before = view[max(0, start - n) : start]
+        if len(before) == n and has_cjk(before[0]) and _known_type(before) == "Organization":
+            return True
+    return False
+
+
 def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple[str, str, float]:
     """Type, kind and confidence of a Latin name from its own shape and its neighbours."""
     view = ctx.view
@@ -380,6 +389,8 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         return "Organization", "MediaOutlet", 0.8
     if after.startswith(UNIT_SUFFIXES):
         return "Organization", "", 0.7
+    if _known_type(name) == "" and _after_known_organization(view, start):
+        return "Product", "", 0.6  # 英伟达Jetson Thor, 百度Apollo: what a company makes, named after it
     if (
         len(parts) >= 2
         and parts[0] in given_names()
@@ -764,6 +775,7 @@ class SuffixOrganizations:
                 while parts[0].pos == "ns" and len(parts) > 2:
                     parts = parts[1:]
                 start = max(start, parts[0].start)
+            start += _place_before_known(ctx.view[start:end], suffix)
             places = [t for t in parts[:-1] if t.pos == "ns"]
             government = kind in ("GovernmentBody", "University", "MediaOutlet")
             if not brands and not (government and (places or head_prefix)):
@@ -857,6 +869,16 @@ def _names_something(token: Token) -> bool:
     return False
 
 
+def _place_before_known(name: str, head: str) -> int:
+    """The length of a country or city that stands before a known organization's name (美国|高通公司,
+    德国|博世集团): the place says where the company is from and is no part of its name."""
+    place = _leading_place(name)
+    if not place or name.endswith(_REGISTERED):
+        return 0  # a registered name begins with its place: 杭州云深处科技有限公司
+    rest = name[place:]
+    return place if known_by_name(rest) or known_by_name(rest[: -len(head)] if head else rest) else 0
+
+
 def _registered_name_word(token: Token) -> bool:
     """Can this word stand in a registered company name before its legal form, whatever its tag (未来,
     一号, 星辰)? Not a function word, a determiner or a verb of the clause (成立, 收购)."""
@@ -947,6 +969,8 @@ class HeadedOrganizations:
             name = ctx.view[start : token.end]
             if len(name) <= len(head) + 1 or not ctx.inside(start, token.end):
                 continue
+            start += _place_before_known(name, head)
+            name = ctx.view[start : token.end]
             if any(known_by_name(name[:n]) for n in range(2, len(name) - len(head) + 1)):
                 continue  # 浙江大学计算机学院, 阿里云智能集团: the known name is found on its own
             suffix = _head_suffix(name)
@@ -1495,8 +1519,15 @@ def _name_material(token: Token, first: bool) -> bool:
     if text in _COMPANY_NOUNS or text in CATEGORY_NOUNS or text in _GENERIC_BRANDS:
         return False
     if not first:
-        if text in _TENURE_WORDS or text in COMPANY_CUES or token.pos in ("ad", "p", "c", "u"):
-            return False  # 韩屹|现任|董事长, 澄观智能|正式|发布: the clause goes on, the name has ended
+        if (
+            text in _TENURE_WORDS
+            or text in COMPANY_CUES
+            or text in _TIME_WORDS
+            or token.pos in ("ad", "p", "c", "u")
+        ):
+            return (
+                False  # 韩屹|现任|董事长, 澄观智能|正式|发布, X|近日: the clause goes on, the name has ended
+            )
         return text not in titles() and not (token.pos.startswith("v") and word_frequency(text) > 0)
     if len(text) < 2 or token.pos in ("m", "t", "r", "p", "c", "u"):
         return False
@@ -1570,7 +1601,10 @@ class CuedCompanies:
             return None
         after = ctx.view[end : end + 1]
         closed = (
-            not after or after in _NAME_ENDS or after.isdigit() or ctx.view.startswith(COMPANY_CUES[:8], end)
+            not after
+            or after in _NAME_ENDS
+            or after.isdigit()
+            or ctx.view.startswith(COMPANY_CUES[:8] + _TIME_WORDS, end)
         )
         return (start, end) if 3 <= end - start <= 6 and closed else None
 

@@ -817,3 +817,23 @@ def test_company_names_between_a_category_noun_and_a_deed(text: str, expected: l
 )
 def test_a_group_named_by_a_rare_word(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "他曾就职于美国高通公司和德国博世集团。",
+            ["高通公司", "博世集团"],
+        ),  # where it is from, not its name
+        ("杭州云深处科技有限公司成立于2017年。", ["杭州云深处科技有限公司"]),  # a registered name keeps it
+        ("机器人公司星枢动力近日完成融资。", ["星枢动力"]),  # a time word ends the name
+    ],
+)
+def test_a_place_or_a_time_word_beside_a_company_name(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+def test_a_latin_name_right_after_a_known_company_is_its_product() -> None:
+    found = [(m.text, m.type) for m in mentions("车企普遍采用英伟达Drive Atlas平台。")]
+    assert found == [("英伟达", ORG), ("Drive Atlas", PRD)]
