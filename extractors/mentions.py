@@ -678,7 +678,7 @@ def _head_suffix(word: str) -> str | None:
 _FIELD_AFTER = frozenset("系业界")
 
 
-_GROUP_HEADS = frozenset({"集团", "集团公司", "控股集团"})
+_GROUP_HEADS = frozenset({"集团", "集团公司", "控股集团", "控股"})
 
 
 def _group_brand(token: Token) -> bool:
@@ -699,6 +699,13 @@ def _group_brand(token: Token) -> bool:
     return word_frequency(text) < 100 and _is_brand(text)
 
 
+def _closes_list_item(view: str, end: int) -> bool:
+    """Does a list item or a clause end at ``end`` (、，。和与及 or a closing bracket)?"""
+    return (
+        end >= len(view) or view[end] in "、，,。；;）)和与及" and not view.startswith(("和平", "与会"), end)
+    )
+
+
 class SuffixOrganizations:
     """A name (a brand, a place, a known name) followed by an organization head noun.
 
@@ -717,8 +724,10 @@ class SuffixOrganizations:
             if suffix is None:
                 continue
             kind, flags = suffixes[suffix]
-            if token.pos.startswith("v"):
-                continue  # 签署 ends in 署 but signs nothing into being
+            if token.pos.startswith("v") and not (
+                token.text == "控股" and _closes_list_item(ctx.view, token.end)
+            ):
+                continue  # 签署 ends in 署 but signs nothing into being; 元禾控股和… is a holding's name
             if kind == "GovernmentBody":
                 start = _government_name(tokens, i, suffix)
                 if start is not None and ctx.inside(start, token.end):
@@ -1210,8 +1219,8 @@ class Branches:
     def extend(self, ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
         view = ctx.view
         for mention in found:
-            if mention.type != "Organization":
-                continue
+            if mention.type != "Organization" or mention.kind == "Team":
+                continue  # a team has no branches or organs (华为2012实验室|中央研究院 are two units)
             start, end = mention.start, mention.end
             ordinal = _ORDINAL_BEFORE.search(view, max(0, start - 8), start)
             if ordinal and mention.name.endswith(("代表大会", "委员会", "会议")):
@@ -1758,7 +1767,7 @@ def _owned_unit() -> re.Pattern[str]:
         if len(name) >= 2
     )
     return re.compile(
-        rf"(?:{alternation(companies)})(?P<middle>[A-Za-z]{{1,12}}|[{CJK}]{{2,8}}?)"
+        rf"(?:{alternation(companies)})(?P<middle>[A-Za-z0-9]{{1,12}}|[{CJK}]{{2,8}}?)"
         rf"(?:{alternation(frozenset(UNIT_SUFFIXES) - {'中心'})})"  # 智算中心 is a place, not a team
     )
 
@@ -3081,6 +3090,29 @@ _DECLARED_SHORT = re.compile(
     r"[（(](?:以下|下文|下)?(?:简称|称)[为：:]?[“\"「]([^”\"」（）()\n]{2,12})[”\"」][）)]"
 )
 _REGISTERED = ("股份有限公司", "有限责任公司", "有限公司")
+_ABBREVIATION = re.compile(rf"[（(]([{CJK}]{{2,8}})[）)]")
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Is ``short`` made of characters of ``full`` in their order, as Chinese abbreviations are
+    (中国信通院 of 中国信息通信研究院, 上交所 of 上海证券交易所)?"""
+    if len(short) >= len(full) or short[0] != full[0]:
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
+def _generic_short_form(short: str) -> bool:
+    """A short form that names no one (（以下简称“公司”）, “发行人”, “标的公司”)."""
+    return (
+        short in _GENERIC_HEADS
+        or short in CATEGORY_NOUNS
+        or short.endswith(("公司", "集团", "企业", "发行人", "机构"))
+        and len(short) <= 4
+        or word_frequency(short) >= _EVERYDAY_FREQUENCY
+    )
+
+
 # words that end a registered name but not the name news calls the company by (…信息技术有限公司)
 _GENERIC_TRADES = ("信息技术", "信息科技", "网络科技", "网络技术", "数字科技", "科技", "技术", "实业")
 
@@ -3092,8 +3124,11 @@ def _short_forms(ctx: DocumentView, mention: Mention) -> Iterator[str]:
     if mention.type != "Organization" or known_by_name(mention.name) is not None:
         return
     declared = _DECLARED_SHORT.match(ctx.view, mention.end)
-    if declared:
+    if declared and not _generic_short_form(declared.group(1)):
         yield declared.group(1)
+    abbreviation = _ABBREVIATION.match(ctx.view, mention.end)
+    if abbreviation and _abbreviates(abbreviation.group(1), mention.name):
+        yield abbreviation.group(1)  # 中国信息通信研究院（中国信通院）
     name = mention.name
     if not name.endswith(_REGISTERED) or not has_cjk(name):
         return

@@ -837,3 +837,24 @@ def test_a_place_or_a_time_word_beside_a_company_name(text: str, expected: list[
 def test_a_latin_name_right_after_a_known_company_is_its_product() -> None:
     found = [(m.text, m.type) for m in mentions("车企普遍采用英伟达Drive Atlas平台。")]
     assert found == [("英伟达", ORG), ("Drive Atlas", PRD)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviation in brackets is made of the full name's characters, in order
+        (
+            "中国汽车技术研究中心（中国汽研）发布报告。中国汽研表示。",
+            ["中国汽车技术研究中心", "中国汽研", "中国汽研"],
+        ),
+        (
+            "寒武纪科技股份有限公司（以下简称“公司”）发布公告。",
+            ["寒武纪科技股份有限公司"],
+        ),  # 公司 names no one
+        ("本轮还有苏州禾川控股和腾讯参与。", ["禾川控股", "腾讯"]),  # 控股 ends a holding's name in a list
+        ("腾讯控股了这家公司。", ["腾讯控股"]),
+        ("华为2012实验室中央研究院首席科学家表示。", ["华为2012实验室", "中央研究院"]),
+    ],
+)
+def test_abbreviations_and_holdings(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
