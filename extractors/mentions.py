@@ -699,6 +699,17 @@ def _group_brand(token: Token) -> bool:
     return word_frequency(text) < 100 and _is_brand(text)
 
 
+def _chartered_university(tokens: list[Token], i: int) -> int | None:
+    """Where a university named by the state or city that chartered it begins (俄勒冈州|立|大学,
+    首尔|国立|大学), which the segmenter cuts apart."""
+    if tokens[i].text != "大学" or i < 2 or tokens[i - 1].text not in ("立", "国立", "州立", "市立"):
+        return None
+    place = tokens[i - 2]
+    if place.pos != "ns" or place.end != tokens[i - 1].start or tokens[i - 1].end != tokens[i].start:
+        return None
+    return place.start if tokens[i - 1].text != "立" or place.text[-1] in "州国市省" else None
+
+
 def _closes_list_item(view: str, end: int) -> bool:
     """Does a list item or a clause end at ``end`` (、，。和与及 or a closing bracket)?"""
     return (
@@ -724,6 +735,10 @@ class SuffixOrganizations:
             if suffix is None:
                 continue
             kind, flags = suffixes[suffix]
+            chartered = _chartered_university(tokens, i)
+            if chartered is not None and ctx.inside(chartered, token.end):
+                yield _mention(ctx, chartered, token.end, "Organization", self.name, 0.7, kind="University")
+                continue
             if token.pos.startswith("v") and not (
                 token.text == "控股" and _closes_list_item(ctx.view, token.end)
             ):
@@ -1792,6 +1807,19 @@ def _unit_name(middle: str, formal: bool) -> bool:
     return formal or not _has_verb(middle)
 
 
+@lru_cache(maxsize=1)
+def _product_team() -> re.Pattern[str]:
+    """A known product's Chinese name and 团队 or 实验室: the team that makes it (混元团队, 通义实验室)."""
+    products = frozenset(
+        normalize(name)
+        for entity in known_entities()
+        if entity.type == "Product"
+        for name in entity.zh
+        if len(name) >= 2
+    )
+    return re.compile(rf"(?:{alternation(products)})(?:团队|实验室|项目组)")
+
+
 class Units:
     """Named teams, departments and labs inside an organization."""
 
@@ -1818,6 +1846,10 @@ class Units:
                 s, e = match.span(1)
                 if ctx.inside(s, e):
                     yield _mention(ctx, s, e, "Organization", self.name, 0.8, kind="Team")
+            for match in _product_team().finditer(view, start, end):
+                s, e = match.span()
+                if ctx.inside(s, e):
+                    yield _mention(ctx, s, e, "Organization", self.name, 0.75, kind="Team")
             for match in self._GLOSS.finditer(view, start, end):
                 s, e = match.span(1)
                 if ctx.inside(s, e):

@@ -858,3 +858,14 @@ def test_a_latin_name_right_after_a_known_company_is_its_product() -> None:
 )
 def test_abbreviations_and_holdings(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("她毕业于俄亥俄州立大学。", ["俄亥俄州立大学"]),  # the segmenter cuts 州|立|大学 apart
+        ("腾讯由混元团队负责研发，阿里则交给通义实验室。", ["腾讯", "混元团队", "阿里", "通义实验室"]),
+    ],
+)
+def test_universities_by_charter_and_teams_by_their_product(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
