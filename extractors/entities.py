@@ -134,6 +134,8 @@ def _parenthetical_pairs(mentions: Sequence[Mention], raw: str) -> Iterable[tupl
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
         between = raw[a.end : b.start]
+        if between[:1] in '”"」' and raw[a.start - 1 : a.start] in '“"「':
+            between = between[1:]  # a quoted name and its gloss: 模型“衡山-4”（Hengshan-4）
         if _GLOSS_OPENING.fullmatch(between) and _GLOSS_CLOSING.match(raw, b.end):
             quoted = between[-1:] in '“"「'
             if quoted == (raw[b.end : b.end + 1] in '”"」'):
@@ -243,6 +245,20 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
                 and other.type == "Organization"
                 and other.known is None
                 and any(_begins_with(identity_key(n), key) for n in other.names())
+            }
+            if len(owners) == 1:
+                merged[index] = next(iter(owners))
+                continue
+        # T3 for 曜芯T3, H2 for 极光H2: a product's model code stands for the one product it ends
+        if cluster.type == "Product" and not has_cjk(key) and len(key) >= 2:
+            owners = {
+                i
+                for i, other in enumerate(clusters)
+                if i != index
+                and other.type == "Product"
+                and any(
+                    name_key(n).endswith(key) and has_cjk(name_key(n)[: -len(key)]) for n in other.names()
+                )
             }
             if len(owners) == 1:
                 merged[index] = next(iter(owners))

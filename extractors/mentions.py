@@ -2988,8 +2988,26 @@ class CitationSources:
 # Products named in quotes before a product word: “Behemoth”模型
 
 
+# product words after which a quoted name is a feature, a version or a design, not a product, or
+# that end company names (极曜汽车“换脑”: a quoted word about the company)
+_NOT_PRODUCT_HEADS = frozenset({"功能", "版本", "架构", "框架", "工具", "汽车"})
+
+
+@lru_cache(maxsize=1)
+def _named_product() -> re.Pattern[str]:
+    """A product word and the quoted name of the product: 大模型“星衍-2”, 人形机器人“穹顶D1”."""
+    heads = frozenset(table("product_heads.txt")) - _NOT_PRODUCT_HEADS
+    return re.compile(rf"(?:{alternation(heads)})[“\"]([^“”\"\n，。,；;！？]{{1,16}})[”\"]")
+
+
+def _slogan(text: str) -> bool:
+    """Three words or more with a verb among them: a phrase, not a product's name (观止, 可灵 are names)."""
+    parts = tokenize(text)
+    return len(parts) >= 3 and any(t.pos in ("v", "vd", "vi") for t in parts)
+
+
 class QuotedProducts:
-    """A quoted name followed by a product head noun."""
+    """A quoted name followed by a product head noun (“Behemoth”模型), or after one (推理模型“潮汐-3”)."""
 
     name = "mentions.product.v1"
     _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,24})[”\"](?=" + "|".join(PRODUCT_HEADS) + ")")
@@ -3000,6 +3018,13 @@ class QuotedProducts:
                 s, e = match.span(1)
                 if ctx.inside(s, e):
                     yield _mention(ctx, s, e, "Product", self.name, 0.75)
+            for match in _named_product().finditer(ctx.view, start, end):
+                s, e = match.span(1)
+                name = ctx.view[s:e]
+                if _FUNCTION_CHARS & set(name) or _known_type(name) not in ("", "Product") or _slogan(name):
+                    continue  # “让机器人走进家庭”: a slogan, not a name
+                if ctx.inside(s, e):
+                    yield _mention(ctx, s, e, "Product", self.name, 0.7)
 
 
 RULES = (
