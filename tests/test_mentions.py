@@ -880,7 +880,7 @@ def test_universities_by_charter_and_teams_by_their_product(text: str, expected:
         ),  # a product word, then the quoted name
         ("公司推出编程智能体应用“码力”，面向程序员。", [(12, 14, PRD)]),
         ("平台“让机器人走进家庭”是公司的愿景。", []),  # a slogan is no name
-        ("极曜汽车“换脑”：终止与百度的合作", [(0, 4, ORG), (11, 13, ORG)]),  # 汽车 ends the company's name
+        ("极曜汽车“换脑”：终止与百度的合作", [(12, 14, ORG)]),  # 汽车 ends a company's name: no product
     ],
 )
 def test_products_named_in_quotes_after_a_product_word(
