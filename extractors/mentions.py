@@ -1101,6 +1101,9 @@ _ARM_WORDS = (
     "财险",
     "寿险",
     "置地",
+    "外卖",
+    "优选",
+    "买菜",
 )
 _ARM = re.compile(alternation(frozenset(_ARM_WORDS)))
 _LINE_OF_BUSINESS = ("业务", "板块", "领域", "行业", "产业", "市场")
@@ -1353,6 +1356,8 @@ INDUSTRY_WORDS = (
     "智驾",
     "重工",
     "光电",
+    "科投",
+    "产投",
 )
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
 CATEGORY_NOUNS = (

@@ -887,3 +887,14 @@ def test_products_named_in_quotes_after_a_product_word(
     text: str, expected: list[tuple[int, int, str]]
 ) -> None:
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("美团外卖和饿了么的竞争进入新阶段。", ["美团外卖", "饿了么"]),  # a known company's business, its own
+        ("临港集团旗下的临港科投参与了投资。", ["临港集团", "临港科投"]),  # a state investor's platform
+    ],
+)
+def test_business_arms_and_investment_platforms(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
