@@ -990,6 +990,8 @@ class HeadedOrganizations:
                 start = tokens[j - 2].start  # 苏丹—中国友好协会: a society of two countries
             if ctx.view[start] in "原前" and word_frequency(ctx.view[start : start + 2]) == 0:
                 start += 1  # 原|淘天集团: the former unit's name, not a name with 原 (前海 is a place)
+            elif ctx.view[start] in _GLUED_BEFORE and word_frequency(ctx.view[start : start + 2]) == 0:
+                start += 1  # 由星澜|投资有限公司: the segmenter glued the preposition to the name
             name = ctx.view[start : token.end]
             if len(name) <= len(head) + 1 or not ctx.inside(start, token.end):
                 continue
@@ -1464,7 +1466,7 @@ _GLUED_BEFORE = frozenset("由被与和及对向从在将把给为")
 # 入股蓝峰储能 (a place may stand between: 收购了|苏州|微纳传感)
 @lru_cache(maxsize=1)
 def _owner_before() -> re.Pattern[str]:
-    owned = r"旗下(?:的|子公司|公司)?|(?:收购|并购|入股|控股|参股|投资)了?"
+    owned = r"旗下(?:的)?(?:投资平台|投资机构|子公司|公司|平台)?|(?:收购|并购|入股|控股|参股|投资)了?"
     return re.compile(rf"(?:{owned})(?P<place>{alternation(places())})?$")
 
 
@@ -1478,7 +1480,7 @@ class BrandCompanies:
 
     name = "mentions.brand.v1"
     _CANDIDATE = re.compile(
-        rf"(?P<brand>[{CJK}]{{2}})(?P<industry>(?:{'|'.join(INDUSTRY_WORDS)})+)(?P<legal>{'|'.join(LEGAL_FORMS)})?"
+        rf"(?P<brand>[{CJK}]{{2}})(?P<industry>(?:{'|'.join(INDUSTRY_WORDS)})+|投资)(?P<legal>{'|'.join(LEGAL_FORMS)})?"
     )
 
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
@@ -1505,15 +1507,17 @@ class BrandCompanies:
             owner = _owner_before().search(view, max(0, s - 9), s)
             # a category noun or a legal form says "company" outright; a company's verb or a second
             # use only when the brand is no everyday word (人形机器人 is a kind of robot)
-            confirmed = (
-                match.group("legal")
-                or match.group("industry") in ("创投", "资本")  # 高瓴创投, 华兴资本: investors' names
-                or before.endswith(CATEGORY_NOUNS)
-                or owner is not None
-                or after.startswith(COMPANY_ROLE_CUES + COMPANY_CUES)
-                or counts[name] >= 2
-                or _listed_with_known_organization(ctx, s, e)
-            )
+            said = match.group("legal") or before.endswith(CATEGORY_NOUNS) or owner is not None
+            if match.group("industry") == "投资":
+                confirmed = said  # 投资 is what investors do: only a legal form or an owner says "name"
+            else:
+                confirmed = (
+                    said
+                    or match.group("industry") in ("创投", "资本")  # 高瓴创投, 华兴资本: investors' names
+                    or after.startswith(COMPANY_ROLE_CUES + COMPANY_CUES)
+                    or counts[name] >= 2
+                    or _listed_with_known_organization(ctx, s, e)
+                )
             if _three_character_brand(ctx, s):
                 s -= 1  # 星|海图|智能: the brand's first character stands alone as a word
             if match.group("legal"):  # a registered name begins with its place: 深圳云帆科技有限公司

@@ -898,3 +898,15 @@ def test_products_named_in_quotes_after_a_product_word(
 )
 def test_business_arms_and_investment_platforms(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("公司通过旗下投资平台鼎岳投资向对方注资。", ["鼎岳投资"]),  # an owner's platform
+        ("本轮由星澜投资有限公司领投。", ["星澜投资有限公司"]),  # 由 glued to the name is no part of it
+        ("红杉投资了这家公司。", ["红杉"]),  # 投资 is what the investor does
+    ],
+)
+def test_investment_platforms_named_by_their_owner(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
