@@ -1601,7 +1601,8 @@ class CuedCompanies:
         view = ctx.view
         for i, token in enumerate(tokens):
             if token.text in _COMPANY_NOUNS and i + 1 < len(tokens):
-                span = self._after_category(ctx, i + 1)
+                named = i + 2 < len(tokens) and tokens[i + 1].text in ("名为", "名叫", "叫做")
+                span = self._after_category(ctx, i + 2 if named else i + 1)  # 企业(名为)云栖数据
             elif token.text.startswith(_FOUNDER_CUES) and i > 0:
                 span = self._before_title(ctx, i)
             else:
@@ -1637,7 +1638,7 @@ class CuedCompanies:
             not after
             or after in _NAME_ENDS
             or after.isdigit()
-            or ctx.view.startswith(COMPANY_CUES[:8] + _TIME_WORDS, end)
+            or ctx.view.startswith(COMPANY_CUES[:8] + _TIME_WORDS + ("正在",), end)
         )
         return (start, end) if 3 <= end - start <= 6 and closed else None
 

@@ -910,3 +910,7 @@ def test_business_arms_and_investment_platforms(text: str, expected: list[str]) 
 )
 def test_investment_platforms_named_by_their_owner(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+def test_a_company_introduced_by_name() -> None:
+    assert organizations("这家总部位于杭州的企业名为星澜数据，由前工程师创办。") == ["星澜数据"]
