@@ -1552,15 +1552,10 @@ def _name_material(token: Token, first: bool) -> bool:
     if text in _COMPANY_NOUNS or text in CATEGORY_NOUNS or text in _GENERIC_BRANDS:
         return False
     if not first:
-        if (
-            text in _TENURE_WORDS
-            or text in COMPANY_CUES
-            or text in _TIME_WORDS
-            or token.pos in ("ad", "p", "c", "u")
-        ):
-            return (
-                False  # 韩屹|现任|董事长, 澄观智能|正式|发布, X|近日: the clause goes on, the name has ended
-            )
+        # 韩屹|现任|董事长, 澄观智能|正式|发布, X|近日: the clause goes on, the name has ended
+        ends_name = text in _TENURE_WORDS or text in COMPANY_CUES or text in _TIME_WORDS
+        if ends_name or token.pos in ("ad", "p", "c", "u"):
+            return False
         return text not in titles() and not (token.pos.startswith("v") and word_frequency(text) > 0)
     if len(text) < 2 or token.pos in ("m", "t", "r", "p", "c", "u"):
         return False
