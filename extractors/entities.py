@@ -123,14 +123,23 @@ class Cluster:
         return names or self.names()
 
 
+# between a name and its gloss or declared short form: 深度求索（DeepSeek）, …公司（以下简称“X”）
+_GLOSS_OPENING = re.compile(r"[(（](?:(?:以下|下文|下)?(?:简称|称)[为：:]?[“\"「])?")
+_GLOSS_CLOSING = re.compile(r"[”\"」]?[)）]")
+
+
 def _parenthetical_pairs(mentions: Sequence[Mention], raw: str) -> Iterable[tuple[int, int]]:
-    """Index pairs (a, b) where mention b stands in parentheses right after mention a."""
+    """Index pairs (a, b) where mention b stands in parentheses right after mention a, alone or as the
+    short form the article declares for it."""
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
         between = raw[a.end : b.start]
-        after = raw[b.end : b.end + 1]
-        if between in ("(", "（") and after in (")", "）"):
-            yield i, i + 1
+        if between[:1] in '”"」' and raw[a.start - 1 : a.start] in '“"「':
+            between = between[1:]  # a quoted name and its gloss: 模型“衡山-4”（Hengshan-4）
+        if _GLOSS_OPENING.fullmatch(between) and _GLOSS_CLOSING.match(raw, b.end):
+            quoted = between[-1:] in '“"「'
+            if quoted == (raw[b.end : b.end + 1] in '”"」'):
+                yield i, i + 1
 
 
 def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
@@ -235,8 +244,20 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
                 if i != index
                 and other.type == "Organization"
                 and other.known is None
+                and any(_begins_with(identity_key(n), key) for n in other.names())
+            }
+            if len(owners) == 1:
+                merged[index] = next(iter(owners))
+                continue
+        # T3 for 曜芯T3, H2 for 极光H2: a product's model code stands for the one product it ends
+        if cluster.type == "Product" and not has_cjk(key) and len(key) >= 2:
+            owners = {
+                i
+                for i, other in enumerate(clusters)
+                if i != index
+                and other.type == "Product"
                 and any(
-                    identity_key(n).startswith(key) and len(identity_key(n)) > len(key) for n in other.names()
+                    name_key(n).endswith(key) and has_cjk(name_key(n)[: -len(key)]) for n in other.names()
                 )
             }
             if len(owners) == 1:
@@ -264,6 +285,16 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
     for cluster in settled:
         cluster.mentions.sort(key=lambda m: (m.start, m.end))
     return sorted(settled, key=lambda c: (c.mentions[0].start, c.mentions[0].end))
+
+
+def _begins_with(full: str, short: str) -> bool:
+    """Does the longer name ``full`` begin with ``short``, or with two or three characters of a place
+    and then ``short`` (杭州深度智联信息技术 and 深度智联; see 2b above)?"""
+    if len(full) <= len(short):
+        return False
+    return full.startswith(short) or any(
+        full.startswith(short, cut) and has_cjk(full[:cut]) and len(full) - cut > len(short) for cut in (2, 3)
+    )
 
 
 def _collect(mentions: list[Mention], uf: UnionFind, known: list[KnownEntity | None]) -> list[Cluster]:

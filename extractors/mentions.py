@@ -146,7 +146,7 @@ COMMON_ABBREVIATIONS = frozenset(
     App SaaS PaaS IaaS LLM LLMs NLP ML RL RLHF SDK OS PC VR AR XR MR EV EVs ETF GDP IT UI UX B2B
     B2C PR HR RD ESG USD RMB CNY HKD EUR GBP JPY IoT AIGC ToB ToC KPI OKR PE VC LP GP ROI ARR MAU
     DAU CAGR H1 H2 Q1 Q2 Q3 Q4 FY YoY QoQ OK TV PDF HTML URL IP ID AGI-level GenAI-era vs PhD MBA
-    CBD SOTA FAQ PPT DNA
+    CBD SOTA FAQ PPT DNA toB toC toG BG BU
     """.split()
 )
 TITLE_ABBREVIATIONS = frozenset("CEO CTO CFO COO CIO CMO CSO CPO CXO VP SVP EVP".split())
@@ -174,7 +174,20 @@ def _product_heads() -> tuple[str, ...]:
 PRODUCT_HEADS = _product_heads()
 # every product word, the ambiguous ones too, for places where the context already says "a product"
 _ALL_PRODUCT_HEADS = "|".join(sorted(table("product_heads.txt"), key=lambda h: (-len(h), h)))
-UNIT_SUFFIXES = ("实验室", "研究院", "研究所", "事业部", "事业群", "工作室", "团队", "部门", "小组", "中心")
+UNIT_SUFFIXES = (
+    "实验室",
+    "研究院",
+    "研究所",
+    "事业部",
+    "事业群",
+    "业务板块",
+    "业务部",
+    "工作室",
+    "团队",
+    "部门",
+    "小组",
+    "中心",
+)
 SPEECH_VERBS = (
     "表示",
     "称",
@@ -301,11 +314,35 @@ class KnownNames:
                     and not (ctx.on_word_boundaries(s, e) or after_particle)
                 ):
                     continue  # 荣耀 in 王者荣耀, 北大 in 北大荒
+                if _inside_other_words(ctx, s, e) and not after_particle:
+                    continue  # 京东方 in 北京|东方|华太: it begins and ends inside other words
+                if match.group().endswith("银行") and ctx.view[e : e + 1] == "业":
+                    continue  # 上海银行业: the banking trade of a place, not the bank of that name
                 yield _mention(ctx, s, e, entity.type, self.name, 0.95, kind=entity.kind or "")
+
+
+def _inside_other_words(ctx: DocumentView, start: int, end: int) -> bool:
+    """Does [start, end) begin inside a word of the dictionary, and end inside a word too or where that
+    word ends? The segmenter read the name's characters as parts of other words (北京东方|华太 and
+    北京|东方 hold no 京东方; a name it does not know, 任英|伟达, is split anyhow)."""
+    before = ctx.tokens_between(max(0, start - 8), start)
+    word = before[-1] if before else None
+    if word is None or word.end <= start or word_frequency(word.text) == 0 or not has_cjk(word.text):
+        return False
+    return word.end >= end or end not in ctx._boundaries[1]
 
 
 # ---------------------------------------------------------------------------------------
 # Latin-script names
+
+
+def _after_known_organization(view: str, start: int) -> bool:
+    """Does a known organization's Chinese name end right at ``start``?"""
+    for n in range(2, 7):
+        before = view[max(0, start - n) : start]
+        if len(before) == n and has_cjk(before[0]) and _known_type(before) == "Organization":
+            return True
+    return False
 
 
 def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple[str, str, float]:
@@ -352,6 +389,8 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         return "Organization", "MediaOutlet", 0.8
     if after.startswith(UNIT_SUFFIXES):
         return "Organization", "", 0.7
+    if _known_type(name) == "" and _after_known_organization(view, start):
+        return "Product", "", 0.6  # 英伟达Jetson Thor, 百度Apollo: what a company makes, named after it
     if (
         len(parts) >= 2
         and parts[0] in given_names()
@@ -374,6 +413,8 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         return "Person", "", 0.6
     if len(parts) == 1 and (name in PRODUCT_TIERS or after.startswith(EVENT_HEADS)):
         return "", "", 0.0  # "Turbo" alone; "Create开发者大会" is an event
+    if before.endswith(tuple(_COMPANY_NOUNS)) and name not in COMMON_ABBREVIATIONS:
+        return "Organization", "Company", 0.7  # 芯片设计公司Graphcore: the category noun says "a company"
     if len(parts) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
         return "", "", 0.5  # one capitalized word: a surname alias or a company; entities decide
     if len(parts) == 1 and re.search(r"[0-9]", name) and len(re.sub(r"[^A-Za-z]", "", name)) >= 3:
@@ -658,6 +699,45 @@ def _head_suffix(word: str) -> str | None:
 _FIELD_AFTER = frozenset("系业界")
 
 
+_GROUP_HEADS = frozenset({"集团", "集团公司", "控股集团", "控股"})
+
+
+def _group_brand(token: Token) -> bool:
+    """Is this word, right before 集团, a group's brand (绿城集团, 复星集团)? Two or three characters of
+    a word too rare to be everyday (辉煌, 企业 and 旅游 are not), no verb, no place alone."""
+    text = token.text
+    if not 2 <= len(text) <= 3 or re.fullmatch(f"[{CJK}]+", text) is None or token.pos.startswith("v"):
+        return False
+    if text[0] in "原前现新老该本其" and word_frequency(text[:2]) == 0:
+        return False  # 原|淘天集团: the group's former name begins after 原
+    if (
+        text in places()
+        or text in _KINDS_OF_ORGANIZATION
+        or text in INDUSTRY_WORDS
+        or text in _GENERIC_BRANDS
+    ):
+        return False
+    return word_frequency(text) < 100 and _is_brand(text)
+
+
+def _chartered_university(tokens: list[Token], i: int) -> int | None:
+    """Where a university named by the state or city that chartered it begins (俄勒冈州|立|大学,
+    首尔|国立|大学), which the segmenter cuts apart."""
+    if tokens[i].text != "大学" or i < 2 or tokens[i - 1].text not in ("立", "国立", "州立", "市立"):
+        return None
+    place = tokens[i - 2]
+    if place.pos != "ns" or place.end != tokens[i - 1].start or tokens[i - 1].end != tokens[i].start:
+        return None
+    return place.start if tokens[i - 1].text != "立" or place.text[-1] in "州国市省" else None
+
+
+def _closes_list_item(view: str, end: int) -> bool:
+    """Does a list item or a clause end at ``end`` (、，。和与及 or a closing bracket)?"""
+    return (
+        end >= len(view) or view[end] in "、，,。；;）)和与及" and not view.startswith(("和平", "与会"), end)
+    )
+
+
 class SuffixOrganizations:
     """A name (a brand, a place, a known name) followed by an organization head noun.
 
@@ -676,8 +756,14 @@ class SuffixOrganizations:
             if suffix is None:
                 continue
             kind, flags = suffixes[suffix]
-            if token.pos.startswith("v"):
-                continue  # 签署 ends in 署 but signs nothing into being
+            chartered = _chartered_university(tokens, i)
+            if chartered is not None and ctx.inside(chartered, token.end):
+                yield _mention(ctx, chartered, token.end, "Organization", self.name, 0.7, kind="University")
+                continue
+            if token.pos.startswith("v") and not (
+                token.text == "控股" and _closes_list_item(ctx.view, token.end)
+            ):
+                continue  # 签署 ends in 署 but signs nothing into being; 元禾控股和… is a holding's name
             if kind == "GovernmentBody":
                 start = _government_name(tokens, i, suffix)
                 if start is not None and ctx.inside(start, token.end):
@@ -700,7 +786,18 @@ class SuffixOrganizations:
                     j -= 1
                     continue
                 break
+            # 绿城|集团: a rare word right before 集团 is the group's brand, whatever its tag
+            group_brand = (
+                suffix in _GROUP_HEADS
+                and token.text == suffix
+                and i > 0
+                and tokens[i - 1].end == token.start
+                and _group_brand(tokens[i - 1])
+            )
+            j = min(j, i - 1) if group_brand else j
             while j < i and tokens[j].pos not in _PROPER_POS:  # generic nouns on the left are not the name
+                if group_brand and j == i - 1:
+                    break
                 j += 1
             parts = tokens[j : i + 1]
             start, end = parts[0].start, token.end
@@ -711,6 +808,7 @@ class SuffixOrganizations:
                 continue  # 复旦大学微电子|系, 半导体|行业: a field of study or of trade, not a company
             head_prefix = token.text[: -len(suffix)]
             brands = [t for t in parts[:-1] if t.pos in _PROPER_POS and t.pos != "ns"]
+            brands += [tokens[i - 1]] if group_brand and j <= i - 1 else []
             if head_prefix and (len(parts) == 1 or not brands):
                 # the head word carries the name: trust it if it is no everyday word (商业银行 is)
                 brands += [token] if _is_brand(head_prefix) else []
@@ -722,6 +820,7 @@ class SuffixOrganizations:
                 while parts[0].pos == "ns" and len(parts) > 2:
                     parts = parts[1:]
                 start = max(start, parts[0].start)
+            start += _place_before_known(ctx.view[start:end], suffix)
             places = [t for t in parts[:-1] if t.pos == "ns"]
             government = kind in ("GovernmentBody", "University", "MediaOutlet")
             if not brands and not (government and (places or head_prefix)):
@@ -815,6 +914,24 @@ def _names_something(token: Token) -> bool:
     return False
 
 
+def _place_before_known(name: str, head: str) -> int:
+    """The length of a country or city that stands before a known organization's name (美国|高通公司,
+    德国|博世集团): the place says where the company is from and is no part of its name."""
+    place = _leading_place(name)
+    if not place or name.endswith(_REGISTERED):
+        return 0  # a registered name begins with its place: 杭州云深处科技有限公司
+    rest = name[place:]
+    return place if known_by_name(rest) or known_by_name(rest[: -len(head)] if head else rest) else 0
+
+
+def _registered_name_word(token: Token) -> bool:
+    """Can this word stand in a registered company name before its legal form, whatever its tag (未来,
+    一号, 星辰)? Not a function word, a determiner or a verb of the clause (成立, 收购)."""
+    if token.text in _DETERMINERS or set(token.text) & _FUNCTION_CHARS or set(token.text) & _BRAND_STOP:
+        return False
+    return token.pos not in ("v", "vd", "vi", "p", "c", "u", "uj", "ul", "r", "d")
+
+
 def _brand_position(parts: list[Token], n: int) -> bool:
     """A word the segmenter calls a person's name is a brand only where a brand stands: right before
     the industry word or the head noun (河南|天荣|置业有限公司), not before other words (林嘉文|现任|公司)."""
@@ -849,10 +966,13 @@ class HeadedOrganizations:
                     j = i - 1 if len(split) == len(joined) else i  # the walk starts before the whole head
             if head is None:
                 continue
+            legal_form = head in ("股份有限公司", "有限责任公司", "有限公司")  # registered: always a name
             while j > 0 and i - j < 5 and tokens[j - 1].end == tokens[j].start:
                 prev = tokens[j - 1]
                 cjk = re.fullmatch(f"[{CJK}]+", prev.text) is not None
                 material = prev.pos in _NAME_MATERIAL and (cjk or prev.pos == "eng")
+                if legal_form and cjk and not material and _registered_name_word(prev):
+                    material = True  # 深圳市极光|未来|智能有限公司: a registered 字号 may be any words
                 rare = (
                     cjk
                     and len(prev.text) >= 2
@@ -879,9 +999,10 @@ class HeadedOrganizations:
             ]
             if len(inner) >= 2 and (_names_something(Token(0, 0, inner, word_tag(inner) or "x"))):
                 naming.append(token)
+            if legal_form and not naming and len(parts) > 2:
+                naming = parts[:1]  # (深圳市|)极光|未来|智能有限公司: a registered name, whatever its words
             if not naming:
                 continue
-            legal_form = head in ("股份有限公司", "有限责任公司", "有限公司")  # registered: always a name
             if head in _COMPANY_HEADS - {"银行"} and all(t.pos == "ns" for t in naming) and not legal_form:
                 continue  # 以色列公司 is a company from Israel, not a name (重庆银行 is a bank's name)
             start = parts[0].start if naming[0].pos == "ns" else naming[0].start
@@ -890,9 +1011,13 @@ class HeadedOrganizations:
                 start = tokens[j - 2].start  # 苏丹—中国友好协会: a society of two countries
             if ctx.view[start] in "原前" and word_frequency(ctx.view[start : start + 2]) == 0:
                 start += 1  # 原|淘天集团: the former unit's name, not a name with 原 (前海 is a place)
+            elif ctx.view[start] in _GLUED_BEFORE and word_frequency(ctx.view[start : start + 2]) == 0:
+                start += 1  # 由星澜|投资有限公司: the segmenter glued the preposition to the name
             name = ctx.view[start : token.end]
             if len(name) <= len(head) + 1 or not ctx.inside(start, token.end):
                 continue
+            start += _place_before_known(name, head)
+            name = ctx.view[start : token.end]
             if any(known_by_name(name[:n]) for n in range(2, len(name) - len(head) + 1)):
                 continue  # 浙江大学计算机学院, 阿里云智能集团: the known name is found on its own
             suffix = _head_suffix(name)
@@ -996,8 +1121,15 @@ _ARM_WORDS = (
     "游戏",
     "证券",
     "保险",
+    "财险",
+    "寿险",
+    "置地",
+    "外卖",
+    "优选",
+    "买菜",
 )
 _ARM = re.compile(alternation(frozenset(_ARM_WORDS)))
+_LINE_OF_BUSINESS = ("业务", "板块", "领域", "行业", "产业", "市场")
 # a known company's name, what it does, and a legal form: a company of its group (携程国旅公司,
 # 索尼动画制作公司, 华为技术有限公司), or the company itself (育碧公司)
 _SUBSIDIARY = re.compile(rf"(?P<middle>[{CJK}]{{0,6}}?)(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
@@ -1017,6 +1149,8 @@ class CompanyArms:
             if mention.kind not in ("Company", ""):
                 continue
             match = _ARM.match(ctx.view, mention.end)
+            if match is not None and ctx.view.startswith(_LINE_OF_BUSINESS, match.end()):
+                continue  # 英伟达汽车业务: the company's automotive business, not a company of its own
             if match is None or match.end() not in ends or mention.name.endswith(match.group()):
                 match = _SUBSIDIARY.match(ctx.view, mention.end)
                 middle = match.group("middle") if match else ""
@@ -1113,20 +1247,21 @@ _ORGAN = re.compile(
     r"|常委会|常务委员会|政治局|书记处|主席团)"
 )
 _ORDINAL_BEFORE = re.compile(rf"第{_ORDINAL}(?:届|次)$")
+_FUND_PHASE = re.compile(r"[一二三四五六七八九]期(?![间限末初内中货权])")
 
 
 class Branches:
     """An organization name followed by a branch or an organ of it: 光大银行沈阳分行, 建设银行广东省分行,
-    致公党中央, 中国共产党第十五次全国代表大会, 全国人大常委会; and a body named by its ordinal
-    (第十五次全国代表大会)."""
+    致公党中央, 中国共产党第十五次全国代表大会, 全国人大常委会; a body named by its ordinal
+    (第十五次全国代表大会); and a fund's later phase (大基金二期)."""
 
     name = "mentions.branch.v1"
 
     def extend(self, ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
         view = ctx.view
         for mention in found:
-            if mention.type != "Organization":
-                continue
+            if mention.type != "Organization" or mention.kind == "Team":
+                continue  # a team has no branches or organs (华为2012实验室|中央研究院 are two units)
             start, end = mention.start, mention.end
             ordinal = _ORDINAL_BEFORE.search(view, max(0, start - 8), start)
             if ordinal and mention.name.endswith(("代表大会", "委员会", "会议")):
@@ -1135,6 +1270,9 @@ class Branches:
                 match = pattern.match(view, end)
                 if match is not None and not _BRANCH_STOP & set(match.group()):
                     end = match.end()
+            phase = _FUND_PHASE.match(view, end) if mention.name.endswith("基金") else None
+            if phase is not None:
+                end = phase.end()  # 大基金二期: the fund's second vehicle, a fund of its own
             if (start, end) != (mention.start, mention.end) and ctx.inside(start, end):
                 yield _mention(ctx, start, end, "Organization", self.name, 0.65, kind=mention.kind)
 
@@ -1242,6 +1380,13 @@ INDUSTRY_WORDS = (
     "数据",
     "云计算",
     "传媒",
+    "储能",
+    "数智",
+    "智驾",
+    "重工",
+    "光电",
+    "科投",
+    "产投",
 )
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
 CATEGORY_NOUNS = (
@@ -1331,12 +1476,25 @@ _GENERIC_BRANDS = frozenset(
         "工业",
         "消费",
         "金融",
+        "高阶",
+        "低阶",
+        "城市",
+        "城区",
+        "量产",
     }
 )
 
 
 # one-character words the segmenter glues to the name after them (由高瓴, 被恒拓)
 _GLUED_BEFORE = frozenset("由被与和及对向从在将把给为")
+
+
+# what, right before a name, says a company owns it or buys into it: 华为旗下的乾崑智驾, 收购了苏州微纳传感,
+# 入股蓝峰储能 (a place may stand between: 收购了|苏州|微纳传感)
+@lru_cache(maxsize=1)
+def _owner_before() -> re.Pattern[str]:
+    owned = r"旗下(?:的)?(?:投资平台|投资机构|子公司|公司|平台)?|(?:收购|并购|入股|控股|参股|投资)了?"
+    return re.compile(rf"(?:{owned})(?P<place>{alternation(places())})?$")
 
 
 class BrandCompanies:
@@ -1349,7 +1507,7 @@ class BrandCompanies:
 
     name = "mentions.brand.v1"
     _CANDIDATE = re.compile(
-        rf"(?P<brand>[{CJK}]{{2}})(?P<industry>(?:{'|'.join(INDUSTRY_WORDS)})+)(?P<legal>{'|'.join(LEGAL_FORMS)})?"
+        rf"(?P<brand>[{CJK}]{{2}})(?P<industry>(?:{'|'.join(INDUSTRY_WORDS)})+|投资)(?P<legal>{'|'.join(LEGAL_FORMS)})?"
     )
 
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
@@ -1373,20 +1531,26 @@ class BrandCompanies:
             name = match.group("brand") + match.group("industry")
             before = view[max(0, s - 4) : s]
             after = view[e : e + 4]
+            owner = _owner_before().search(view, max(0, s - 9), s)
             # a category noun or a legal form says "company" outright; a company's verb or a second
             # use only when the brand is no everyday word (人形机器人 is a kind of robot)
-            confirmed = (
-                match.group("legal")
-                or match.group("industry") in ("创投", "资本")  # 高瓴创投, 华兴资本: investors' names
-                or before.endswith(CATEGORY_NOUNS)
-                or after.startswith(COMPANY_ROLE_CUES + COMPANY_CUES)
-                or counts[name] >= 2
-                or _listed_with_known_organization(ctx, s, e)
-            )
+            said = match.group("legal") or before.endswith(CATEGORY_NOUNS) or owner is not None
+            if match.group("industry") == "投资":
+                confirmed = said  # 投资 is what investors do: only a legal form or an owner says "name"
+            else:
+                confirmed = (
+                    said
+                    or match.group("industry") in ("创投", "资本")  # 高瓴创投, 华兴资本: investors' names
+                    or after.startswith(COMPANY_ROLE_CUES + COMPANY_CUES)
+                    or counts[name] >= 2
+                    or _listed_with_known_organization(ctx, s, e)
+                )
             if _three_character_brand(ctx, s):
                 s -= 1  # 星|海图|智能: the brand's first character stands alone as a word
             if match.group("legal"):  # a registered name begins with its place: 深圳云帆科技有限公司
                 s -= _trailing_place(view[max(0, s - 3) : s])
+            elif owner is not None and owner.group("place"):
+                s = owner.start("place")  # 收购了|苏州微纳传感: the place is part of what was bought
             if confirmed and ctx.inside(s, e):
                 yield _mention(ctx, s, e, "Organization", self.name, 0.65, kind="Company")
 
@@ -1399,6 +1563,8 @@ _COMPANY_NOUNS = frozenset(
 # or preposition, or a company's verb (云语互动|51%, 锐频微|被)
 _NAME_ENDS = frozenset('的和与及、，,。；;：:（(“”"被将已在于对向为从是也都')
 _FOUNDER_CUES = ("联合创始人", "创始人", "董事长", "首席执行官", "CEO", "总裁")
+_COMPANY_DEEDS = ("完成", "宣布", "获得", "发布", "推出")
+_TENURE_WORDS = frozenset("现任 前任 时任 曾任 原任 兼任 出任 担任 继任 新任 留任".split())
 
 
 def _name_material(token: Token, first: bool) -> bool:
@@ -1413,6 +1579,10 @@ def _name_material(token: Token, first: bool) -> bool:
     if text in _COMPANY_NOUNS or text in CATEGORY_NOUNS or text in _GENERIC_BRANDS:
         return False
     if not first:
+        # 韩屹|现任|董事长, 澄观智能|正式|发布, X|近日: the clause goes on, the name has ended
+        ends_name = text in _TENURE_WORDS or text in COMPANY_CUES or text in _TIME_WORDS
+        if ends_name or token.pos in ("ad", "p", "c", "u"):
+            return False
         return text not in titles() and not (token.pos.startswith("v") and word_frequency(text) > 0)
     if len(text) < 2 or token.pos in ("m", "t", "r", "p", "c", "u"):
         return False
@@ -1430,10 +1600,14 @@ def _cued_name(tokens: list[Token]) -> bool:
     of no everyday words (医渡|智联, 云语|互动; not 保安队长, 副总裁), or any brand before an industry
     word (北极光|机器人, 衡山|智能)."""
     brand = tokens[0].text
-    unknown = word_frequency(brand) == 0 and all(
+    unknown = word_frequency(brand) < _RARE_WORD and all(
         word_frequency(brand[n : n + 2]) < 50 for n in range(len(brand) - 1)
     )
     return unknown or len(tokens) > 1 and tokens[-1].text in INDUSTRY_WORDS
+
+
+# a word jieba's dictionary counts fewer times than this is rare enough to be a brand (极佳, 医渡)
+_RARE_WORD = 10
 
 
 class CuedCompanies:
@@ -1449,7 +1623,8 @@ class CuedCompanies:
         view = ctx.view
         for i, token in enumerate(tokens):
             if token.text in _COMPANY_NOUNS and i + 1 < len(tokens):
-                span = self._after_category(ctx, i + 1)
+                named = i + 2 < len(tokens) and tokens[i + 1].text in ("名为", "名叫", "叫做")
+                span = self._after_category(ctx, i + 2 if named else i + 1)  # 企业(名为)云栖数据
             elif token.text.startswith(_FOUNDER_CUES) and i > 0:
                 span = self._before_title(ctx, i)
             else:
@@ -1473,12 +1648,19 @@ class CuedCompanies:
         if j == first:
             return None
         start, end = tokens[first].start, tokens[j - 1].end
-        # a category noun before and a founder's title after: both sides say "a company" (毫末智行)
-        if not _cued_name(tokens[first:j]) and not ctx.view.startswith(_FOUNDER_CUES, end):
+        # a category noun before and a founder's title or a company's deed after: both sides say "a
+        # company" (毫末智行创始人, 初创企业灵动未来完成融资), if the brand is no everyday word
+        both_sides = ctx.view.startswith(_FOUNDER_CUES + _COMPANY_DEEDS, end) and _is_brand(
+            tokens[first].text
+        )
+        if not _cued_name(tokens[first:j]) and not both_sides:
             return None
         after = ctx.view[end : end + 1]
         closed = (
-            not after or after in _NAME_ENDS or after.isdigit() or ctx.view.startswith(COMPANY_CUES[:8], end)
+            not after
+            or after in _NAME_ENDS
+            or after.isdigit()
+            or ctx.view.startswith(COMPANY_CUES[:8] + _TIME_WORDS + ("正在",), end)
         )
         return (start, end) if 3 <= end - start <= 6 and closed else None
 
@@ -1498,6 +1680,60 @@ class CuedCompanies:
         before = ctx.view[start - 1 : start]
         edge = not before or before in _CLAUSE_EDGES or before in _LIST_MARKS or before in _GLUED_BEFORE
         return (start, end) if 3 <= end - start <= 6 and edge else None
+
+
+# the last word of a Latin company name (Stellarion AI, Aurora Robotics, Hongtu Capital)
+_LATIN_COMPANY_WORDS = frozenset(
+    """
+    AI Robotics Robot Robots Technology Technologies Tech Labs Lab Capital Ventures Partners Group Holdings
+    Inc Ltd Corp Semiconductor Semi Systems Networks Intelligence Motors Automotive Autonomy Energy Bio
+    Biotech Therapeutics Interactive Games Studio Studios Media Cloud Dynamics Innovations Computing
+    Electronics Microelectronics Software Data Mobility Health Medical Investment Investments Fund
+    """.split()
+)
+_GLOSSED = re.compile(rf"[（(]\s*({LATIN_WORD}(?: {LATIN_TAIL})*)\s*[）)]")
+
+
+class GlossedOrganizations:
+    """A Chinese company name glossed with its Latin name in parentheses: 星图互动（Startrek Interactive）,
+    鸿途资本(Hongtu Capital). The gloss says "company" (its last word, or a known organization); the
+    Chinese name is the words before it that can make a name, from its brand on."""
+
+    name = "mentions.glossed_org.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in _GLOSSED.finditer(view, start, end):
+                latin = match.group(1)
+                if latin.split(" ")[-1] not in _LATIN_COMPANY_WORDS and _known_type(latin) != "Organization":
+                    continue
+                span = self._name_before(ctx, match.start())
+                if span is None:
+                    continue
+                s, e = span
+                if known_by_name(view[s:e]) is None and not _is_person_shaped(view[s:e]) and ctx.inside(s, e):
+                    yield _mention(ctx, s, e, "Organization", self.name, 0.7, kind="Company")
+
+    @staticmethod
+    def _name_before(ctx: DocumentView, end: int) -> tuple[int, int] | None:
+        words_ = [t for t in ctx.tokens_between(max(0, end - 12), end) if t.end <= end]
+        if not words_ or words_[-1].end != end:
+            return None
+        j = len(words_)
+        while j > 0 and len(words_) - j < 3:
+            word = words_[j - 1]  # the gloss vouches for a verbal noun in the name (澜沧|投资)
+            if not (_name_material(word, first=False) or word.pos == "vn"):
+                break
+            if j < len(words_) and words_[j - 1].end != words_[j].start:
+                break
+            j -= 1
+        while j < len(words_) and not _name_material(words_[j], first=True):
+            j += 1  # the name begins with its brand
+        if j == len(words_):
+            return None
+        s = words_[j].start
+        return (s, end) if 2 <= end - s <= 8 else None
 
 
 def _is_person_shaped(name: str) -> bool:
@@ -1578,9 +1814,42 @@ def _owned_unit() -> re.Pattern[str]:
         if len(name) >= 2
     )
     return re.compile(
-        rf"(?:{alternation(companies)})(?P<middle>[A-Za-z]{{1,12}}|[{CJK}]{{2,8}}?)"
+        rf"(?:{alternation(companies)})(?P<middle>[A-Za-z0-9]{{1,12}}|[{CJK}]{{2,8}}?)"
         rf"(?:{alternation(frozenset(UNIT_SUFFIXES) - {'中心'})})"  # 智算中心 is a place, not a team
     )
+
+
+# unit words that end only names (百度智能驾驶事业群), not clauses as 团队 and 部门 do (Meta计划扩大团队)
+_FORMAL_UNITS = ("事业群", "事业部", "业务板块", "研究院", "实验室")
+
+
+@lru_cache(maxsize=4096)
+def _unit_name(middle: str, formal: bool) -> bool:
+    """Can ``middle`` name a unit between its company's name and the unit word (华为|诺亚方舟|实验室,
+    百度|智能驾驶|事业群)? Not when it begins with a verb (腾讯|成立|实验室) or is one word that only
+    qualifies (小米|现有|团队); before a formal unit word a noun and a verb are a field (智能驾驶),
+    before 团队 or 部门 they are a clause (计划|扩大|团队)."""
+    if not has_cjk(middle):
+        return True
+    parts = tokenize(middle)
+    if parts[0].pos in ("v", "vd", "vi", "p", "c", "d"):
+        return False  # a verbal noun may lead a name (自动|驾驶, 零售), a verb may not
+    if len(parts) == 1 and parts[0].pos in ("b", "ad", "r", "m", "t", "f", "z"):
+        return False
+    return formal or not _has_verb(middle)
+
+
+@lru_cache(maxsize=1)
+def _product_team() -> re.Pattern[str]:
+    """A known product's Chinese name and 团队 or 实验室: the team that makes it (混元团队, 通义实验室)."""
+    products = frozenset(
+        normalize(name)
+        for entity in known_entities()
+        if entity.type == "Product"
+        for name in entity.zh
+        if len(name) >= 2
+    )
+    return re.compile(rf"(?:{alternation(products)})(?:团队|实验室|项目组)")
 
 
 class Units:
@@ -1601,7 +1870,7 @@ class Units:
                 if (
                     _UNIT_STOP.isdisjoint(middle)
                     and "旗下" not in middle
-                    and not _has_verb(middle)
+                    and _unit_name(middle, view.startswith(_FORMAL_UNITS, match.end("middle")))
                     and ctx.inside(s, e)
                 ):
                     yield _mention(ctx, s, e, "Organization", self.name, 0.75, kind="Team")
@@ -1609,6 +1878,10 @@ class Units:
                 s, e = match.span(1)
                 if ctx.inside(s, e):
                     yield _mention(ctx, s, e, "Organization", self.name, 0.8, kind="Team")
+            for match in _product_team().finditer(view, start, end):
+                s, e = match.span()
+                if ctx.inside(s, e):
+                    yield _mention(ctx, s, e, "Organization", self.name, 0.75, kind="Team")
             for match in self._GLOSS.finditer(view, start, end):
                 s, e = match.span(1)
                 if ctx.inside(s, e):
@@ -3038,15 +3311,33 @@ class CitationSources:
 # Products named in quotes before a product word: “Behemoth”模型
 
 
+# product words after which a quoted name is a feature, a version or a design, not a product, or
+# that end company names (极曜汽车“换脑”: a quoted word about the company)
+_NOT_PRODUCT_HEADS = frozenset({"功能", "版本", "架构", "框架", "工具", "汽车"})
+
+
+@lru_cache(maxsize=1)
+def _named_product() -> re.Pattern[str]:
+    """A product word and the quoted name of the product: 大模型“星衍-2”, 人形机器人“穹顶D1”."""
+    # 产品 and 助手 say what a name is only before it (核心产品“X”, 运维助手“X”); a quote after a noun is
+    # also how news cites words, so the quoted text must look like a name (_product_name_like)
+    heads = frozenset(table("product_heads.txt")) - _NOT_PRODUCT_HEADS | {"产品", "助手"}
+    return re.compile(rf"(?:{alternation(heads)})[“\"]([^“”\"\n，。,；;！？]{{1,16}})[”\"]")
+
+
+def _slogan(text: str) -> bool:
+    """Three words or more with a verb among them: a phrase, not a product's name (观止, 可灵 are names)."""
+    parts = tokenize(text)
+    return len(parts) >= 3 and any(t.pos in ("v", "vd", "vi") for t in parts)
+
+
 class QuotedProducts:
-    """A quoted name with a product noun after it (“灵犀”大模型) or before it (智能运维助手“川流Copilot”,
-    核心产品“栈川观测云”): news quotes a new product's name and says what kind of thing it is."""
+    """A quoted name with a product noun after it (“Behemoth”模型) or before it (推理模型“潮汐-3”,
+    智能运维助手“川流Copilot”, 核心产品“栈川观测云”): news quotes a new product's name and says what
+    kind of thing it is."""
 
     name = "mentions.product.v1"
     _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,24})[”\"](?=" + "|".join(PRODUCT_HEADS) + ")")
-    # Before a name, any product word says what it is, and so do 产品 and 助手 (运维助手“X”); a quote
-    # after a noun is also how news cites words, so the quoted text must look like a name.
-    _NAMED_AFTER = re.compile(r"(?:" + _ALL_PRODUCT_HEADS + r"|产品|助手)[“\"]([^“”\"\n，。]{1,24})[”\"]")
 
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
         for start, end, _ in ctx.analysed:
@@ -3054,31 +3345,32 @@ class QuotedProducts:
                 s, e = match.span(1)
                 if ctx.inside(s, e):
                     yield _mention(ctx, s, e, "Product", self.name, 0.75)
-            for match in self._NAMED_AFTER.finditer(ctx.view, start, end):
+            for match in _named_product().finditer(ctx.view, start, end):
                 s, e = match.span(1)
-                if (
-                    ctx.inside(s, e)
-                    and _name_like(match.group(1))
-                    and not self._described(ctx.view, match.start())
-                ):
+                name = ctx.view[s:e]
+                if not _product_name_like(name) or _described(ctx.view, match.start()):
+                    continue  # “让机器人走进家庭”, 这款手机“性价比高”: a slogan or a judgement, not a name
+                if ctx.inside(s, e):
                     yield _mention(ctx, s, e, "Product", self.name, 0.7)
 
-    @staticmethod
-    def _described(view: str, head: int) -> bool:
-        """这款手机“性价比高”, 用户评价该系统“稳定可靠”: what a thing already named is said to be."""
-        return view[head - 1 : head] in ("这", "该", "此", "其") or bool(
-            _JUDGED.search(view, max(0, head - 8), head)
-        )
+
+def _product_name_like(name: str) -> bool:
+    """Quoted text that can be a product's name, not words cited (“不好用”, “性价比高”, a slogan)."""
+    if _FUNCTION_CHARS & set(name) or _known_type(name) not in ("", "Product") or _slogan(name):
+        return False
+    if re.search(r"[A-Za-z0-9]", name):
+        return True
+    return not re.search(r"[不没未很太最更吗呢吧啊有]", name) and not _everyday_word(name)
+
+
+def _described(view: str, head: int) -> bool:
+    """这款手机“性价比高”, 用户评价该系统“稳定可靠”: what a thing already named is said to be."""
+    return view[head - 1 : head] in ("这", "该", "此", "其") or bool(
+        _JUDGED.search(view, max(0, head - 8), head)
+    )
 
 
 _JUDGED = re.compile(r"(?:这款|这个|这种|评价|认为|觉得|称赞|形容)")
-
-
-def _name_like(quoted: str) -> bool:
-    """Quoted text that can be a product's name, not words cited (“不好用”, “很满意”, “性价比高”)."""
-    if re.search(r"[A-Za-z0-9]", quoted):
-        return True
-    return not re.search(r"[不没未很太最更的了吗呢吧啊是有]", quoted) and not _everyday_word(quoted)
 
 
 RULES = (
@@ -3092,6 +3384,7 @@ RULES = (
     ArmedForces(),
     BrandCompanies(),
     CuedCompanies(),
+    GlossedOrganizations(),
     Banks(),
     PartyCongresses(),
     Units(),
@@ -3130,6 +3423,7 @@ _PRIORITY = {
                 ArmedForces,
                 BrandCompanies,
                 CuedCompanies,
+                GlossedOrganizations,
                 Banks,
                 PartyCongresses,
                 LatinNames,
@@ -3200,6 +3494,68 @@ def _brand_of(mention: Mention) -> str:
     return brand if word_tag(brand) == "ns" and brand not in places() else ""
 
 
+# 北京月影星辰科技有限公司（以下简称“月影星辰”）: the short form the article declares it will use
+_DECLARED_SHORT = re.compile(
+    r"[（(](?:以下|下文|下)?(?:简称|称)[为：:]?[“\"「]([^”\"」（）()\n]{2,12})[”\"」][）)]"
+)
+_REGISTERED = ("股份有限公司", "有限责任公司", "有限公司")
+_ABBREVIATION = re.compile(rf"[（(]([{CJK}]{{2,8}})[）)]")
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Is ``short`` made of characters of ``full`` in their order, as Chinese abbreviations are
+    (中国信通院 of 中国信息通信研究院, 上交所 of 上海证券交易所)?"""
+    if len(short) >= len(full) or short[0] != full[0]:
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
+def _generic_short_form(short: str) -> bool:
+    """A short form that names no one (（以下简称“公司”）, “发行人”, “标的公司”)."""
+    return (
+        short in _GENERIC_HEADS
+        or short in CATEGORY_NOUNS
+        or short.endswith(("公司", "集团", "企业", "发行人", "机构"))
+        and len(short) <= 4
+        or word_frequency(short) >= _EVERYDAY_FREQUENCY
+    )
+
+
+# words that end a registered name but not the name news calls the company by (…信息技术有限公司)
+_GENERIC_TRADES = ("信息技术", "信息科技", "网络科技", "网络技术", "数字科技", "科技", "技术", "实业")
+
+
+def _short_forms(ctx: DocumentView, mention: Mention) -> Iterator[str]:
+    """The shorter names an article uses for an organization it names in full: the short form it
+    declares (（以下简称“月影星辰”）), and a registered name without its place, its legal form and a
+    generic trade word (杭州深度智联信息技术有限公司 -> 深度智联), if what is left is still a name."""
+    if mention.type != "Organization" or known_by_name(mention.name) is not None:
+        return
+    declared = _DECLARED_SHORT.match(ctx.view, mention.end)
+    if declared and not _generic_short_form(declared.group(1)):
+        yield declared.group(1)
+    abbreviation = _ABBREVIATION.match(ctx.view, mention.end)
+    if abbreviation and _abbreviates(abbreviation.group(1), mention.name):
+        yield abbreviation.group(1)  # 中国信息通信研究院（中国信通院）
+    name = mention.name
+    if not name.endswith(_REGISTERED) or not has_cjk(name):
+        return
+    short = name[: -len(next(f for f in _REGISTERED if name.endswith(f)))]
+    place = max((len(p) for p in places() if short.startswith(p)), default=0)
+    short = short[place:].removeprefix("市").removeprefix("省")
+    trade = next((t for t in _GENERIC_TRADES if short.endswith(t)), "")
+    if trade and len(short) - len(trade) >= 2:
+        short = short[: -len(trade)]
+    if (
+        len(short) >= 3
+        or len(short) == 2
+        and _is_brand(short)
+        and word_frequency(short) < _EVERYDAY_FREQUENCY
+    ):
+        yield short
+
+
 _REPEATABLE = frozenset(
     rule.name
     for rule in (
@@ -3211,6 +3567,7 @@ _REPEATABLE = frozenset(
         SuffixOrganizations,
         BrandCompanies,
         CuedCompanies,
+        GlossedOrganizations,
         TransliteratedNames,
         MediaOutlets,
         Units,
@@ -3236,6 +3593,8 @@ def _repeated(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
         brand = _brand_of(mention)
         if brand:  # 星衍机器人 … 星衍: the brand alone, once the text has shown it is one
             names.setdefault(brand, replace(mention, name=brand, confidence=0.55))
+        for short in _short_forms(ctx, mention):  # 北京月影星辰科技有限公司（以下简称“月影星辰”）
+            names.setdefault(short, replace(mention, name=short, confidence=0.55))
     if not names:
         return
     pattern = re.compile(alternation(frozenset(names)))

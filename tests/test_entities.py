@@ -113,6 +113,41 @@ def test_an_ambiguous_surname_becomes_no_organization() -> None:
     assert "Wang" not in {name for e in corpus.entities if e.type == "Organization" for name in e.names}
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a quoted name and its gloss; a model code for the one product it ends
+        ("公司发布新一代模型“青岚-3”（Qinglan-3）。", {"青岚-3", "Qinglan-3"}),
+        ("公司推出新一代训练芯片“鹊芯K2”，多家云厂商已采购K2芯片。", {"鹊芯K2", "K2"}),
+    ],
+)
+def test_the_names_of_one_product_are_one_entity(text: str, names: set[str]) -> None:
+    corpus = extract_corpus([document(text, "product.txt")])
+    products = [e for e in corpus.entities if e.type == "Product"]
+    assert len(products) == 1 and set(texts_in(products[0], "product.txt")) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the short form an article declares, an abbreviation in brackets, a registered name's short form
+        (
+            "北京云岫未来科技有限公司（以下简称“云岫未来”）成立于2021年。",
+            {"北京云岫未来科技有限公司", "云岫未来"},
+        ),
+        ("中国汽车技术研究中心（中国汽研）发布报告。中国汽研表示。", {"中国汽车技术研究中心", "中国汽研"}),
+        (
+            "杭州云岫智联信息技术有限公司宣布，云岫智联将推出芯片。",
+            {"杭州云岫智联信息技术有限公司", "云岫智联"},
+        ),
+    ],
+)
+def test_a_company_and_the_short_forms_the_article_uses_are_one_entity(text: str, names: set[str]) -> None:
+    corpus = extract_corpus([document(text, "short.txt")])
+    organizations = [e for e in corpus.entities if e.type == "Organization"]
+    assert len(organizations) == 1 and set(texts_in(organizations[0], "short.txt")) == names
+
+
 # ---------------------------------------------------------------------------------------------
 # Across documents
 

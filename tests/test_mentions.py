@@ -833,3 +833,206 @@ def test_latin_products_named_by_what_is_done_with_them(
 )
 def test_a_friendship_society_of_two_countries(text: str, expected: list[str]) -> None:
     assert organizations(text) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Organizations of business news without an organization word: owned, bought, units, phases
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("腾讯旗下的星河智驾也在竞标。", ["腾讯", "星河智驾"]),  # owned: 旗下(的) before the name
+        ("去年，公司收购了杭州云杉储能。", ["杭州云杉储能"]),  # bought: the place is part of what was bought
+        ("宁德时代入股启珩数智，持股20%。", ["宁德时代", "启珩数智"]),
+        ("比亚迪的高阶智驾系统已量产。", ["比亚迪"]),  # 高阶 is how good, no brand
+    ],
+)
+def test_companies_named_as_owned_or_bought(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "阿里巴巴自动驾驶实验室负责人离职。",
+            ["阿里巴巴自动驾驶实验室"],
+        ),  # a field (noun + verb) names a lab
+        ("京东零售事业群宣布调整架构。", ["京东零售事业群"]),
+        ("该工厂并入比亚迪海外业务板块。", ["比亚迪海外业务板块"]),
+        ("腾讯现有团队不变。", ["腾讯"]),  # 现有 qualifies the team, it names none
+        ("谷歌计划组建团队。", ["谷歌"]),  # a clause that ends in 团队
+    ],
+)
+def test_units_named_inside_a_known_company(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他曾任英伟达汽车业务负责人。", ["英伟达"]),  # the company's automotive business, no company
+        ("王磊现任董事长兼CEO。", []),  # a tenure before a title names no company
+        ("招标由国家集成电路产业投资基金三期领投。", ["国家集成电路产业投资基金三期"]),  # a fund's phase
+        ("基金二期间的收益", []),
+        ("华润置地拿下一块地。", ["华润置地"]),
+        ("北京东方华太公司成立。", ["北京东方华太公司"]),  # 京东方 is no name across 北京东方|华太
+        ("10月末，上海银行业贷款增长。", []),  # the banking trade of a city
+    ],
+)
+def test_organization_boundaries(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("据悉，云舟互动（Cloudboat Interactive）已递交招股书。", ["云舟互动", "Cloudboat Interactive"]),
+        ("本轮由澜沧投资（Lancang Ventures）领投。", ["澜沧投资", "Lancang Ventures"]),
+        ("首席执行官马丁·科尔（Martin Cole）表示。", []),  # a person's gloss says nothing of a company
+        ("英国芯片设计公司Tessera被收购。", ["Tessera"]),  # a category noun types a one-word Latin name
+        ("公司将专注于toB业务。", []),
+    ],
+)
+def test_companies_glossed_in_latin(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a registered name, whatever words its 字号 is made of, and the short forms the article uses
+        (
+            "上海青禾未来智能有限公司（以下简称“青禾未来”）成立于2022年。青禾未来已获两轮融资。",
+            ["上海青禾未来智能有限公司", "青禾未来", "青禾未来"],
+        ),
+        (
+            "公司收购了成都远帆信息技术有限公司。远帆将并入集团。",
+            ["成都远帆信息技术有限公司", "远帆"],
+        ),
+    ],
+)
+def test_registered_names_and_their_short_forms(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("机器人初创企业灵巧未来完成数亿元融资。", ["灵巧未来"]),  # a category noun before, a deed after
+        ("极简视界CEO黄立表示，新品将于明年推出。", ["极简视界"]),  # a rare brand before its chief's title
+        ("推理模型初创公司澄远智能正式发布了新模型。", ["澄远智能"]),  # 正式 begins the predicate
+    ],
+)
+def test_company_names_between_a_category_noun_and_a_deed(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("宏远集团董事长表示不会降价。", ["宏远集团"]),  # a rare word before 集团 is the group's brand
+        ("辉煌集团的未来", []),  # an everyday word is none
+        ("该集团表示，旅游集团不在此列。", []),
+    ],
+)
+def test_a_group_named_by_a_rare_word(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "他曾就职于美国高通公司和德国博世集团。",
+            ["高通公司", "博世集团"],
+        ),  # where it is from, not its name
+        ("杭州云深处科技有限公司成立于2017年。", ["杭州云深处科技有限公司"]),  # a registered name keeps it
+        ("机器人公司星枢动力近日完成融资。", ["星枢动力"]),  # a time word ends the name
+    ],
+)
+def test_a_place_or_a_time_word_beside_a_company_name(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+def test_a_latin_name_right_after_a_known_company_is_its_product() -> None:
+    found = [(m.text, m.type) for m in mentions("车企普遍采用英伟达Drive Atlas平台。")]
+    assert found == [("英伟达", ORG), ("Drive Atlas", PRD)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviation in brackets is made of the full name's characters, in order
+        (
+            "中国汽车技术研究中心（中国汽研）发布报告。中国汽研表示。",
+            ["中国汽车技术研究中心", "中国汽研", "中国汽研"],
+        ),
+        (
+            "寒武纪科技股份有限公司（以下简称“公司”）发布公告。",
+            ["寒武纪科技股份有限公司"],
+        ),  # 公司 names no one
+        ("本轮还有苏州禾川控股和腾讯参与。", ["禾川控股", "腾讯"]),  # 控股 ends a holding's name in a list
+        ("腾讯控股了这家公司。", ["腾讯控股"]),
+        ("华为2012实验室中央研究院首席科学家表示。", ["华为2012实验室", "中央研究院"]),
+    ],
+)
+def test_abbreviations_and_holdings(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("她毕业于俄亥俄州立大学。", ["俄亥俄州立大学"]),  # the segmenter cuts 州|立|大学 apart
+        ("腾讯由混元团队负责研发，阿里则交给通义实验室。", ["腾讯", "混元团队", "阿里", "通义实验室"]),
+    ],
+)
+def test_universities_by_charter_and_teams_by_their_product(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "公司发布了面向金融业的行业大模型“青岚-2”。",
+            [(17, 21, PRD)],
+        ),  # a product word, then the quoted name
+        ("公司推出编程智能体应用“码力”，面向程序员。", [(12, 14, PRD)]),
+        ("平台“让机器人走进家庭”是公司的愿景。", []),  # a slogan is no name
+        ("极曜汽车“换脑”：终止与百度的合作", [(12, 14, ORG)]),  # 汽车 ends a company's name: no product
+    ],
+)
+def test_products_named_in_quotes_after_a_product_word(
+    text: str, expected: list[tuple[int, int, str]]
+) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("美团外卖和饿了么的竞争进入新阶段。", ["美团外卖", "饿了么"]),  # a known company's business, its own
+        ("临港集团旗下的临港科投参与了投资。", ["临港集团", "临港科投"]),  # a state investor's platform
+    ],
+)
+def test_business_arms_and_investment_platforms(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("公司通过旗下投资平台鼎岳投资向对方注资。", ["鼎岳投资"]),  # an owner's platform
+        ("本轮由星澜投资有限公司领投。", ["星澜投资有限公司"]),  # 由 glued to the name is no part of it
+        ("红杉投资了这家公司。", ["红杉"]),  # 投资 is what the investor does
+    ],
+)
+def test_investment_platforms_named_by_their_owner(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+def test_a_company_introduced_by_name() -> None:
+    assert organizations("这家总部位于杭州的企业名为星澜数据，由前工程师创办。") == ["星澜数据"]

@@ -27,6 +27,15 @@ Figures when these floors were set (2026-12-01, after the organization- and pers
   fresh    entities P 0.978 R 0.971 F1 0.974   facts P 0.964 R 0.887 F1 0.924
   newset   entities P 0.886 R 0.824 F1 0.854   facts P 0.800 R 0.388 F1 0.523   (unseen: measured once)
 
+After the organization round of issue 3 (organizations without an industry word, owned and bought
+companies, units, short forms, Latin glosses, quoted product names; newset's misses were read for it,
+so it is no longer unseen):
+  devset   entities P 0.982 R 0.982 F1 0.982   facts P 1.000 R 0.937 F1 0.967
+  heldout  entities P 0.943 R 0.927 F1 0.935   facts P 0.885 R 0.780 F1 0.829
+  unseen   entities P 0.988 R 0.988 F1 0.988   facts P 0.972 R 0.864 F1 0.915
+  fresh    entities P 0.986 R 0.993 F1 0.989   facts P 0.972 R 0.921 F1 0.946
+  newset   entities P 0.966 R 0.988 F1 0.977   facts P 0.907 R 0.660 F1 0.764
+
 And name finding on the first 1,000 sentences of each public NER set, read where it lies in ../shared
 (skipped when it is not there; never copied): MSRA test Person F1 0.927, Organization 0.707; CLUENER
 train Person 0.693, Organization 0.590.
@@ -91,7 +100,7 @@ def test_seed_entities_have_at_most_one_duplicate(seeds_report: EvaluationReport
 
 
 def test_devset_entities(devset_report: EvaluationReport) -> None:
-    assert devset_report.entities.f1 >= 0.92, devset_report.format(verbose=True)  # now 0.964
+    assert devset_report.entities.f1 >= 0.95, devset_report.format(verbose=True)  # now 0.982
 
 
 def test_devset_facts(devset_report: EvaluationReport) -> None:
@@ -116,9 +125,9 @@ def test_amounts_stakes_and_sources_of_matched_facts_are_right(
 # The later gold sets: (folder, articles, entity F1 floor, fact F1 floor); figures now in the docstring.
 LATER_SETS = [
     (HELDOUT, 5, 0.90, 0.79),
-    (UNSEEN, 4, 0.94, 0.84),
-    (FRESH, 6, 0.94, 0.88),
-    (NEWSET, 5, 0.82, 0.48),
+    (UNSEEN, 4, 0.96, 0.84),
+    (FRESH, 6, 0.96, 0.88),
+    (NEWSET, 5, 0.95, 0.72),
 ]
 
 
