@@ -91,8 +91,11 @@ def _expand(pattern: str) -> re.Pattern[str]:
         "R": PRODUCT,
         "PL": rf"{PERSON}(?:\({PERSON}\))?(?:{_LIST_SEP}{PERSON}(?:\({PERSON}\))?)*",
         # organizations in a list; "阿里巴巴旗下的通义实验室" is one member (the owner is dropped later)
-        "OL": rf"{_OWNED}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{_OWNED})*",
-        "RL": rf"{PRODUCT}(?:{_LIST_SEP}[^，。；,;{ANY}]{{0,8}}?{PRODUCT})*",
+        "OL": rf"{_OWNED}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的|{_BACKER})?{_OWNED})*",
+        "RL": rf"{PRODUCT}(?:(?:{_LIST_SEP}|[，,](?:以及|及|和|还有))[^，。；,;{ANY}]{{0,12}}?{PRODUCT})*",
+        # rivals named with what they make: "字节跳动推出的扣子、OpenAI的ChatGPT等产品"
+        "RIV": rf"{_OWNED}(?:(?:推出|旗下|开发)?的{PRODUCT})?"
+        rf"(?:{_LIST_SEP}{_OWNED}(?:(?:推出|旗下|开发)?的{PRODUCT})?)*",
         # people in a list, each with a description ("前百度研究员A与斯坦福大学博士B")
         "DPL": rf"{PERSON}(?:\({PERSON}\))?"
         rf"(?:{_LIST_SEP}(?:前|原)?(?:{ORG}(?:的)?)?{_GAP}{{0,8}}?{PERSON}(?:\({PERSON}\))?)*",
@@ -154,6 +157,11 @@ _PLAN_WORDS = """
 _PLANNED = "(?:" + "|".join(_PLAN_WORDS) + ")"
 _INVEST = r"(?:战略投资|投资|注资|入股|押注)"
 _ROUND_LEAD = r"(?:联合领投|共同领投|领投|牵头|独家投资)"
+# how a list of investors introduces one of its members: "A、B和老股东C跟投", "股东包括A和早期投资方B"
+_BACKER = (
+    r"(?:老股东|原股东|原有股东|现有股东|早期股东|老投资方|老投资人|早期投资方|早期投资人|早期投资者"
+    r"|产业资本|产业方|战略投资方|财务投资方)"
+)
 _ROUND_FOLLOW = r"(?:跟投|参投|参与(?:了)?(?:本轮|此轮|该轮)?(?:投资|融资)?|继续加注|追加投资|加注)"
 
 RULES: tuple[Rule, ...] = (
@@ -236,6 +244,15 @@ RULES: tuple[Rule, ...] = (
         salient_topic=True,
     ),
     Rule(
+        # "另一位联合创始人林蔚毕业于清华大学": a founder named by the title alone, of the company in view
+        "relations.founded.title_alone.v1",
+        "founded",
+        r"(?:^|[，,；;：:])(?:另一位|另一名|另外一位|两位|几位)?(?:联合)?(?:创始人|创办人)(?:之一)?(?P<s>{PL})",
+        0.6,
+        ("Person",),
+        topic_subject=True,
+    ),
+    Rule(
         "relations.founded.copula.v1",
         "founded",
         r"(?P<s>{P}){G}{{0,6}}?(?:是|为|作为)(?P<o>{O})(?:的)?(?:联合)?(?:创始人|创办人)",
@@ -298,8 +315,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.works_for.title.v1",
         "worksFor",
-        r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:另一位|另一名|新任|现任)?(?:(?:联合)?创始人[兼、])?(?P<role>(?:董事会|董事局)?{ROLE})(?:兼(?P<role2>{ROLE})|、{G}{{0,10}}?{ROLE})?\s*(?P<s>{P})",
+        r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:另一位|另一名|新任|现任)?(?:(?:联合)?创始人[兼、])?(?P<role>(?:董事会|董事局)?{ROLE})(?:兼(?P<role2>{ROLE})|、(?:(?:前|原){O}(?:的)?)?{G}{{0,10}}?{ROLE})?\s*(?P<s>{P})",
         0.85,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.title_field.v1",
+        "worksFor",
+        r"(?<![前原])(?P<o>{O})(?P<role>(?:(?!与|和|同|向|对|从|在|被|将|把|给|投资|收购|合作|前|原|曾|旗下|宣布|表示|任命)[^，。；、的了来聘招挖请称说{ANY}\s]){{2,8}}?"
+        r"(?:负责人|总经理|总监|总裁|主管|首席科学家|科学家|研究员|工程师|架构师))(?P<s>{P})",
+        0.65,
         ("Person",),
     ),
     Rule(
@@ -377,7 +402,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.joined.verb.v1",
         "joined",
-        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归|随团队并入|并入)了?(?:{G}{{0,6}}?)(?P<o>{O})"
+        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?<!的)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归|随团队并入|并入)了?(?:{G}{{0,6}}?)(?P<o>{O})"
         r"(?:[，,]?\s*(?:并|随后)?(?:出任|担任)(?P<role>{ROLE}))?",
         0.75,
         ("Person",),
@@ -385,9 +410,26 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.joined.hire.v1",
         "joined",
-        r"(?P<o>{O})[^。！？!?；;{P}]{{0,30}}?(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:其)?(?:[^，。；{P}]{{0,16}}?)(?P<s>{PL})(?![^。，]{{0,12}}在内)"
+        r"(?P<o>{O})(?P<plan>[^。！？!?；;{P}]{{0,30}}?)(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:其)?(?:[^，。；{P}]{{0,16}}?)(?P<s>{PL})(?![^。，]{{0,12}}在内)"
         r"(?:\({P}\))?(?:[，,]?(?:为|担任|出任)(?:公司)?(?:新任)?(?P<role>{ROLE}))?",
         0.7,
+        ("Person",),
+    ),
+    Rule(
+        # "X宣布离开英伟达，随后被理想汽车聘为首席科学家": a hire told from the person's side
+        "relations.joined.hired_by.v1",
+        "joined",
+        r"(?P<s>{P})(?:\({P}\))?[^。！？!?{P}]{{0,40}}?被(?P<o>{O})(?:正式)?(?:聘为|聘请为|聘任为|聘请担任|延揽为|招募为|挖去担任)"
+        r"(?:公司)?(?:新任)?(?P<role>{ROLE})",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.appointed_by.v1",
+        "worksFor",
+        r"(?P<s>{P})(?:\({P}\))?{G}{{0,12}}?被(?P<o>{O})(?:董事会)?(?:正式)?(?:任命为|委任为|提拔为|擢升为|推选为|选举为)"
+        r"(?:公司)?(?:新任)?(?P<role>{ROLE})",
+        0.75,
         ("Person",),
     ),
     Rule(
@@ -441,7 +483,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.left.former_copula.v1",
         "left",
-        r"(?P<s>{P}){G}{{0,6}}?(?:则是|是|为)(?P<o>{O})的?(?:前|原)(?:任)?{G}{{0,6}}?(?P<role>{ROLE})",
+        r"(?P<s>{P}){G}{{0,6}}?(?:则是|是|为)(?P<o>{O})的?(?:前|原)(?:任)?(?P<role>{G}{{0,6}}?(?:{ROLE}|专家))",
         0.75,
         ("Person",),
     ),
@@ -454,9 +496,17 @@ RULES: tuple[Rule, ...] = (
         ("Person",),
     ),
     Rule(
+        "relations.left.earlier_post.v1",
+        "left",
+        r"(?P<s>{P})[^。！？!?{P}]{{0,40}}?(?:此前|之前|早年|曾经|曾)(?:还|也)?(?:曾)?(?:任|担任|出任)(?P<o>{O})(?:的)?"
+        r"(?P<role>{G}{{0,8}}?(?:{ROLE}|专家))",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
         "relations.left.former_before.v1",
         "left",
-        r"(?:前|原)(?:任)?(?P<o>{O})(?:的)?(?P<role>{G}{{0,8}}?(?:{ROLE}|专家))(?:、{G}{{0,10}}?)?\s*(?P<s>{P})",
+        r"(?:前|原)(?:任)?(?P<o>{O})(?:的)?(?P<role>{G}{{0,8}}?(?:{ROLE}|专家))(?:、{G}{{0,10}}?)?\s*(?P<s>{PL})",
         0.75,
         ("Person",),
     ),
@@ -585,6 +635,8 @@ RULES: tuple[Rule, ...] = (
         "investedIn",
         r"(?P<s>{OL})(?P<plan>{G}{{0,20}}?){NOT}"
         + _INVEST
+        # "旗下投资平台X" names an investing arm, not an investment in X
+        + r"(?!平台|机构|部门|基金|公司|主体|人|方|者|部|团队|子公司)"
         + r"(?:了)?{G}{{0,8}}?(?P<o>{OL})(?!的?{G}{{0,4}}(?:公司)?(?:人才|员工|团队))",
         0.75,
         ("Organization", "Person"),
@@ -641,6 +693,37 @@ RULES: tuple[Rule, ...] = (
         ("Organization", "Person"),
     ),
     Rule(
+        "relations.investment.backers.v1",
+        "investedIn",
+        r"(?P<o>{O})(?:的)?{G}{{0,6}}?(?<!竞争)(?:股东|投资方|投资人|投资者|投资机构|出资方)(?:名单)?(?:则|还|也|主要|目前)?"
+        r"(?:包括|有|涵盖|囊括|是|为)(?:{G}{{0,10}}?[，,、]\s*(?:以及|还有|和))?(?P<s>{OL})",
+        0.75,
+        ("Organization", "Person"),
+        no_amount=True,
+    ),
+    Rule(
+        "relations.investment.backers_topic.v1",
+        "investedIn",
+        r"(?:^|[，,；;：:])(?:目前|此外|同时|公司)?[，,]?{G}{{0,6}}?(?<!竞争)(?:股东|投资方|投资人|投资机构|出资方)(?:名单)?(?:则|还|也|主要)?"
+        r"(?:包括|涵盖|囊括)(?:{G}{{0,10}}?[，,、]\s*(?:以及|还有|和))?(?P<s>{OL})",
+        0.65,
+        ("Organization", "Person"),
+        topic_object=True,
+        no_amount=True,
+    ),
+    Rule(
+        # "转让方包括创始人郑启航以及早期投资方深创投": an investor named by what it is
+        "relations.investment.backer_named.v1",
+        "investedIn",
+        r"(?:(?P<o>{O})(?:的)?|(?:^|[，,；;：:、和及]))(?:早期|天使轮|老|原|现有|主要|最大|第一大|A轮|B轮)?"
+        # (a round's investors are the round's: "老股东C继续加注" is read with the round)
+        r"(?:投资方|投资人|投资机构|出资方|股东)(?P<s>{O})(?!{G}{{0,4}}?(?:旗下|的|领投|跟投|参投|继续|追加|加注|参与))",
+        0.6,
+        ("Organization", "Person"),
+        topic_object=True,
+        no_amount=True,
+    ),
+    Rule(
         "relations.investment.via.v1",
         "investedIn",
         r"(?:通过|借助)入股(?P<o>{O}){S}{{0,20}}?[，,](?P<s>{O})",
@@ -695,6 +778,13 @@ RULES: tuple[Rule, ...] = (
         topic_subject=True,
     ),
     Rule(
+        "relations.partnership.joint_body.v1",
+        "partnersWith",
+        r"(?P<s>{O})(?P<plan>{G}{{0,12}}?)(?:与|和|同|联合)(?P<o>{OL}){G}{{0,6}}?"
+        r"(?:共建|合建|共同建立|联合建立|共同成立|联合成立|合资成立|共同组建|联合组建|共同设立|联合设立)",
+        0.7,
+    ),
+    Rule(
         "relations.partnership.with.v1",
         "partnersWith",
         r"(?P<s>{O})(?:与|和|同)(?P<o>{O})(?:宣布|正式)?(?:达成|建立)?(?:战略)?(?:合作|结盟|联手)",
@@ -747,7 +837,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.copula.v1",
         "customerOf",
-        r"(?P<s>{OL}){G}{{0,6}}?(?:都是|均为|是|为|成为)(?P<o>{O})(?:的)?{G}{{0,6}}?(?:客户|用户|买家)",
+        r"(?P<s>{OL}){G}{{0,6}}?(?:都是|均为|是|为|成为)(?P<o>{O})(?:的)?(?:{G}{{0,12}}?的)?{G}{{0,6}}?(?<!竞争)(?:客户|用户|买家)",
         0.8,
     ),
     Rule(
@@ -762,6 +852,29 @@ RULES: tuple[Rule, ...] = (
         r"[，,；;]\s*(?:也|还|同时|目前|已)?(?:是|为|成为)(?P<s>{OL})(?:等{G}{{0,6}}?)?的{G}{{0,6}}?(?:供应商|代工厂|服务商|供货商)",
         0.65,
         topic_object=True,
+    ),
+    Rule(
+        "relations.customer.adviser.v1",
+        "customerOf",
+        r"(?P<o>{O}){G}{{0,4}}?(?:担任|出任|作为|是|为)(?P<s>{O})(?:的)?{G}{{0,6}}?"
+        r"(?:财务顾问|法律顾问|承销商|保荐机构|保荐人|审计机构|独家顾问)",
+        0.7,
+    ),
+    Rule(
+        "relations.customer.adviser_topic.v1",
+        "customerOf",
+        r"(?P<o>{O}){G}{{0,4}}?(?:担任|出任|作为)(?:本轮|本次|此次|该轮|此轮|这次|这笔|该笔)(?:融资|交易|收购|发行)?(?:的)?"
+        r"(?:独家|联合|首席)?(?:财务顾问|法律顾问|承销商|保荐机构|保荐人|顾问)",
+        0.65,
+        topic_subject=True,
+    ),
+    Rule(
+        # "蓝峰储能的储能系统长期采用宁德时代的电芯": who uses another company's goods buys them
+        "relations.customer.uses_goods.v1",
+        "customerOf",
+        r"(?P<s>{O})(?:的{G}{{0,8}}?)?(?P<plan>{G}{{0,6}}?){NOT}(?:采用|使用|选用|搭载|采购|购买|接入|部署)(?:了)?(?P<o>{O})"
+        r"(?:的|提供的|供应的|生产的)(?:{G}{{0,10}}?)(?:芯片|电芯|电池|模组|传感器|激光雷达|计算平台|云服务|算力|模型|大模型|产品|服务|方案|解决方案|技术|系统|平台|设备|零部件|屏幕|面板)",
+        0.65,
     ),
     Rule(
         "relations.customer.made_by.v1",
@@ -828,8 +941,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.part_of.copula.v1",
         "partOf",
-        r"(?P<s>{O}){G}{{0,4}}?(?:是|为|隶属于|属于)(?P<o>{O})(?:旗下|下属)?(?:的)?{G}{{0,8}}?(?:子公司|部门|实验室|团队|事业部|业务部门|业务|品牌|平台)",
+        r"(?P<s>{O}){G}{{0,4}}?(?:是|为|成为|隶属于|属于)(?P<o>{O})(?:旗下|下属)?(?:的)?{G}{{0,8}}?(?:子公司|部门|实验室|团队|事业部|业务部门|业务|品牌|平台)",
         0.75,
+    ),
+    Rule(
+        "relations.part_of.merged_into.v1",
+        "partOf",
+        r"(?P<s>{O})[^。；;！？{ANY}]{{0,16}}?被(?:整体)?(?:并入|纳入|划入|归入|整合进|整合到|合并到|合并进)(?P<o>{O})",
+        0.7,
     ),
     # competitorOf --------------------------------------------------------------------
     Rule(
@@ -852,6 +971,13 @@ RULES: tuple[Rule, ...] = (
         "competitorOf",
         r"(?P<s>{OL}){G}{{0,6}}?(?:都是|均为|均是|是|为|成为)(?P<o>{O})(?:的)?{G}{{0,6}}?(?:竞争对手|对手|竞品)",
         0.75,
+    ),
+    Rule(
+        "relations.competitor.faces.v1",
+        "competitorOf",
+        r"(?P<s>{O}){G}{{0,10}}?(?:面对|面临|迎战|直面|遭遇)(?:着)?(?:来自)?(?P<o>{RIV})(?:等|在内的)?{G}{{0,12}}?"
+        r"(?:对手|竞争者|竞品|竞争|挑战|厂商|玩家|巨头|同行)",
+        0.7,
     ),
     Rule(
         "relations.competitor.rivalry.v1",
@@ -959,6 +1085,8 @@ _NOT_PARTIES = ("MediaOutlet", "outlet-cited", "Team", "University", "Government
 # 其 and 他 also begin ordinary words (其他, 其中, 尤其, 他人 …): those are not pronouns.
 _PRONOUNS = re.compile(
     r"该公司|这家公司|该企业|这家企业|此公司|该机构|他们|她们"
+    # "这家总部位于杭州的人工智能公司": a described company is the one the text is about
+    r"|这家[^，。；！？,;!?]{1,16}?的[^，。；！？,;!?的]{0,8}?(?:公司|企业)"
     r"|(?<![尤极与])其(?![他它中实余次后间])|(?<![其吉利])他(?![人国乡们])|她(?!们)"
     r"|(?<=加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立)公司"
     r"|公司(?=[^，。的]{0,3}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|客户|还|也|已|将|在|与))"
@@ -969,6 +1097,12 @@ _PRONOUNS = re.compile(
 _COMPANY_ATTRIBUTE = (
     r"(?:旗舰|首款|新一代|最新|核心|主力)?[^，。]{0,4}?"
     r"(?:产品|模型|大模型|芯片|平台|客户|股东|估值|融资|业务|子公司)"
+)
+
+
+# what follows an organization that invests in a round rather than raises it: "A领投", "A、B和C跟投"
+_INVESTOR_IN_ROUND = re.compile(
+    rf"(?:{_LIST_SEP}(?:{_BACKER})?[{ORG}{PERSON}])*(?:等)?(?:机构)?(?:继续|也|亦)?(?:{_ROUND_LEAD}|{_ROUND_FOLLOW}|追加)"
 )
 
 
@@ -1055,11 +1189,8 @@ class RelationExtractor:
                 fallback = self.discourse.previous_topic or self._salient_slot(s, e)
                 target = named[0] if named else fallback
             else:  # 该公司, 他们 …
-                companies = [
-                    x
-                    for x in before
-                    if x.type == "Organization" and x.kind not in ("MediaOutlet", "outlet-cited", "Team")
-                ]
+                # a company, not the school or the ministry the sentence also names
+                companies = [x for x in before if x.type == "Organization" and x.kind not in _NOT_PARTIES]
                 target = companies[0] if companies else self.discourse.previous_topic
             if target is not None:
                 resolved.append((s, e, Slot(target.entity, target.type, target.kind, s, e)))
@@ -1154,7 +1285,7 @@ class RelationExtractor:
             if s.type == "Organization"
             and s.kind not in ("MediaOutlet", "outlet-cited", "Team", "University", "GovernmentBody")
             and not re.search(r"(?:前|原|曾在|曾任|从)$", frame.text[max(0, i - 2) : i])
-            and not re.match(r"(?:等)?(?:领投|跟投|参投)", frame.text[i + 1 : i + 4])  # an investor
+            and not _INVESTOR_IN_ROUND.match(frame.text, i + 1)  # an investor
         ]
         if companies:
             # the company the sentence is about: one that a person founded, joined or works for
@@ -1191,8 +1322,8 @@ class RelationExtractor:
             if before is not None and index >= before:
                 continue
             slot = frame.slots[index]
-            set_aside = frame.text[max(0, index - 2) : index].endswith(("除", "除了")) or re.match(
-                r"(?:等)?(?:领投|跟投|参投)", frame.text[index + 1 : index + 4]
+            set_aside = frame.text[max(0, index - 2) : index].endswith(("除", "除了")) or (
+                _INVESTOR_IN_ROUND.match(frame.text, index + 1)
             )
             if slot.kind in ("University", "GovernmentBody"):
                 continue
@@ -1520,7 +1651,8 @@ class RelationExtractor:
             for match in re.finditer(
                 # a name the list goes on with that is no entity here ("高瓴创投、北京市某基金跟投")
                 # does not hide the investors named before it
-                rf"({party}(?:{_LIST_SEP}{party})*)(?:{_LIST_SEP}[^，。；、{ANY}]{{2,16}}?)*"
+                # and a member introduced by what it is ("A、B和老股东C跟投") is one of them
+                rf"({party}(?:{_LIST_SEP}{_BACKER}?{party})*)(?:{_LIST_SEP}[^，。；、{ANY}]{{2,16}}?)*"
                 rf"(?:等)?(?:机构|投资方|股东)?{_GAP}{{0,4}}?(?:{cue})",
                 frame.text,
             ):

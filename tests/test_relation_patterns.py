@@ -1,0 +1,218 @@
+"""extractors.relations: the ways Chinese business news phrases an event beyond the plain clause.
+
+Lists whose members are introduced by what they are (老股东C), investors and advisers named by their
+part in a deal, passive hires, titles with a field before them, subjects named only as 这家…公司,
+rivals a company faces, units merged into others, partnerships told through what two parties build.
+Every sentence here was written for these tests in the style of the news, not taken from a gold set.
+A fact is read as (relation, subject name, object name) with the names the article writes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.model import Document, Fact
+from extractors.pipeline import Corpus, extract_corpus
+
+ARTICLES: dict[str, str] = {
+    # investors in a round, one introduced by what it is
+    "round-old-backer": "Vecta Labs完成5亿元B轮融资，由红杉中国领投，腾讯、高瓴资本和老股东百度跟投。",
+    # shareholders listed, with the company the sentence is about
+    "backers-topic": "Vecta Labs此前已完成三轮融资，股东包括红杉中国、小米集团和高瓴资本。",
+    "backers-named": "京东的投资方包括腾讯和红杉中国。",
+    "backer-apposition": "本次股权的出让方包括百度的早期投资方高瓴资本。",
+    "backer-in-round": "Vecta Labs完成2亿元A轮融资，红杉中国领投，老股东高瓴资本继续加注。",
+    # an investing arm named with 投资 is no investment in it
+    "investing-arm": "小米通过旗下投资平台顺为资本参与了多笔交易。",
+    # advisers
+    "adviser-round": "Vecta Labs完成3亿元C轮融资，由红杉中国领投，华兴资本担任本轮独家财务顾问。",
+    "adviser-named": "中金公司担任京东的财务顾问。",
+    # customers
+    "uses-goods": "小米的新款手机全系采用高通的芯片。",
+    "uses-goods-negated": "小米的新款手机并未采用高通的芯片。",
+    "customer-of-the-fastest": "黄仁勋称小米是英伟达在中国增长最快的汽车客户之一。",
+    # rivals a company faces
+    "faces-rivals": "百度不仅要面对阿里巴巴、腾讯等大模型厂商，还要应对新玩家。",
+    "faces-products": "小米将直接面对华为推出的鸿蒙、苹果推出的iOS等产品的挑战。",
+    "faces-competition": "比亚迪正面临特斯拉、小鹏汽车等对手的激烈竞争。",
+    # units and subsidiaries
+    "merged-into": "京东物流被收购后，已被并入顺丰控股。",
+    "becomes-subsidiary": "交易完成后，饿了么成为阿里巴巴的控股子公司。",
+    # partnerships through a joint body
+    "joint-lab": "京东还宣布与北京大学共建联合实验室，双方将开展长期研究。",
+    "joint-lab-planned": "京东计划与北京大学共建联合实验室。",
+    # founders and posts
+    "founder-alone": "Vecta Labs成立于2021年，总部位于深圳。另一位联合创始人李文涛毕业于北京大学。",
+    "former-pair": "这家公司由两位前谷歌工程师张晓峰和李文涛共同创立。",
+    "former-expert": "王立群是阿里巴巴的前资深算法专家。",
+    "earlier-post": "刘海涛毕业于复旦大学，此前曾任华为云数据库方向负责人。",
+    "second-title": "百度首席科学家、前谷歌研究员王立群表示，模型仍有提升空间。",
+    "title-field": "腾讯云智能驾驶负责人刘海涛仍将留任。",
+    "title-field-verb": "谷歌从微软挖来了研究科学家周明远。",
+    # passive hires and appointments
+    "hired-by": "英特尔前副总裁张晓峰宣布离开英特尔，随后被腾讯聘为首席科学家。",
+    "appointed-by": "李文涛被京东董事会任命为首席财务官。",
+    "hire-wish": "此前市场曾传出华为有意招揽张晓峰，但华为方面予以否认。",
+    # the arrival of someone is no joining by whoever speaks of it
+    "arrival-said": "李文涛在内部信中称，刘海涛的加入将提升团队实力。",
+    # a subject named only by a description, or by 该公司 after a school
+    "described-company": "36氪从京东获悉，这家成立于1998年的公司当天正式发布了“言犀”大模型。",
+    "company-after-school": "京东今年扩大了研发团队。李文涛毕业于北京大学，目前担任该公司首席技术官。",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return extract_corpus([Document.from_text(raw, doc_id, "2026-03-01") for doc_id, raw in ARTICLES.items()])
+
+
+def facts_of(corpus: Corpus, doc_id: str) -> list[Fact]:
+    [extraction] = [x for x in corpus.extractions if x.document.id == doc_id]
+    return list(extraction.facts)
+
+
+def relations(corpus: Corpus, doc_id: str) -> set[tuple[str, str, str | None]]:
+    """(relation, subject, object) with each entity written as the article first names it."""
+    names = {}
+    for entity in corpus.entities:
+        written = sorted((m.start, m.name or m.text) for m in entity.mentions if m.doc_id == doc_id)
+        names[entity.key] = written[0][1] if written else entity.key
+    return {
+        (f.relation, names[f.subject], None if f.object is None else names[f.object])
+        for f in facts_of(corpus, doc_id)
+    }
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "expected"),
+    [
+        (
+            "round-old-backer",
+            {
+                ("investedIn", "红杉中国", "Vecta Labs"),
+                ("investedIn", "腾讯", "Vecta Labs"),
+                ("investedIn", "高瓴资本", "Vecta Labs"),
+                ("investedIn", "百度", "Vecta Labs"),
+            },
+        ),
+        (
+            "backers-topic",
+            {
+                ("investedIn", "红杉中国", "Vecta Labs"),
+                ("investedIn", "小米集团", "Vecta Labs"),
+                ("investedIn", "高瓴资本", "Vecta Labs"),
+            },
+        ),
+        ("backers-named", {("investedIn", "腾讯", "京东"), ("investedIn", "红杉中国", "京东")}),
+        ("backer-apposition", {("investedIn", "高瓴资本", "百度")}),
+        (
+            "backer-in-round",
+            {("investedIn", "红杉中国", "Vecta Labs"), ("investedIn", "高瓴资本", "Vecta Labs")},
+        ),
+    ],
+)
+def test_investors_listed_or_named_by_their_part(
+    corpus: Corpus, doc_id: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {r for r in relations(corpus, doc_id) if r[0] == "investedIn"} == expected
+
+
+def test_an_investing_arm_is_no_investment_in_it(corpus: Corpus) -> None:
+    assert not [r for r in relations(corpus, "investing-arm") if r[0] == "investedIn"]
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "expected"),
+    [
+        ("adviser-round", ("customerOf", "Vecta Labs", "华兴资本")),
+        ("adviser-named", ("customerOf", "京东", "中金公司")),
+        ("uses-goods", ("customerOf", "小米", "高通")),
+        ("customer-of-the-fastest", ("customerOf", "小米", "英伟达")),
+    ],
+)
+def test_clients_of_advisers_and_suppliers(
+    corpus: Corpus, doc_id: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in relations(corpus, doc_id)
+
+
+def test_goods_not_used_make_no_customer(corpus: Corpus) -> None:
+    assert not [r for r in relations(corpus, "uses-goods-negated") if r[0] == "customerOf"]
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "expected"),
+    [
+        ("faces-rivals", {frozenset(("百度", "阿里巴巴")), frozenset(("百度", "腾讯"))}),
+        ("faces-products", {frozenset(("小米", "华为")), frozenset(("小米", "苹果"))}),
+        ("faces-competition", {frozenset(("比亚迪", "特斯拉")), frozenset(("比亚迪", "小鹏汽车"))}),
+    ],
+)
+def test_rivals_a_company_faces(corpus: Corpus, doc_id: str, expected: set[frozenset[str]]) -> None:
+    found = {frozenset((s, o)) for r, s, o in relations(corpus, doc_id) if r == "competitorOf" and o}
+    assert found == expected
+
+
+def test_a_rival_product_is_no_party(corpus: Corpus) -> None:
+    assert not [r for r in relations(corpus, "faces-products") if r[0] == "competitorOf" and r[2] == "鸿蒙"]
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "expected"),
+    [
+        ("merged-into", ("partOf", "京东物流", "顺丰控股")),
+        ("becomes-subsidiary", ("partOf", "饿了么", "阿里巴巴")),
+    ],
+)
+def test_units_merged_or_made_subsidiaries(
+    corpus: Corpus, doc_id: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in relations(corpus, doc_id)
+
+
+def test_a_joint_lab_is_a_partnership_and_a_planned_one_is_not(corpus: Corpus) -> None:
+    partners = {frozenset((s, o)) for r, s, o in relations(corpus, "joint-lab") if r == "partnersWith" and o}
+    assert frozenset(("京东", "北京大学")) in partners
+    assert not [r for r in relations(corpus, "joint-lab-planned") if r[0] == "partnersWith"]
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "expected"),
+    [
+        ("founder-alone", {("founded", "李文涛", "Vecta Labs")}),
+        ("former-pair", {("left", "张晓峰", "谷歌"), ("left", "李文涛", "谷歌")}),
+        ("former-expert", {("left", "王立群", "阿里巴巴")}),
+        ("earlier-post", {("left", "刘海涛", "华为云")}),
+        ("second-title", {("worksFor", "王立群", "百度"), ("left", "王立群", "谷歌")}),
+        ("title-field", {("worksFor", "刘海涛", "腾讯云")}),
+        ("hired-by", {("joined", "张晓峰", "腾讯"), ("left", "张晓峰", "英特尔")}),
+        ("appointed-by", {("worksFor", "李文涛", "京东")}),
+    ],
+)
+def test_founders_and_posts(corpus: Corpus, doc_id: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= relations(corpus, doc_id)
+
+
+def test_roles_of_posts_with_a_field_or_a_passive_hire(corpus: Corpus) -> None:
+    roles = {(f.relation, f.role) for f in facts_of(corpus, "title-field") + facts_of(corpus, "hired-by")}
+    assert ("worksFor", "智能驾驶负责人") in roles and ("joined", "首席科学家") in roles
+
+
+def test_a_field_is_no_verb_phrase(corpus: Corpus) -> None:
+    assert not [r for r in relations(corpus, "title-field-verb") if r[0] == "worksFor"]
+
+
+@pytest.mark.parametrize("doc_id", ["hire-wish", "arrival-said"])
+def test_a_wish_to_hire_or_talk_of_an_arrival_is_no_joining(corpus: Corpus, doc_id: str) -> None:
+    joined = {(s, o) for r, s, o in relations(corpus, doc_id) if r == "joined"}
+    assert ("张晓峰", "华为") not in joined and ("李文涛", "团队") not in joined
+    assert not [x for x in joined if x[0] == "李文涛"]
+
+
+def test_a_described_company_is_the_one_named_before(corpus: Corpus) -> None:
+    assert ("released", "京东", "言犀") in relations(corpus, "described-company")
+
+
+def test_this_company_after_a_school_is_the_company(corpus: Corpus) -> None:
+    works = {(s, o) for r, s, o in relations(corpus, "company-after-school") if r == "worksFor"}
+    assert works == {("李文涛", "京东")}
