@@ -127,6 +127,9 @@ class Rule:
     # with no company named before the match, the topic is the company the whole text is about, not
     # the last one named ("…2016年加入大疆。联合创始人兼CTO孟庆瑶…" is about the text's company)
     salient_topic: bool = False
+    # the person missing from the match is the one the text is telling about: the first named in the
+    # sentence, else the last one named before ("黄仁勋1963年生于台南。…，至今仍担任英伟达CEO")
+    person_topic: bool = False
     # the kinds the object must be of, when the type is not enough (a school, not any organization)
     object_kinds: tuple[str, ...] = ()
     # "A与B签订了采购合同" says not who buys: the company the text was just talking about supplies
@@ -206,7 +209,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.founded.cofounders.v1",
         "founded",
-        r"(?P<s>(?:{P})?(?:与|和|同){PL}|{DPL})(?:等人)?(?:共同|一起|联合)(?:创立|创办|创建)了?(?P<o>{O})",
+        r"(?P<s>(?:{P}[^。；;{ANY}]{{0,14}}?)?(?:与|和|同){PL}|{DPL})(?:等人)?(?:共同|一起|联合)(?:创立|创办|创建)了?(?P<o>{O})",
         0.75,
         ("Person",),
     ),
@@ -258,6 +261,45 @@ RULES: tuple[Rule, ...] = (
         r"(?P<s>{P}){G}{{0,6}}?(?:是|为|作为)(?P<o>{O})(?:的)?(?:联合)?(?:创始人|创办人)",
         0.85,
         ("Person",),
+    ),
+    # careers told with the person omitted: the clause goes on about the person named before
+    Rule(
+        "relations.works_for.omitted_subject.v1",
+        "worksFor",
+        r"(?:^|[，,；;])\s*(?:目前|现|现在|至今|如今|同时|还|也|并|则)?(?:仍|仍然|依然|则|已)?(?<!曾)(?:担任|出任|兼任|任)"
+        r"(?P<o>{O})(?:的)?(?:部门|团队|事业部|事业群)?(?P<role>{ROLE})(?!{G}{{0,6}}?(?:的|{P}))",
+        0.6,
+        ("Person",),
+        person_topic=True,
+    ),
+    Rule(
+        "relations.left.omitted_subject.v1",
+        "left",
+        r"(?:^|[，,；;])\s*(?:此前|之前|早年|早先|曾经|曾)(?:还|也)?(?:曾)?"
+        r"(?:(?:任|担任|出任)(?P<o>{O})(?:的)?(?P<role>[^，。；的{ANY}]{{0,8}}?(?:{ROLE}|专家))|(?:任职于|就职于|供职于)(?P<o2>{O}))"
+        r"(?!{G}{{0,10}}?(?:的|{ANY}))",
+        0.6,
+        ("Person",),
+        person_topic=True,
+    ),
+    Rule(
+        "relations.educated_at.omitted_subject.v1",
+        "educatedAt",
+        r"(?:^|[，,；;])\s*(?:本科|硕士|博士|研究生|早年|后)?(?:毕业于|就读于|肄业于|求学于)(?P<o>{O})(?!{G}{{0,8}}?(?:的|{P}))",
+        0.65,
+        ("Person",),
+        person_topic=True,
+    ),
+    Rule(
+        "relations.joined.omitted_subject.v1",
+        "joined",
+        r"(?:^|[，,；;])\s*(?:(?:于|在)?[0-9]{{2,4}}年(?:[0-9]{{1,2}}月)?(?:[0-9]{{1,2}}日)?(?:底|初|中|末|前后)?)?"
+        r"(?:随后|之后|此后|后来|后|又|再|便|就|即|还|也|已|则|同年|次年|当年|毕业后|回国后)*"
+        r"(?:正式)?(?:加入|加盟|入职)(?:了)?(?P<o>{O})"
+        r"(?![的{ANY}]|{G}{{0,4}}?{P})(?:[，,]?\s*(?:并|随后)?(?:出任|担任)(?P<role>{ROLE}))?",
+        0.6,
+        ("Person",),
+        person_topic=True,
     ),
     # released ------------------------------------------------------------------------
     Rule(
@@ -688,7 +730,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.investment.stake_purchase.v1",
         "investedIn",
-        r"(?P<s>{OL}){G}{{0,20}}?(?:收购|购买|买入|认购|受让|增持)(?:了)?(?P<o>{O})(?:{G}{{0,4}}?)[0-9.]+\s*[%％]",
+        r"(?P<s>{OL}){G}{{0,20}}?(?:收购|购买|买入|认购|受让|增持)(?:了)?(?:{G}{{0,8}}?(?:企业|公司|厂商|平台))?"
+        r"(?P<o>{O})(?:{G}{{0,4}}?)[0-9.]+\s*[%％]",
         0.75,
         ("Organization", "Person"),
     ),
@@ -796,6 +839,14 @@ RULES: tuple[Rule, ...] = (
         "endedPartnershipWith",
         r"(?P<s>{O}){G}{{0,14}}?(?:终止|结束|中止|停止|暂停|切断|叫停|取消)(?:了)?(?:与|和|同){G}{{0,6}}?(?P<o>{O})(?:之间)?(?:的)?{G}{{0,14}}?(?:合作|关系|合同|协议|业务|往来)",
         0.8,
+    ),
+    Rule(
+        # "A已停止使用B旗下C的云服务": a customer that stops buying ends the relationship
+        "relations.partnership_end.stops_using.v1",
+        "endedPartnershipWith",
+        r"(?P<s>{O}){G}{{0,8}}?(?:停止使用|不再使用|停用|弃用|终止使用|停止采购|不再采购)(?P<o>{OL})(?:的|提供的)?"
+        r"{G}{{0,10}}?(?:服务|云服务|产品|芯片|方案|平台|技术|系统|模型)",
+        0.7,
     ),
     Rule(
         # "A此前与B在智慧城市项目上的合作已于9月终止"
@@ -1087,9 +1138,12 @@ _PRONOUNS = re.compile(
     r"该公司|这家公司|该企业|这家企业|此公司|该机构|他们|她们"
     # "这家总部位于杭州的人工智能公司": a described company is the one the text is about
     r"|这家[^，。；！？,;!?]{1,16}?的[^，。；！？,;!?的]{0,8}?(?:公司|企业)"
+    # "这位出生于台湾的企业家": a described person is the one the text is about
+    r"|这位[^，。；！？,;!?]{0,12}?(?:企业家|创业者|创始人|工程师|科学家|研究员|高管|负责人|掌门人|老将)"
     r"|(?<![尤极与])其(?![他它中实余次后间])|(?<![其吉利])他(?![人国乡们])|她(?!们)"
     r"|(?<=加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立)公司"
     r"|公司(?=[^，。的]{0,3}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|客户|还|也|已|将|在|与))"
+    r"|(?<=[，,。；;])公司(?=全资|以[0-9约近超逾]|先后|相继|投资|并购|入股)"
 )
 
 
@@ -1156,7 +1210,7 @@ class RelationExtractor:
                 continue  # "科技公司完成…" is a kind of company, not a pointer to one
             before = [slot for a, _, slot in slots if a < s]
             target: Slot | None = None
-            if word in ("他", "她"):
+            if word in ("他", "她") or word.startswith("这位"):
                 people = [x for x in before if x.type == "Person"]
                 target = people[-1] if people else self.discourse.last_person
             elif word == "其":
@@ -1334,6 +1388,18 @@ class RelationExtractor:
             return self._salient_slot(frame.sentence.start, frame.sentence.start)
         return self.discourse.previous_topic
 
+    def _person_topic(self, frame: Frame, before: int) -> Slot | None:
+        """The person a clause with no subject is about: the sentence's first, else the text's last."""
+        # "与A、B共同创立", "师从C": a person governed by a preposition is no subject
+        people = [
+            slot
+            for index, slot in sorted(frame.slots.items())
+            if index < before
+            and slot.type == "Person"
+            and not re.search(rf"(?:与|和|同|跟|向|对|师从|接替|替代|取代|{PERSON}、)$", frame.text[:index])
+        ]
+        return people[0] if people else self.discourse.last_person
+
     def _make(
         self,
         frame: Frame,
@@ -1398,6 +1464,9 @@ class RelationExtractor:
                         objects = [topic]
                     else:
                         subjects = [topic]
+                if rule.person_topic and not subjects:
+                    person = self._person_topic(frame, match.start())
+                    subjects = [person] if person else []
                 if rule.topic_object and not objects:
                     topic = self._topic(frame, match.start("s"))
                     objects = [topic] if topic else []
@@ -1843,7 +1912,8 @@ class RelationExtractor:
         """``字节跳动早已是摩矽科技的最大客户之一。去年底，双方还共同成立了联合实验室``: the two
         organizations of the paragraph's last two-party fact work together."""
         pattern = (
-            rf"双方(?P<plan>{_GAP}{{0,12}}?)(?:共同|联合|一起)(?:成立|组建|建立|设立|打造|开发|研发|推出)"
+            rf"(?:双方|两家公司|两家企业|二者)(?P<plan>{_GAP}{{0,12}}?)(?:(?:共同|联合|一起)(?:成立|组建|建立|设立|打造|开发|研发|推出)"
+            rf"|(?:一直|始终|长期)?(?:保持着?|开展了?|建立了?|达成了?|展开了?|深化了?)(?:长期|稳定|密切|深度|紧密|战略)*(?:的)?合作)"
         )
         match = re.search(pattern, frame.text)
         if not match or re.search(_PLANNED, match.group("plan")):
@@ -1876,8 +1946,8 @@ class RelationExtractor:
         product is a customer of the company that made it."""
         facts = []
         buyers = (
-            rf"(?P<s>{ORG}(?:{_LIST_SEP}{ORG})*)(?P<plan>{_GAP}{{0,6}}?)(?<!未)(?<!没有)(?<!不)"
-            rf"(?:采购|购买|订购|部署|采用|选用|批量采购)(?:了)?{_GAP}{{0,6}}?(?P<o>{PRODUCT})"
+            rf"(?P<s>{ORG}(?:{_LIST_SEP}{ORG})*)(?P<plan>{_GAP}{{0,8}}?)(?<!未)(?<!没有)(?<!不)"
+            rf"(?:采购|购买|订购|部署|采用|选用|批量采购|接入|引入)(?:了)?{_GAP}{{0,6}}?(?P<o>{PRODUCT})"
         )
         deployed = (
             rf"(?P<o>{PRODUCT})(?P<plan>{_GAP}{{0,6}}?)(?:在|进入)(?P<s>{ORG}(?:{_LIST_SEP}{ORG})*)(?:的)?"

@@ -58,6 +58,21 @@ ARTICLES: dict[str, str] = {
     # a subject named only by a description, or by 该公司 after a school
     "described-company": "36氪从京东获悉，这家成立于1998年的公司当天正式发布了“言犀”大模型。",
     "company-after-school": "京东今年扩大了研发团队。李文涛毕业于北京大学，目前担任该公司首席技术官。",
+    # the person omitted in later clauses
+    "omitted-person": "王立群出生于杭州。他本科毕业于浙江大学，2012年加入阿里巴巴，此前曾任微软研究员，"
+    "至今仍担任阿里巴巴首席科学家。",
+    "omitted-cofounder": "这位企业家2015年与李文涛共同创立了Vecta Labs，至今仍担任Vecta Labs首席执行官。",
+    "described-founder": "王立群出生于杭州。这位出生于杭州的企业家，2015年与李文涛共同创立了Vecta Labs。",
+    "omitted-attribute": "发布会上，曾任英特尔高级副总裁的德国工程师约翰·史密斯（John Smith）亮相。",
+    # both parties of the deal before keep up a cooperation
+    "both-cooperate": "京东早在2022年就投资了小米，两家公司此后在供应链上保持着稳定合作。",
+    # buyers of a product connect to it
+    "product-connected": "腾讯推出了混元大模型。招商银行和中国移动已在试点阶段接入混元大模型。",
+    # a customer stops using a supplier's services
+    "stops-using": "小米已停止使用百度旗下百度智能云的云服务，转而自建机房。",
+    # 公司 as the subject of a deal, and a stake in a company named with its trade
+    "company-deals": "腾讯今年扩大了布局。2023年，公司全资收购了搜狗。"
+    "2024年，公司以3亿元收购了智能硬件企业小度科技有限公司60%的股权。",
 }
 
 
@@ -216,3 +231,48 @@ def test_a_described_company_is_the_one_named_before(corpus: Corpus) -> None:
 def test_this_company_after_a_school_is_the_company(corpus: Corpus) -> None:
     works = {(s, o) for r, s, o in relations(corpus, "company-after-school") if r == "worksFor"}
     assert works == {("李文涛", "京东")}
+
+
+def test_a_profile_goes_on_about_the_person_with_the_subject_omitted(corpus: Corpus) -> None:
+    assert {
+        ("educatedAt", "王立群", "浙江大学"),
+        ("joined", "王立群", "阿里巴巴"),
+        ("left", "王立群", "微软"),
+        ("worksFor", "王立群", "阿里巴巴"),
+    } <= relations(corpus, "omitted-person")
+
+
+def test_the_omitted_subject_is_not_a_person_named_after_a_preposition(corpus: Corpus) -> None:
+    works = {(s, o) for r, s, o in relations(corpus, "omitted-cofounder") if r == "worksFor"}
+    assert ("李文涛", "Vecta Labs") not in works
+
+
+def test_a_past_post_as_an_attribute_is_the_attributed_persons(corpus: Corpus) -> None:
+    left = {(s, o) for r, s, o in relations(corpus, "omitted-attribute") if r == "left"}
+    assert left <= {("约翰·史密斯", "英特尔")}
+
+
+def test_both_parties_of_a_deal_keep_a_cooperation(corpus: Corpus) -> None:
+    partners = {frozenset((s, o)) for r, s, o in relations(corpus, "both-cooperate") if r == "partnersWith"}
+    assert partners == {frozenset(("京东", "小米"))}
+
+
+def test_who_connects_to_a_product_is_its_makers_customer(corpus: Corpus) -> None:
+    customers = {(s, o) for r, s, o in relations(corpus, "product-connected") if r == "customerOf"}
+    assert customers == {("招商银行", "腾讯"), ("中国移动", "腾讯")}
+
+
+def test_stopping_to_use_a_service_ends_the_relationship(corpus: Corpus) -> None:
+    assert ("endedPartnershipWith", "小米", "百度智能云") in relations(corpus, "stops-using")
+
+
+def test_company_as_the_subject_of_deals(corpus: Corpus) -> None:
+    found = relations(corpus, "company-deals")
+    assert ("acquired", "腾讯", "搜狗") in found
+    assert ("investedIn", "腾讯", "小度科技有限公司") in found
+    assert ("acquired", "腾讯", "小度科技有限公司") not in found  # 60% is a stake
+
+
+def test_a_described_person_founded_with_the_cofounders_after_a_comma(corpus: Corpus) -> None:
+    founded = {(s, o) for r, s, o in relations(corpus, "described-founder") if r == "founded"}
+    assert founded == {("王立群", "Vecta Labs"), ("李文涛", "Vecta Labs")}
