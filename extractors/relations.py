@@ -67,6 +67,7 @@ class Discourse:
     published_year: int | None
     salient_company: str | None
     last_person: Slot | None = None
+    last_unit: Slot | None = None  # the team or lab named last, for 该研究院, 该团队
     previous_topic: Slot | None = None
     year: int | None = None
     paragraph_facts: list[Fact] = field(default_factory=list)
@@ -276,7 +277,7 @@ RULES: tuple[Rule, ...] = (
         "relations.left.omitted_subject.v1",
         "left",
         r"(?:^|[，,；;])\s*(?:此前|之前|早年|早先|曾经|曾)(?:还|也)?(?:曾)?"
-        r"(?:(?:任|担任|出任)(?P<o>{O})(?:的)?(?P<role>[^，。；的{ANY}]{{0,8}}?(?:{ROLE}|专家))|(?:任职于|就职于|供职于)(?P<o2>{O}))"
+        r"(?:(?:任|担任|出任|是|为)(?P<o>{O})(?:的)?(?P<role>[^，。；的{ANY}]{{0,8}}?(?:{ROLE}|专家))|(?:任职于|就职于|供职于)(?P<o2>{O}))"
         r"(?!{G}{{0,10}}?(?:的|{ANY}))",
         0.6,
         ("Person",),
@@ -332,6 +333,15 @@ RULES: tuple[Rule, ...] = (
         r"(?P<s>{O})(?:的)?(?:旗舰|首款|新一代|最新|新款|核心)?[^，。；！？,;!?：:{ANY}]{{0,10}}?(?P<o>{R})(?!的)"
         r"(?P<plan>{G}{{0,12}}?)(?:正式|首次)?(?:发布|上线|推出|亮相|开源)(?!{G}{{0,4}}的)",
         0.65,
+        ("Organization",),
+        ("Product",),
+    ),
+    Rule(
+        "relations.release.its_product.v1",
+        "released",
+        r"(?P<s>{O})的(?:核心|首款|第一款|主要|旗舰|主打|明星|最新)?(?:产品|模型|应用)(?:之一)?(?:是|为|包括|有)"
+        r"(?:[^，。；,;{ANY}]{{0,16}}?)(?P<o>{RL})",
+        0.7,
         ("Organization",),
         ("Product",),
     ),
@@ -585,7 +595,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.left.verb.v1",
         "left",
-        r"(?P<s>{P}){S}{{0,40}}?(?:卸任|辞去|辞任|离开|离职|退出|辞职|告别|离任)(?:了)?{G}{{0,14}}?(?P<o>{O})(?:的)?\s*(?P<role>{ROLE})?",
+        r"(?P<s>{P}){S}{{0,40}}?(?:卸任|辞去|辞任|离开|离职|退出|辞职|告别|离任)(?:了)?"
+        r"(?:(?!后|之后|加入|加盟|入职|投奔|转投|并){G}){{0,14}}?(?P<o>{O})(?:的)?\s*(?P<role>{ROLE})?",
         0.75,
         ("Person",),
     ),
@@ -1137,12 +1148,13 @@ _NOT_PARTIES = ("MediaOutlet", "outlet-cited", "Team", "University", "Government
 _PRONOUNS = re.compile(
     r"该公司|这家公司|该企业|这家企业|此公司|该机构|他们|她们"
     # "这家总部位于杭州的人工智能公司": a described company is the one the text is about
+    r"|该(?:研究院|实验室|团队|部门|事业部|事业群)"
     r"|这家[^，。；！？,;!?]{1,16}?的[^，。；！？,;!?的]{0,8}?(?:公司|企业)"
     # "这位出生于台湾的企业家": a described person is the one the text is about
     r"|这位[^，。；！？,;!?]{0,12}?(?:企业家|创业者|创始人|工程师|科学家|研究员|高管|负责人|掌门人|老将)"
     r"|(?<![尤极与])其(?![他它中实余次后间])|(?<![其吉利])他(?![人国乡们])|她(?!们)"
     r"|(?<=加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立)公司"
-    r"|公司(?=[^，。的]{0,3}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|客户|还|也|已|将|在|与))"
+    r"|公司(?=[^，。的]{0,3}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|客户|还|也|已|将|在|与|称|透露|介绍|表示))"
     r"|(?<=[，,。；;])公司(?=全资|以[0-9约近超逾]|先后|相继|投资|并购|入股)"
 )
 
@@ -1158,6 +1170,9 @@ _COMPANY_ATTRIBUTE = (
 _INVESTOR_IN_ROUND = re.compile(
     rf"(?:{_LIST_SEP}(?:{_BACKER})?[{ORG}{PERSON}])*(?:等)?(?:机构)?(?:继续|也|亦)?(?:{_ROUND_LEAD}|{_ROUND_FOLLOW}|追加)"
 )
+
+
+_UNIT_WORDS = ("研究院", "实验室", "团队", "部门", "事业部", "事业群")
 
 
 # how much a fact's confidence keeps for each argument resolved from a pronoun
@@ -1210,7 +1225,10 @@ class RelationExtractor:
                 continue  # "科技公司完成…" is a kind of company, not a pointer to one
             before = [slot for a, _, slot in slots if a < s]
             target: Slot | None = None
-            if word in ("他", "她") or word.startswith("这位"):
+            if word.startswith("该") and word[1:] in _UNIT_WORDS:
+                units = [x for x in before if x.type == "Organization" and x.kind == "Team"]
+                target = units[-1] if units else self.discourse.last_unit
+            elif word in ("他", "她") or word.startswith("这位"):
                 people = [x for x in before if x.type == "Person"]
                 target = people[-1] if people else self.discourse.last_person
             elif word == "其":
@@ -1328,8 +1346,18 @@ class RelationExtractor:
 
     def _update_discourse(self, frame: Frame, found: list[Fact]) -> None:
         people = [s for _, s in sorted(frame.slots.items()) if s.type == "Person"]
-        if people:
-            self.discourse.last_person = people[-1]
+        # the person a later 他 means: not one governed by a preposition ("师从丹尼尔·罗斯", "与A会面")
+        subjects = [
+            s
+            for i, s in sorted(frame.slots.items())
+            if s.type == "Person"
+            and not re.search(rf"(?:与|和|同|跟|向|对|师从|接替|替代|取代|{PERSON}、)$", frame.text[:i])
+        ]
+        if subjects or people:
+            self.discourse.last_person = (subjects or people)[-1]
+        units = [s for _, s in sorted(frame.slots.items()) if s.type == "Organization" and s.kind == "Team"]
+        if units:
+            self.discourse.last_unit = units[-1]
         for person in people:
             recent = [p for p in self.discourse.people if p.entity != person.entity]
             self.discourse.people = [*recent, person][-5:]

@@ -63,6 +63,11 @@ ARTICLES: dict[str, str] = {
     "至今仍担任阿里巴巴首席科学家。",
     "omitted-cofounder": "这位企业家2015年与李文涛共同创立了Vecta Labs，至今仍担任Vecta Labs首席执行官。",
     "described-founder": "王立群出生于杭州。这位出生于杭州的企业家，2015年与李文涛共同创立了Vecta Labs。",
+    "its-product": "OpenAI的核心产品是一款名为ChatGPT的聊天机器人，于2022年上线。",
+    "this-unit": "Meta的GenAI团队今年进行了重组。该团队的负责人王立群表示，团队将扩大。",
+    "left-then-joined": "张晓峰去年从微软离职后加盟腾讯。",
+    "earlier-was": "李文涛加入了小米，此前是百度的自动驾驶负责人。",
+    "teacher-not-he": "张晓峰毕业于清华大学，后赴麻省理工学院攻读博士，师从王立群。2019年，他加入了腾讯。",
     "omitted-attribute": "发布会上，曾任英特尔高级副总裁的德国工程师约翰·史密斯（John Smith）亮相。",
     # both parties of the deal before keep up a cooperation
     "both-cooperate": "京东早在2022年就投资了小米，两家公司此后在供应链上保持着稳定合作。",
@@ -276,3 +281,26 @@ def test_company_as_the_subject_of_deals(corpus: Corpus) -> None:
 def test_a_described_person_founded_with_the_cofounders_after_a_comma(corpus: Corpus) -> None:
     founded = {(s, o) for r, s, o in relations(corpus, "described-founder") if r == "founded"}
     assert founded == {("王立群", "Vecta Labs"), ("李文涛", "Vecta Labs")}
+
+
+def test_a_companys_product_is_one_it_released(corpus: Corpus) -> None:
+    assert ("released", "OpenAI", "ChatGPT") in relations(corpus, "its-product")
+
+
+def test_this_team_is_the_team_named_before(corpus: Corpus) -> None:
+    assert ("worksFor", "王立群", "GenAI团队") in relations(corpus, "this-unit")
+
+
+def test_the_company_joined_after_leaving_is_not_the_one_left(corpus: Corpus) -> None:
+    found = relations(corpus, "left-then-joined")
+    assert ("left", "张晓峰", "微软") in found and ("joined", "张晓峰", "腾讯") in found
+    assert ("left", "张晓峰", "腾讯") not in found
+
+
+def test_a_past_post_told_with_shi(corpus: Corpus) -> None:
+    assert ("left", "李文涛", "百度") in relations(corpus, "earlier-was")
+
+
+def test_he_is_not_the_teacher(corpus: Corpus) -> None:
+    joined = {(s, o) for r, s, o in relations(corpus, "teacher-not-he") if r == "joined"}
+    assert joined == {("张晓峰", "腾讯")}
