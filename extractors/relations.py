@@ -268,7 +268,7 @@ RULES: tuple[Rule, ...] = (
         "relations.works_for.omitted_subject.v1",
         "worksFor",
         r"(?:^|[，,；;])\s*(?:目前|现|现在|至今|如今|同时|还|也|并|则)?(?:仍|仍然|依然|则|已)?(?<!曾)(?:担任|出任|兼任|任)"
-        r"(?P<o>{O})(?:的)?(?:部门|团队|事业部|事业群)?(?P<role>{ROLE})(?!{G}{{0,6}}?(?:的|{P}))",
+        r"(?P<o>{O})(?:的)?(?:部门|团队|事业部|事业群)?(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?(?!{G}{{0,6}}?(?:的|{P}))",
         0.6,
         ("Person",),
         person_topic=True,
@@ -382,14 +382,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.works_for.copula.v1",
         "worksFor",
-        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|(?<!曾)任|是|为|至今仍担任|仍担任)(?P<o>{O})(?:的)?(?:部门|团队|事业部|事业群)?(?P<role>{ROLE})",
+        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|(?<!曾)任|是|为|至今仍担任|仍担任)(?P<o>{O})(?:的)?(?:部门|团队|事业部|事业群)?(?P<role>{ROLE})"
+        r"(?:兼(?P<role2>{ROLE}))?",
         0.8,
         ("Person",),
     ),
     Rule(
         "relations.works_for.company_title.v1",
         "worksFor",
-        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|接任|转任|改任)(?P<role>{ROLE})",
+        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|接任|转任|改任)(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?",
         0.6,
         ("Person",),
         topic_subject=True,
@@ -400,7 +401,7 @@ RULES: tuple[Rule, ...] = (
         "relations.works_for.later_clause.v1",
         "worksFor",
         r"(?<![与和同、])(?P<s>{P})[^。！？{P}]{{0,40}}?(?:[，,；;]|并|后)\s*(?:目前|现|现在|如今|随后|此后|同时|至今)?(?:已|则|仍|仍然)?"
-        r"(?<!曾)(?:担任|出任|转任|改任)(?P<o>{O})(?:的)?(?:部门|团队|事业部|事业群)?(?P<role>{ROLE})",
+        r"(?<!曾)(?:担任|出任|转任|改任)(?P<o>{O})(?:的)?(?:部门|团队|事业部|事业群)?(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?",
         0.65,
         ("Person",),
     ),
@@ -925,7 +926,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.adviser_topic.v1",
         "customerOf",
-        r"(?P<o>{O}){G}{{0,4}}?(?:担任|出任|作为)(?:本轮|本次|此次|该轮|此轮|这次|这笔|该笔)(?:融资|交易|收购|发行)?(?:的)?"
+        r"(?P<o>{O}){G}{{0,4}}?(?:担任|出任|作为)(?:本轮|本次|此次|该轮|此轮|这次|这笔|该笔)?(?:融资|交易|收购|发行)?(?:的)?"
         r"(?:独家|联合|首席)?(?:财务顾问|法律顾问|承销商|保荐机构|保荐人|顾问)",
         0.65,
         topic_subject=True,
@@ -990,7 +991,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.order.v1",
         "customerOf",
-        r"(?P<s>{O}){S}{{0,20}}?(?:支付给|付给|采购|订购|购买)(?:了)?(?P<o>{O})的{G}{{0,16}}?(?:订单|服务|产品|芯片|费用|数据)",
+        r"(?P<s>{O}){S}{{0,20}}?(?<!停止)(?<!不再)(?<!终止)(?:支付给|付给|采购|订购|购买)(?:了)?(?P<o>{O})的{G}{{0,16}}?(?:订单|服务|产品|芯片|费用|数据)",
         0.65,
     ),
     # partOf ----------------------------------------------------------------------------
@@ -1162,7 +1163,7 @@ _PRONOUNS = re.compile(
 # what only a company has: "其旗舰芯片", "其客户", "其估值"
 _COMPANY_ATTRIBUTE = (
     r"(?:旗舰|首款|新一代|最新|核心|主力)?[^，。]{0,4}?"
-    r"(?:产品|模型|大模型|芯片|平台|客户|股东|估值|融资|业务|子公司)"
+    r"(?:产品|模型|大模型|芯片|平台|客户|股东|估值|融资|业务|子公司|投资方|投资人|供应商|竞争对手|营收)"
 )
 
 
@@ -1245,6 +1246,8 @@ class RelationExtractor:
                         and re.search(r"(?:前|原|曾在|曾任|从)$", self.view[x.start - 2 : x.start])
                     )
                     and x.kind not in ("outlet-cited", "MediaOutlet")
+                    # "其投资方", "其客户": a school or a ministry has none
+                    and not (company_word and x.kind in ("University", "GovernmentBody"))
                     and (x.end <= clause_start or clause_start <= sentence.start)
                 ]
                 target = candidates[-1] if candidates else self.discourse.previous_topic
@@ -1335,6 +1338,7 @@ class RelationExtractor:
             found += self._joint_releases(frame, found, dates)
             found += self._both_parties(frame, found, dates)
             found += self._product_buyers(frame, dates)
+            found = self._ended_cooperation(frame, found, dates)
             found = _without_posts_left(found)
             self.product_makers.update(
                 {f.object: f.subject for f in found if f.relation == "released" and f.object}
@@ -1345,6 +1349,7 @@ class RelationExtractor:
         return _unique(facts)
 
     def _update_discourse(self, frame: Frame, found: list[Fact]) -> None:
+        left_here = {f.object for f in found if f.relation == "left"}
         people = [s for _, s in sorted(frame.slots.items()) if s.type == "Person"]
         # the person a later 他 means: not one governed by a preposition ("师从丹尼尔·罗斯", "与A会面")
         subjects = [
@@ -1366,7 +1371,9 @@ class RelationExtractor:
             for i, s in sorted(frame.slots.items())
             if s.type == "Organization"
             and s.kind not in ("MediaOutlet", "outlet-cited", "Team", "University", "GovernmentBody")
-            and not re.search(r"(?:前|原|曾在|曾任|从)$", frame.text[max(0, i - 2) : i])
+            # a company someone worked at before is not what the text goes on about ("此前在OpenAI负责…")
+            and not re.search(rf"(?:前|原|曾|从)[^，。；{ANY}]{{0,2}}$", frame.text[max(0, i - 4) : i])
+            and s.entity not in left_here
             and not _INVESTOR_IN_ROUND.match(frame.text, i + 1)  # an investor
         ]
         if companies:
@@ -1968,6 +1975,46 @@ class RelationExtractor:
             dates,
         )
         return [fact] if fact else []
+
+    def _ended_cooperation(
+        self, frame: Frame, found: list[Fact], dates: list[tuple[int, int, When]]
+    ) -> list[Fact]:
+        """``A与B曾有合作，但该合作已于去年结束``, ``双方长达两年的合作就此结束``: the cooperation the text
+        just told of (this sentence's, else the paragraph's last two-party fact) has ended."""
+        pattern = (
+            rf"(?:该|这一|这项|此项|双方|两家公司)(?:{_GAP}{{0,10}}?的)?合作(?:关系)?{_GAP}{{0,10}}?"
+            rf"(?<!未)(?<!没有)(?<!不会)(?:终止|结束|中止|告终|破裂|画上句号)"
+        )
+        match = re.search(pattern, frame.text)
+        if not match:
+            return found
+        told_at = frame.raw_span(*match.span())[0]
+        pairs = [
+            f
+            for f in (*self.discourse.paragraph_facts, *sorted(found, key=lambda f: f.start))
+            if f.relation in ("partnersWith", "customerOf", "endedPartnershipWith")
+            and f.object
+            and f.start < told_at
+        ]
+        if not pairs:
+            return found
+        deal = pairs[-1]
+        a = Slot(deal.subject, "Organization", "Company", deal.start, deal.end)
+        b = Slot(deal.object or "", "Organization", "Company", deal.start, deal.end)
+        ended = self._make(
+            frame,
+            "relations.partnership_end.told_before.v1",
+            "endedPartnershipWith",
+            a,
+            b,
+            frame.raw_span(*match.span()),
+            0.65,
+            None,
+            dates,
+        )
+        # the partnership this sentence told is the one that ended, not a current one
+        kept = [f for f in found if f is not deal or f.relation == "endedPartnershipWith"]
+        return [*kept, ended] if ended else kept
 
     def _product_buyers(self, frame: Frame, dates: list[tuple[int, int, When]]) -> list[Fact]:
         """``字节跳动和快手均已采购T3芯片``, ``X1已在比亚迪、顺丰的仓库中完成部署``: who buys or deploys a

@@ -68,6 +68,11 @@ ARTICLES: dict[str, str] = {
     "left-then-joined": "张晓峰去年从微软离职后加盟腾讯。",
     "earlier-was": "李文涛加入了小米，此前是百度的自动驾驶负责人。",
     "teacher-not-he": "张晓峰毕业于清华大学，后赴麻省理工学院攻读博士，师从王立群。2019年，他加入了腾讯。",
+    "cooperation-ended": "光帆科技由刘志远创办。据悉，光帆科技与京东物流曾有合作，但该合作已于去年结束。",
+    "stopped-buying": "小米已停止采购百度的云服务，双方长达两年的合作就此结束。",
+    "school-no-backers": "智谱源于清华大学的实验室，其投资方包括美团和腾讯。",
+    "adviser-no-round-word": "Vecta Labs完成2亿元A轮融资，由红杉中国领投，中金公司担任独家财务顾问。",
+    "two-titles": "张晓峰目前担任京东董事长兼首席执行官。",
     "omitted-attribute": "发布会上，曾任英特尔高级副总裁的德国工程师约翰·史密斯（John Smith）亮相。",
     # both parties of the deal before keep up a cooperation
     "both-cooperate": "京东早在2022年就投资了小米，两家公司此后在供应链上保持着稳定合作。",
@@ -304,3 +309,29 @@ def test_a_past_post_told_with_shi(corpus: Corpus) -> None:
 def test_he_is_not_the_teacher(corpus: Corpus) -> None:
     joined = {(s, o) for r, s, o in relations(corpus, "teacher-not-he") if r == "joined"}
     assert joined == {("张晓峰", "腾讯")}
+
+
+def test_a_cooperation_told_then_ended_is_an_ended_one(corpus: Corpus) -> None:
+    found = relations(corpus, "cooperation-ended")
+    assert ("endedPartnershipWith", "光帆科技", "京东物流") in found
+    assert not [r for r in found if r[0] == "partnersWith"]
+
+
+def test_a_customer_that_stopped_buying_ended_it_and_is_no_customer(corpus: Corpus) -> None:
+    found = relations(corpus, "stopped-buying")
+    assert ("endedPartnershipWith", "小米", "百度") in found
+    assert not [r for r in found if r[0] == "customerOf"]
+
+
+def test_its_investors_are_a_companys_not_a_schools(corpus: Corpus) -> None:
+    backed = {o for r, s, o in relations(corpus, "school-no-backers") if r == "investedIn"}
+    assert "清华大学" not in backed
+
+
+def test_an_adviser_without_a_deal_word(corpus: Corpus) -> None:
+    assert ("customerOf", "Vecta Labs", "中金公司") in relations(corpus, "adviser-no-round-word")
+
+
+def test_two_titles_held_at_once(corpus: Corpus) -> None:
+    roles = {f.role for f in facts_of(corpus, "two-titles") if f.relation == "worksFor"}
+    assert "董事长兼首席执行官" in roles
