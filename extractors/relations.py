@@ -89,11 +89,12 @@ def _expand(pattern: str) -> re.Pattern[str]:
     vocab = {
         "P": PERSON,
         "O": ORG,
+        "OW": _OWNED,  # an organization, or a unit named with its owner (国家电网旗下的南瑞集团)
         "R": PRODUCT,
         "PL": rf"{PERSON}(?:\({PERSON}\))?(?:{_LIST_SEP}{PERSON}(?:\({PERSON}\))?)*",
         # organizations in a list; "阿里巴巴旗下的通义实验室" is one member (the owner is dropped later)
         "OL": rf"{_OWNED}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的|{_BACKER})?{_OWNED})*",
-        "RL": rf"{PRODUCT}(?:(?:{_LIST_SEP}|[，,](?:以及|及|和|还有))[^，。；,;{ANY}]{{0,12}}?{PRODUCT})*",
+        "RL": rf"{PRODUCT}(?:(?:{_LIST_SEP}|[，,](?:以及|及|和|还有))[^，。；,;{ANY}]{{0,16}}?{PRODUCT})*",
         # rivals named with what they make: "字节跳动推出的扣子、OpenAI的ChatGPT等产品"
         "RIV": rf"{_OWNED}(?:(?:推出|旗下|开发)?的{PRODUCT})?"
         rf"(?:{_LIST_SEP}{_OWNED}(?:(?:推出|旗下|开发)?的{PRODUCT})?)*",
@@ -138,6 +139,8 @@ class Rule:
     topic_supplies: bool = False
     # a round's followers get no sum: the sum of a round is the leads' (参与了X的5亿元B轮融资)
     no_amount: bool = False
+    # a stake held says nothing of a sum paid: the stake only ("华为持有引望80%的股份")
+    stake_only: bool = False
 
     def compiled(self) -> re.Pattern[str]:
         return _compiled(self.pattern)
@@ -367,15 +370,23 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.works_for.title.v1",
         "worksFor",
-        r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:另一位|另一名|新任|现任)?(?:(?:联合)?创始人[兼、])?(?P<role>(?:董事会|董事局)?{ROLE})(?:兼(?P<role2>{ROLE})|、(?:(?:前|原){O}(?:的)?)?{G}{{0,10}}?{ROLE})?\s*(?P<s>{P})",
+        r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:另一位|另一名|新任|现任)?(?:(?:联合)?创始人[兼、])?(?P<role>(?:董事会|董事局)?{ROLE})(?:兼(?P<role2>{ROLE})|、(?:(?:前|原)?{O}(?:的)?)?{G}{{0,10}}?{ROLE})?\s*(?P<s>{P})",
         0.85,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.second_title.v1",
+        "worksFor",
+        r"(?<=、)(?P<o>{O})(?:的)?(?P<role>{ROLE})\s*(?P<s>{P})",
+        0.75,
         ("Person",),
     ),
     Rule(
         "relations.works_for.title_field.v1",
         "worksFor",
         r"(?<![前原])(?P<o>{O})(?P<role>(?:(?!与|和|同|向|对|从|在|被|将|把|给|投资|收购|合作|前|原|曾|旗下|宣布|表示|任命)[^，。；、的了来聘招挖请称说{ANY}\s]){{2,8}}?"
-        r"(?:负责人|总经理|总监|总裁|主管|首席科学家|科学家|研究员|工程师|架构师))(?P<s>{P})",
+        r"(?:负责人|总经理|总监|总裁|主管|首席科学家|科学家|研究员|工程师|架构师))"
+        r"(?:、(?:{O}(?:的)?)?{G}{{0,10}}?{ROLE})?(?P<s>{P})",
         0.65,
         ("Person",),
     ),
@@ -735,9 +746,18 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.investment.stake.v1",
         "investedIn",
-        r"(?P<s>{O}){G}{{0,6}}?(?:持有|持股|入股)(?P<o>{O}){G}{{0,6}}?[0-9.]+\s*[%％]",
+        r"(?P<s>{O}){G}{{0,6}}?入股(?P<o>{O}){G}{{0,6}}?[0-9.]+\s*[%％]",
         0.75,
         ("Organization", "Person"),
+    ),
+    Rule(
+        # a stake held says nothing of a sum paid: the sentence's sum is another deal's
+        "relations.investment.holds.v1",
+        "investedIn",
+        r"(?P<s>{O}){G}{{0,6}}?(?:持有|持股)(?P<o>{O}){G}{{0,6}}?[0-9.]+\s*[%％]",
+        0.75,
+        ("Organization", "Person"),
+        stake_only=True,
     ),
     Rule(
         "relations.investment.stake_purchase.v1",
@@ -777,6 +797,19 @@ RULES: tuple[Rule, ...] = (
         ("Organization", "Person"),
         topic_object=True,
         no_amount=True,
+    ),
+    Rule(
+        "relations.investment.vehicle.v1",
+        "investedIn",
+        r"通过(?:其|旗下)(?:的)?{G}{{0,8}}?(?P<s>{O})(?:向|对)(?P<o>{O}){G}{{0,24}}?" + _INVEST,
+        0.75,
+        ("Organization", "Person"),
+    ),
+    Rule(
+        "relations.part_of.vehicle.v1",
+        "partOf",
+        r"(?P<o>{O}){G}{{0,6}}?通过(?:其|旗下)(?:的)?(?:投资平台|投资机构|投资公司|子公司|基金|产业基金|投资部门|全资子公司){G}{{0,4}}?(?P<s>{O})",
+        0.7,
     ),
     Rule(
         "relations.investment.via.v1",
@@ -977,14 +1010,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.contract_topic.v1",
         "customerOf",
-        r"(?:^|[，,；;])(?:并|还|也|同时)?(?:{G}{{0,6}}?)(?:与|和|同)(?P<s>{O})签(?:署|订|下)(?:了)?{G}{{0,20}}?(?:合同|订单|采购{G}{{0,4}}协议|大单)",
+        r"(?:^|[，,；;])(?:并|还|也|同时)?(?:{G}{{0,6}}?)(?:与|和|同)(?P<s>{OW})签(?:署|订|下)(?:了)?{G}{{0,28}}?(?:合同|订单|采购{G}{{0,4}}协议|大单)",
         0.65,
         topic_object=True,
     ),
     Rule(
         "relations.customer.contract.v1",
         "customerOf",
-        r"(?P<o>{O}){G}{{0,10}}?(?:与|和|同)(?P<s>{O})签(?:署|订|下)(?:了)?{G}{{0,20}}?(?:合同|订单|采购{G}{{0,4}}协议|大单)",
+        r"(?P<o>{O}){G}{{0,10}}?(?:与|和|同)(?P<s>{OW})签(?:署|订|下)(?:了)?{G}{{0,28}}?(?:合同|订单|采购{G}{{0,4}}协议|大单)",
         0.7,
         topic_supplies=True,
     ),
@@ -1150,6 +1183,8 @@ _PRONOUNS = re.compile(
     r"该公司|这家公司|该企业|这家企业|此公司|该机构|他们|她们"
     # "这家总部位于杭州的人工智能公司": a described company is the one the text is about
     r"|该(?:研究院|实验室|团队|部门|事业部|事业群)"
+    # "X公司CEO某某表示，“我们最主要的对手是…”": the company of the one who speaks
+    r"|(?<=[“「])我们(?=的|最|公司)"
     r"|这家[^，。；！？,;!?]{1,16}?的[^，。；！？,;!?的]{0,8}?(?:公司|企业)"
     # "这位出生于台湾的企业家": a described person is the one the text is about
     r"|这位[^，。；！？,;!?]{0,12}?(?:企业家|创业者|创始人|工程师|科学家|研究员|高管|负责人|掌门人|老将)"
@@ -1226,7 +1261,10 @@ class RelationExtractor:
                 continue  # "科技公司完成…" is a kind of company, not a pointer to one
             before = [slot for a, _, slot in slots if a < s]
             target: Slot | None = None
-            if word.startswith("该") and word[1:] in _UNIT_WORDS:
+            if word == "我们":
+                speakers = [x for x in before if x.type == "Organization" and x.kind not in _NOT_PARTIES]
+                target = speakers[0] if speakers else None
+            elif word.startswith("该") and word[1:] in _UNIT_WORDS:
                 units = [x for x in before if x.type == "Organization" and x.kind == "Team"]
                 target = units[-1] if units else self.discourse.last_unit
             elif word in ("他", "她") or word.startswith("这位"):
@@ -1435,6 +1473,11 @@ class RelationExtractor:
         ]
         return people[0] if people else self.discourse.last_person
 
+    def _is_pronoun(self, slot: Slot) -> bool:
+        """Whether the slot's text is a pronoun, read in place (some are known by what precedes them)."""
+        match = _PRONOUNS.match(self.view, slot.start) if slot.end > slot.start else None
+        return match is not None and match.end() == slot.end
+
     def _make(
         self,
         frame: Frame,
@@ -1455,11 +1498,7 @@ class RelationExtractor:
         start, end = span
         when = _date_for(dates, start, end, frame)
         # an argument the sentence only points to (该公司, 其, 他) was resolved, not read: less sure
-        pointed = sum(
-            1
-            for slot in (subject, obj)
-            if slot is not None and _PRONOUNS.fullmatch(self.view[slot.start : slot.end])
-        )
+        pointed = sum(1 for slot in (subject, obj) if slot is not None and self._is_pronoun(slot))
         return Fact(
             doc_id=self.doc_id,
             relation=relation,
@@ -1533,6 +1572,7 @@ class RelationExtractor:
                 amount, stake = None, None
                 if rule.relation == "investedIn" and not rule.no_amount:
                     amount, stake = self._deal_terms(frame, match.start(), match.end())
+                    amount = None if rule.stake_only else amount
                 reporter = _reporter_for(reporters, match.start())
                 if rule.topic_supplies and self._supplies(subjects, objects):
                     subjects, objects = objects, subjects
@@ -1728,12 +1768,20 @@ class RelationExtractor:
                 self.discourse.raiser = topic.entity
                 return topic
         # "本轮由A领投": the round of the company an earlier sentence said was raising money
-        if self.discourse.raiser and re.search(
-            rf"(?:^|[，,；;：:])(?:[^{ANY}]{{0,12}})(?:本轮|此轮|该轮|这轮|由)", frame.text
-        ):
+        told = re.search(
+            rf"(?:^|[，,；;：:])(?:[^{ANY}]{{0,12}})(?:本轮|此轮|该轮|这轮|由|轮融资中|轮融资里|轮投资中)",
+            frame.text,
+        )
+        if told and self.discourse.raiser:
             return Slot(
                 self.discourse.raiser, "Organization", "Company", frame.sentence.start, frame.sentence.start
             )
+        # "去年的C轮融资中，A领投": a round told in passing is the round of the company in view
+        if told and re.search(r"轮(?:融资|投资)(?:中|里)$", told.group()):
+            topic = self._topic(frame)
+            if topic is not None:
+                self.discourse.raiser = topic.entity
+                return topic
         return None
 
     def _funding_round(
@@ -2028,7 +2076,16 @@ class RelationExtractor:
             rf"(?P<o>{PRODUCT})(?P<plan>{_GAP}{{0,6}}?)(?:在|进入)(?P<s>{ORG}(?:{_LIST_SEP}{ORG})*)(?:的)?"
             rf"{_GAP}{{0,14}}?(?:完成|实现)?(?:部署|落地|投用|商用|交付)"
         )
-        matches = [*re.finditer(buyers, frame.text), *re.finditer(deployed, frame.text)]
+        # "D1目前的客户包括比亚迪和顺丰": a product's customers are its maker's
+        listed = (
+            rf"(?P<o>{PRODUCT})(?P<plan>{_GAP}{{0,4}}?)的?(?:主要|首批)?(?:客户|用户)(?:则|还|也|主要)?(?:包括|有|涵盖|是)"
+            rf"(?P<s>{ORG}(?:{_LIST_SEP}{ORG})*)"
+        )
+        matches = [
+            *re.finditer(buyers, frame.text),
+            *re.finditer(deployed, frame.text),
+            *re.finditer(listed, frame.text),
+        ]
         for match in matches:
             if re.search(_PLANNED, match.group("plan")):
                 continue

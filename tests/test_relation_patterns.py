@@ -73,6 +73,14 @@ ARTICLES: dict[str, str] = {
     "school-no-backers": "智谱源于清华大学的实验室，其投资方包括美团和腾讯。",
     "adviser-no-round-word": "Vecta Labs完成2亿元A轮融资，由红杉中国领投，中金公司担任独家财务顾问。",
     "two-titles": "张晓峰目前担任京东董事长兼首席执行官。",
+    "holds-stake": "华为以115亿元出售了荣耀。华为目前持有小米8%的股份。",
+    "contract-with-unit": "今年8月，京东还与国家电网旗下的南瑞集团签署了一份价值约3000万元人民币的"
+    "智能巡检合同。",
+    "round-in-which": "Vecta Labs今年扩大了团队。去年的C轮融资中，软银愿景基金领投2亿美元。",
+    "product-customers": "OpenAI推出了ChatGPT。ChatGPT目前的客户包括招商银行和中国移动。",
+    "investing-vehicle": "早在2023年，腾讯就已通过旗下投资平台红杉中国向小米注资，持股约15%。",
+    "we-the-speaker": "百度CEO李彦宏在演讲中表示，“我们最主要的对手仍然是阿里巴巴和腾讯”。",
+    "two-units": "腾讯集团高级执行副总裁、腾讯云CEO汤道生表示，云业务已经盈利。",
     "omitted-attribute": "发布会上，曾任英特尔高级副总裁的德国工程师约翰·史密斯（John Smith）亮相。",
     # both parties of the deal before keep up a cooperation
     "both-cooperate": "京东早在2022年就投资了小米，两家公司此后在供应链上保持着稳定合作。",
@@ -335,3 +343,41 @@ def test_an_adviser_without_a_deal_word(corpus: Corpus) -> None:
 def test_two_titles_held_at_once(corpus: Corpus) -> None:
     roles = {f.role for f in facts_of(corpus, "two-titles") if f.relation == "worksFor"}
     assert "董事长兼首席执行官" in roles
+
+
+def test_a_stake_held_has_no_sum(corpus: Corpus) -> None:
+    [held] = [f for f in facts_of(corpus, "holds-stake") if f.relation == "investedIn"]
+    assert held.amount is None and held.stake is not None
+
+
+def test_a_contract_with_a_unit_named_with_its_owner(corpus: Corpus) -> None:
+    customers = {(s, o) for r, s, o in relations(corpus, "contract-with-unit") if r == "customerOf"}
+    assert customers == {("南瑞集团", "京东")}
+
+
+def test_the_lead_of_a_round_told_in_passing(corpus: Corpus) -> None:
+    assert ("investedIn", "软银愿景基金", "Vecta Labs") in relations(corpus, "round-in-which")
+
+
+def test_a_products_customers_are_its_makers(corpus: Corpus) -> None:
+    customers = {(s, o) for r, s, o in relations(corpus, "product-customers") if r == "customerOf"}
+    assert customers == {("招商银行", "OpenAI"), ("中国移动", "OpenAI")}
+
+
+def test_an_investing_arm_invests_and_belongs_to_the_company(corpus: Corpus) -> None:
+    assert {
+        ("investedIn", "腾讯", "小米"),
+        ("investedIn", "红杉中国", "小米"),
+        ("partOf", "红杉中国", "腾讯"),
+    } <= relations(corpus, "investing-vehicle")
+
+
+def test_we_in_a_quote_is_the_speakers_company(corpus: Corpus) -> None:
+    rivals = {frozenset((s, o)) for r, s, o in relations(corpus, "we-the-speaker") if r == "competitorOf"}
+    assert rivals == {frozenset(("百度", "阿里巴巴")), frozenset(("百度", "腾讯"))}
+    assert all(f.confidence < 0.8 for f in facts_of(corpus, "we-the-speaker") if f.relation == "competitorOf")
+
+
+def test_two_titles_at_two_units(corpus: Corpus) -> None:
+    works = {(s, o) for r, s, o in relations(corpus, "two-units") if r == "worksFor"}
+    assert {("汤道生", "腾讯集团"), ("汤道生", "腾讯云")} <= works
