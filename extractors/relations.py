@@ -777,6 +777,15 @@ RULES: tuple[Rule, ...] = (
         no_amount=True,
     ),
     Rule(
+        # "腾讯和红杉中国都是京东的股东"
+        "relations.investment.is_backer.v1",
+        "investedIn",
+        r"(?P<s>{OL}){G}{{0,4}}?(?:都是|均为|均是|是|为|成为)(?P<o>{O})的{G}{{0,6}}?(?<!竞争)(?:股东|投资方|投资人|投资者|出资方)",
+        0.75,
+        ("Organization", "Person"),
+        no_amount=True,
+    ),
+    Rule(
         "relations.investment.backers_topic.v1",
         "investedIn",
         r"(?:^|[，,；;：:])(?:目前|此外|同时|公司)?[，,]?{G}{{0,6}}?(?<!竞争)(?:股东|投资方|投资人|投资机构|出资方)(?:名单)?(?:则|还|也|主要)?"
@@ -1038,6 +1047,20 @@ RULES: tuple[Rule, ...] = (
         "relations.part_of.copula.v1",
         "partOf",
         r"(?P<s>{O}){G}{{0,4}}?(?:是|为|成为|隶属于|属于)(?P<o>{O})(?:旗下|下属)?(?:的)?{G}{{0,8}}?(?:子公司|部门|实验室|团队|事业部|业务部门|业务|品牌|平台)",
+        0.75,
+    ),
+    Rule(
+        # "抖音的母公司字节跳动", "京东物流的控股股东京东集团"
+        "relations.part_of.parent_named.v1",
+        "partOf",
+        r"(?P<s>{O})(?:的)?(?:母公司|控股股东|控股公司|控股集团|上级公司)(?:是|为)?(?P<o>{O})",
+        0.75,
+    ),
+    Rule(
+        # "阿里巴巴的全资子公司饿了么"
+        "relations.part_of.subsidiary_named.v1",
+        "partOf",
+        r"(?P<o>{O})的(?:全资|控股|独资)?(?:子公司|孙公司|分公司)(?P<s>{O})",
         0.75,
     ),
     Rule(

@@ -81,6 +81,9 @@ ARTICLES: dict[str, str] = {
     "investing-vehicle": "早在2023年，腾讯就已通过旗下投资平台红杉中国向小米注资，持股约15%。",
     "we-the-speaker": "百度CEO李彦宏在演讲中表示，“我们最主要的对手仍然是阿里巴巴和腾讯”。",
     "two-units": "腾讯集团高级执行副总裁、腾讯云CEO汤道生表示，云业务已经盈利。",
+    "parent-named": "京东物流的控股股东京东集团今日发布公告。",
+    "subsidiary-named": "阿里巴巴的全资子公司饿了么宣布调整架构。",
+    "are-shareholders": "腾讯和红杉中国都是京东的股东。",
     "omitted-attribute": "发布会上，曾任英特尔高级副总裁的德国工程师约翰·史密斯（John Smith）亮相。",
     # both parties of the deal before keep up a cooperation
     "both-cooperate": "京东早在2022年就投资了小米，两家公司此后在供应链上保持着稳定合作。",
@@ -381,3 +384,17 @@ def test_we_in_a_quote_is_the_speakers_company(corpus: Corpus) -> None:
 def test_two_titles_at_two_units(corpus: Corpus) -> None:
     works = {(s, o) for r, s, o in relations(corpus, "two-units") if r == "worksFor"}
     assert {("汤道生", "腾讯集团"), ("汤道生", "腾讯云")} <= works
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "expected"),
+    [
+        ("parent-named", {("partOf", "京东物流", "京东集团")}),
+        ("subsidiary-named", {("partOf", "饿了么", "阿里巴巴")}),
+        ("are-shareholders", {("investedIn", "腾讯", "京东"), ("investedIn", "红杉中国", "京东")}),
+    ],
+)
+def test_parents_subsidiaries_and_shareholders_named(
+    corpus: Corpus, doc_id: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= relations(corpus, doc_id)
