@@ -882,6 +882,20 @@ RULES: tuple[Rule, ...] = (
         0.7,
     ),
     Rule(
+        # headlines and leads: "驰远智驾牵手比亚迪", "腾讯联手京东"
+        "relations.partnership.verb_object.v1",
+        "partnersWith",
+        r"(?P<s>{O})(?P<plan>{G}{{0,6}}?)(?:正式|宣布)?(?:牵手|携手|联手|结盟)(?P<o>{OL})",
+        0.7,
+    ),
+    Rule(
+        # "小米的合作伙伴包括徕卡和高通"
+        "relations.partnership.partners_listed.v1",
+        "partnersWith",
+        r"(?P<s>{O})(?:的)?{G}{{0,8}}?(?:合作伙伴|合作方)(?:之一)?(?:则|还|也|主要)?(?:包括|有|是|为)(?P<o>{OL})",
+        0.7,
+    ),
+    Rule(
         "relations.partnership.with.v1",
         "partnersWith",
         r"(?P<s>{O})(?:与|和|同)(?P<o>{O})(?:宣布|正式)?(?:达成|建立)?(?:战略)?(?:合作|结盟|联手)",
@@ -982,6 +996,20 @@ RULES: tuple[Rule, ...] = (
         0.65,
     ),
     Rule(
+        # "比亚迪的供应商包括宁德时代和欣旺达"
+        "relations.customer.suppliers_listed.v1",
+        "customerOf",
+        r"(?P<s>{O})(?:的)?{G}{{0,8}}?(?:供应商|代工厂|代工商|供货商)(?:之一)?(?:则|还|也|主要)?(?:包括|有|是|为)(?P<o>{OL})",
+        0.75,
+    ),
+    Rule(
+        # "宁德时代为宝马、奔驰供货"
+        "relations.customer.supplies.v1",
+        "customerOf",
+        r"(?P<o>{O})(?P<plan>{G}{{0,10}}?){NOT}(?:为|向)(?P<s>{OL})(?:等{G}{{0,6}}?)?(?:供货|供应{G}{{0,8}}|批量供货|独家供货|代工)",
+        0.7,
+    ),
+    Rule(
         "relations.customer.made_by.v1",
         "customerOf",
         r"(?P<s>{O})的{G}{{0,12}}?由(?P<o>{O})(?:负责)?(?:代工|生产|制造|供应|提供|交付)",
@@ -998,7 +1026,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.order_won.v1",
         "customerOf",
-        r"(?<!除)(?P<o>{O}){S}{{0,20}}?(?:拿下|获得|斩获|赢得|收到)(?:了)?(?P<s>{O}){G}{{0,6}}?的{G}{{0,10}}?(?:订单|合同|大单)",
+        r"(?<!除)(?P<o>{O}){S}{{0,20}}?(?:拿下|获得|斩获|赢得|收到)(?:了)?(?P<s>{O})(?:{G}{{0,6}}?的)?{G}{{0,10}}?(?:订单|合同|大单)",
         0.75,
     ),
     Rule(

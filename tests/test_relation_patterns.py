@@ -84,6 +84,12 @@ ARTICLES: dict[str, str] = {
     "parent-named": "京东物流的控股股东京东集团今日发布公告。",
     "subsidiary-named": "阿里巴巴的全资子公司饿了么宣布调整架构。",
     "are-shareholders": "腾讯和红杉中国都是京东的股东。",
+    "headline-partner": "小米牵手高通，共同开发新一代芯片。",
+    "partners-listed": "小米的合作伙伴包括华为和高通。",
+    "suppliers-listed": "比亚迪的供应商包括宁德时代和华为。",
+    "supplies": "宁德时代为小米、蔚来供货。",
+    "supplies-planned": "宁德时代计划为小米供货。",
+    "order-won": "宁德时代拿下特斯拉大单。",
     "omitted-attribute": "发布会上，曾任英特尔高级副总裁的德国工程师约翰·史密斯（John Smith）亮相。",
     # both parties of the deal before keep up a cooperation
     "both-cooperate": "京东早在2022年就投资了小米，两家公司此后在供应链上保持着稳定合作。",
@@ -398,3 +404,23 @@ def test_parents_subsidiaries_and_shareholders_named(
     corpus: Corpus, doc_id: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert expected <= relations(corpus, doc_id)
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "expected"),
+    [
+        ("headline-partner", {("partnersWith", "小米", "高通")}),
+        ("partners-listed", {("partnersWith", "小米", "华为"), ("partnersWith", "小米", "高通")}),
+        ("suppliers-listed", {("customerOf", "比亚迪", "宁德时代"), ("customerOf", "比亚迪", "华为")}),
+        ("supplies", {("customerOf", "小米", "宁德时代"), ("customerOf", "蔚来", "宁德时代")}),
+        ("order-won", {("customerOf", "特斯拉", "宁德时代")}),
+    ],
+)
+def test_partners_and_suppliers_named_or_listed(
+    corpus: Corpus, doc_id: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= relations(corpus, doc_id)
+
+
+def test_a_planned_supply_makes_no_customer(corpus: Corpus) -> None:
+    assert not [r for r in relations(corpus, "supplies-planned") if r[0] == "customerOf"]
