@@ -83,6 +83,7 @@ _LIST_SEP = r"(?:[、和与及跟]|以及)"
 
 
 _OWNED = rf"{ORG}(?:旗下(?:的)?{ORG})?"
+_UNFOUND = rf"(?:、[^，。；、,;:：{ANY}]{{2,8}}?)"  # a list member named with no entity found for it
 
 
 def _expand(pattern: str) -> re.Pattern[str]:
@@ -93,7 +94,10 @@ def _expand(pattern: str) -> re.Pattern[str]:
         "R": PRODUCT,
         "PL": rf"{PERSON}(?:\({PERSON}\))?(?:{_LIST_SEP}{PERSON}(?:\({PERSON}\))?)*",
         # organizations in a list; "阿里巴巴旗下的通义实验室" is one member (the owner is dropped later)
-        "OL": rf"{_OWNED}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的|{_BACKER})?{_OWNED})*",
+        # a member the text names with no entity found for it ("A、美的集团和B") does not end the list
+        "OL": rf"{_OWNED}(?:{_UNFOUND}*?{_LIST_SEP}(?:{_GAP}{{0,6}}的|{_BACKER})?{_OWNED})*"
+        # nor one that closes it ("A、美的集团和三一重工已成为其客户")
+        rf"(?:{_UNFOUND}*?(?:{_LIST_SEP}|、)[^，。；、,;:：{ANY}]{{2,6}}?(?=等|已|均|都|也|成为|共同|分别))?",
         "RL": rf"{PRODUCT}(?:(?:{_LIST_SEP}|[，,](?:以及|及|和|还有))[^，。；,;{ANY}]{{0,16}}?{PRODUCT})*",
         # rivals named with what they make: "字节跳动推出的扣子、OpenAI的ChatGPT等产品"
         "RIV": rf"{_OWNED}(?:(?:推出|旗下|开发)?的{PRODUCT})?"

@@ -90,6 +90,8 @@ ARTICLES: dict[str, str] = {
     "supplies": "宁德时代为小米、蔚来供货。",
     "supplies-planned": "宁德时代计划为小米供货。",
     "order-won": "宁德时代拿下特斯拉大单。",
+    "unfound-members": "Vecta Labs今年推出了新平台。目前，宁德时代、某某集团和小米已成为其付费客户。",
+    "unfound-last": "Vecta Labs今年推出了新平台。目前，宁德时代、小米和某某重工已成为其付费客户。",
     "omitted-attribute": "发布会上，曾任英特尔高级副总裁的德国工程师约翰·史密斯（John Smith）亮相。",
     # both parties of the deal before keep up a cooperation
     "both-cooperate": "京东早在2022年就投资了小米，两家公司此后在供应链上保持着稳定合作。",
@@ -424,3 +426,9 @@ def test_partners_and_suppliers_named_or_listed(
 
 def test_a_planned_supply_makes_no_customer(corpus: Corpus) -> None:
     assert not [r for r in relations(corpus, "supplies-planned") if r[0] == "customerOf"]
+
+
+@pytest.mark.parametrize("doc_id", ["unfound-members", "unfound-last"])
+def test_a_list_member_with_no_entity_does_not_hide_the_others(corpus: Corpus, doc_id: str) -> None:
+    customers = {(s, o) for r, s, o in relations(corpus, doc_id) if r == "customerOf"}
+    assert customers == {("宁德时代", "Vecta Labs"), ("小米", "Vecta Labs")}
