@@ -1266,6 +1266,14 @@ _INVESTOR_IN_ROUND = re.compile(
 _UNIT_WORDS = ("研究院", "实验室", "团队", "部门", "事业部", "事业群")
 
 
+# what follows an organization that is another's client or backer, not the company the text is about:
+# "招商银行、中国平安等成首批客户", "A和B均为其股东"
+_CLIENT_OR_BACKER = re.compile(
+    rf"(?:{_LIST_SEP}[{ORG}])*(?:等)?(?:机构|企业|公司)?(?:已|均|都|也|则)?(?:成为|成|是|为)(?:其|{ORG})?(?:的)?"
+    rf"(?:首批|主要|重要|付费|核心|大|第一大|早期)?(?:客户|用户|买家|股东|投资方|投资人)"
+)
+
+
 # how much a fact's confidence keeps for each argument resolved from a pronoun
 _POINTED_DISCOUNT = 0.85
 
@@ -1468,6 +1476,7 @@ class RelationExtractor:
             and not re.search(rf"(?:前|原|曾|从)[^，。；{ANY}]{{0,2}}$", frame.text[max(0, i - 4) : i])
             and s.entity not in left_here
             and not _INVESTOR_IN_ROUND.match(frame.text, i + 1)  # an investor
+            and not _CLIENT_OR_BACKER.match(frame.text, i + 1)
         ]
         if companies:
             # the company the sentence is about: one that a person founded, joined or works for

@@ -92,6 +92,8 @@ ARTICLES: dict[str, str] = {
     "order-won": "宁德时代拿下特斯拉大单。",
     "unfound-members": "Vecta Labs今年推出了新平台。目前，宁德时代、某某集团和小米已成为其付费客户。",
     "unfound-last": "Vecta Labs今年推出了新平台。目前，宁德时代、小米和某某重工已成为其付费客户。",
+    "clients-not-topic": "京东今天召开发布会。招商银行、中国移动等成为首批客户。"
+    "该公司当天还发布了“言犀”大模型。",
     "omitted-attribute": "发布会上，曾任英特尔高级副总裁的德国工程师约翰·史密斯（John Smith）亮相。",
     # both parties of the deal before keep up a cooperation
     "both-cooperate": "京东早在2022年就投资了小米，两家公司此后在供应链上保持着稳定合作。",
@@ -432,3 +434,8 @@ def test_a_planned_supply_makes_no_customer(corpus: Corpus) -> None:
 def test_a_list_member_with_no_entity_does_not_hide_the_others(corpus: Corpus, doc_id: str) -> None:
     customers = {(s, o) for r, s, o in relations(corpus, doc_id) if r == "customerOf"}
     assert customers == {("宁德时代", "Vecta Labs"), ("小米", "Vecta Labs")}
+
+
+def test_clients_named_are_not_the_company_the_text_is_about(corpus: Corpus) -> None:
+    released = {(s, o) for r, s, o in relations(corpus, "clients-not-topic") if r == "released"}
+    assert released == {("京东", "言犀")}
