@@ -1477,6 +1477,7 @@ class RelationExtractor:
             and s.entity not in left_here
             and not _INVESTOR_IN_ROUND.match(frame.text, i + 1)  # an investor
             and not _CLIENT_OR_BACKER.match(frame.text, i + 1)
+            and not re.search(r"(?:投资方|投资人|投资机构|出资方|股东|财务顾问)$", frame.text[max(0, i - 4) : i])
         ]
         if companies:
             # the company the sentence is about: one that a person founded, joined or works for
