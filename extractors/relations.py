@@ -136,6 +136,8 @@ class Rule:
     # the person missing from the match is the one the text is telling about: the first named in the
     # sentence, else the last one named before ("黄仁勋1963年生于台南。…，至今仍担任英伟达CEO")
     person_topic: bool = False
+    # the company is the one the text last told a founding of ("另一位联合创始人X": another founder of it)
+    founders_company: bool = False
     # the kinds the object must be of, when the type is not enough (a school, not any organization)
     object_kinds: tuple[str, ...] = ()
     # "A与B签订了采购合同" says not who buys: the company the text was just talking about supplies
@@ -258,10 +260,11 @@ RULES: tuple[Rule, ...] = (
         # "另一位联合创始人林蔚毕业于清华大学": a founder named by the title alone, of the company in view
         "relations.founded.title_alone.v1",
         "founded",
-        r"(?:^|[，,；;：:])(?:另一位|另一名|另外一位|两位|几位)?(?:联合)?(?:创始人|创办人)(?:之一)?(?P<s>{PL})",
+        r"(?:^|[，,；;：:])(?P<other>另一位|另一名|另外一位|两位|几位)?(?:联合)?(?:创始人|创办人)(?:之一)?(?P<s>{PL})",
         0.6,
         ("Person",),
         topic_subject=True,
+        founders_company=True,
     ),
     Rule(
         "relations.founded.copula.v1",
@@ -388,7 +391,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.works_for.title_field.v1",
         "worksFor",
-        r"(?<![前原])(?P<o>{O})(?P<role>(?:(?!与|和|同|向|对|从|在|被|将|把|给|投资|收购|合作|前|原|曾|旗下|宣布|表示|任命)[^，。；、的了来聘招挖请称说{ANY}\s]){{2,8}}?"
+        r"(?<![前原])(?P<o>{O})(?P<role>(?:(?!与|和|同|向|对|从|在|被|将|把|给|投资|收购|合作|前|原|曾|旗下|宣布|表示|任命|中心|部|事业群|研究院|实验室|团队|分公司|工作室)[^，。；、的了来聘招挖请称说{ANY}\s]){{2,8}}?"
         r"(?:负责人|总经理|总监|总裁|主管|首席科学家|科学家|研究员|工程师|架构师))"
         r"(?:、(?:{O}(?:的)?)?{G}{{0,10}}?{ROLE})?(?P<s>{P})",
         0.65,
@@ -805,7 +808,8 @@ RULES: tuple[Rule, ...] = (
         "investedIn",
         r"(?:(?P<o>{O})(?:的)?|(?:^|[，,；;：:、和及]))(?:早期|天使轮|老|原|现有|主要|最大|第一大|A轮|B轮)?"
         # (a round's investors are the round's: "老股东C继续加注" is read with the round)
-        r"(?:投资方|投资人|投资机构|出资方|股东)(?P<s>{O})(?!{G}{{0,4}}?(?:旗下|的|领投|跟投|参投|继续|追加|加注|参与))",
+        r"(?:投资方|投资人|投资机构|出资方|股东)(?P<s>{O})"
+        r"(?!(?:{SEP}{O})*{G}{{0,4}}?(?:旗下|的|领投|跟投|参投|继续|追加|加注|参与))",
         0.6,
         ("Organization", "Person"),
         topic_object=True,
@@ -1259,7 +1263,8 @@ _COMPANY_ATTRIBUTE = (
 
 # what follows an organization that invests in a round rather than raises it: "A领投", "A、B和C跟投"
 _INVESTOR_IN_ROUND = re.compile(
-    rf"(?:{_LIST_SEP}(?:{_BACKER})?[{ORG}{PERSON}])*(?:等)?(?:机构)?(?:继续|也|亦)?(?:{_ROUND_LEAD}|{_ROUND_FOLLOW}|追加)"
+    rf"(?:{_LIST_SEP}(?:{_BACKER}|[^，。；、{ANY}]{{0,4}})?[{ORG}{PERSON}])*(?:等)?(?:机构)?(?:继续|也|亦)?"
+    rf"(?:{_ROUND_LEAD}|{_ROUND_FOLLOW}|追加)"
 )
 
 
@@ -1272,6 +1277,9 @@ _CLIENT_OR_BACKER = re.compile(
     rf"(?:{_LIST_SEP}[{ORG}])*(?:等)?(?:机构|企业|公司)?(?:已|均|都|也|则)?(?:成为|成|是|为)(?:其|{ORG})?(?:的)?"
     rf"(?:首批|主要|重要|付费|核心|大|第一大|早期)?(?:客户|用户|买家|股东|投资方|投资人)"
 )
+
+
+_TITLE = re.compile(f"(?:{role_pattern()}|首席[^，。；{ANY}]{{1,4}}?官)")
 
 
 # how much a fact's confidence keeps for each argument resolved from a pronoun
@@ -1303,6 +1311,7 @@ class RelationExtractor:
         }
         self.unit_parents: dict[str, str] = {}
         self.product_makers: dict[str, str] = {}  # product -> the organization that released it
+        self.founded: list[Fact] = []  # the foundings told so far, in text order
 
     # -- pronouns -----------------------------------------------------------------------
     def _resolve_pronouns(
@@ -1441,6 +1450,7 @@ class RelationExtractor:
             found += self._product_buyers(frame, dates)
             found = self._ended_cooperation(frame, found, dates)
             found = _without_posts_left(found)
+            self.founded += sorted((f for f in found if f.relation == "founded"), key=lambda f: f.start)
             self.product_makers.update(
                 {f.object: f.subject for f in found if f.relation == "released" and f.object}
             )
@@ -1477,7 +1487,9 @@ class RelationExtractor:
             and s.entity not in left_here
             and not _INVESTOR_IN_ROUND.match(frame.text, i + 1)  # an investor
             and not _CLIENT_OR_BACKER.match(frame.text, i + 1)
-            and not re.search(r"(?:投资方|投资人|投资机构|出资方|股东|财务顾问)$", frame.text[max(0, i - 4) : i])
+            and not re.search(
+                r"(?:投资方|投资人|投资机构|出资方|股东|财务顾问)$", frame.text[max(0, i - 4) : i]
+            )
         ]
         if companies:
             # the company the sentence is about: one that a person founded, joined or works for
@@ -1536,7 +1548,13 @@ class RelationExtractor:
             and slot.type == "Person"
             and not re.search(rf"(?:与|和|同|跟|向|对|师从|接替|替代|取代|{PERSON}、)$", frame.text[:index])
         ]
-        return people[0] if people else self.discourse.last_person
+        if people:
+            return people[0]
+        # a title before the clause introduces someone the names pass did not find ("前X副总裁欧阳靖正式
+        # 加盟，出任公司总裁"): the person the text named before is then no safe guess
+        if re.search(_TITLE, frame.text[:before]):
+            return None
+        return self.discourse.last_person
 
     def _is_pronoun(self, slot: Slot) -> bool:
         """Whether the slot's text is a pronoun, read in place (some are known by what precedes them)."""
@@ -1603,6 +1621,12 @@ class RelationExtractor:
                         objects = [topic]
                     else:
                         subjects = [topic]
+                if rule.founders_company:
+                    founded = [f.object for f in self.founded if f.object]
+                    if founded:
+                        objects = [Slot(founded[-1], "Organization", "Company", 0, 0)]
+                    elif groups.get("other"):
+                        continue  # "another founder" of a founding the text did not tell: no guess
                 if rule.person_topic and not subjects:
                     person = self._person_topic(frame, match.start())
                     subjects = [person] if person else []

@@ -42,7 +42,7 @@ ARTICLES: dict[str, str] = {
     "joint-lab": "京东还宣布与北京大学共建联合实验室，双方将开展长期研究。",
     "joint-lab-planned": "京东计划与北京大学共建联合实验室。",
     # founders and posts
-    "founder-alone": "Vecta Labs成立于2021年，总部位于深圳。另一位联合创始人李文涛毕业于北京大学。",
+    "founder-alone": "Vecta Labs成立于2021年，总部位于深圳。联合创始人李文涛毕业于北京大学。",
     "former-pair": "这家公司由两位前谷歌工程师张晓峰和李文涛共同创立。",
     "former-expert": "王立群是阿里巴巴的前资深算法专家。",
     "earlier-post": "刘海涛毕业于复旦大学，此前曾任华为云数据库方向负责人。",
@@ -94,6 +94,12 @@ ARTICLES: dict[str, str] = {
     "unfound-last": "Vecta Labs今年推出了新平台。目前，宁德时代、小米和某某重工已成为其付费客户。",
     "clients-not-topic": "京东今天召开发布会。招商银行、中国移动等成为首批客户。"
     "该公司当天还发布了“言犀”大模型。",
+    "round-old-backers-listed": "Vecta Labs完成3亿元B轮融资。本轮由百度领投，腾讯、高瓴资本及上海某基金参投，"
+    "老股东红杉中国、小米集团继续跟投。",
+    "another-founder-untold": "腾讯今年扩大了投资。另一位联合创始人李文涛则选择离开。",
+    "another-founder-told": "Vecta Labs由张晓峰创办。另一位联合创始人李文涛则选择离开。",
+    "unfound-titled-person": "刘海涛毕业于复旦大学。京东宣布，前阿里巴巴副总裁某某某正式加盟，出任京东总裁。",
+    "field-is-a-unit": "中国移动云能力中心总经理王立群表示，算力需求持续增长。",
     "omitted-attribute": "发布会上，曾任英特尔高级副总裁的德国工程师约翰·史密斯（John Smith）亮相。",
     # both parties of the deal before keep up a cooperation
     "both-cooperate": "京东早在2022年就投资了小米，两家公司此后在供应链上保持着稳定合作。",
@@ -439,3 +445,23 @@ def test_a_list_member_with_no_entity_does_not_hide_the_others(corpus: Corpus, d
 def test_clients_named_are_not_the_company_the_text_is_about(corpus: Corpus) -> None:
     released = {(s, o) for r, s, o in relations(corpus, "clients-not-topic") if r == "released"}
     assert released == {("京东", "言犀")}
+
+
+def test_old_backers_listed_after_a_round_keep_the_raiser(corpus: Corpus) -> None:
+    targets = {o for r, s, o in relations(corpus, "round-old-backers-listed") if r == "investedIn"}
+    assert targets == {"Vecta Labs"}
+
+
+def test_another_founder_is_of_the_founding_told_before(corpus: Corpus) -> None:
+    assert not [r for r in relations(corpus, "another-founder-untold") if r[0] == "founded"]
+    assert ("founded", "李文涛", "Vecta Labs") in relations(corpus, "another-founder-told")
+
+
+def test_a_titled_person_not_found_is_not_replaced_by_the_last_one_named(corpus: Corpus) -> None:
+    assert not [
+        r for r in relations(corpus, "unfound-titled-person") if r[1] == "刘海涛" and r[0] != "educatedAt"
+    ]
+
+
+def test_a_field_that_is_a_units_name_gives_no_post_at_the_parent(corpus: Corpus) -> None:
+    assert ("worksFor", "王立群", "中国移动") not in relations(corpus, "field-is-a-unit")
