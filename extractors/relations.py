@@ -67,6 +67,7 @@ class Discourse:
     published_year: int | None
     salient_company: str | None
     last_person: Slot | None = None
+    last_unit: Slot | None = None  # the team or lab named last, for 该研究院, 该团队
     previous_topic: Slot | None = None
     year: int | None = None
     paragraph_facts: list[Fact] = field(default_factory=list)
@@ -83,17 +84,25 @@ _LIST_SEP = r"(?:[、和与及跟]|以及)"
 
 
 _OWNED = rf"{ORG}(?:旗下(?:的)?{ORG})?"
+_UNFOUND = rf"(?:、[^，。；、,;:：{ANY}]{{2,8}}?)"  # a list member named with no entity found for it
 
 
 def _expand(pattern: str) -> re.Pattern[str]:
     vocab = {
         "P": PERSON,
         "O": ORG,
+        "OW": _OWNED,  # an organization, or a unit named with its owner (国家电网旗下的南瑞集团)
         "R": PRODUCT,
         "PL": rf"{PERSON}(?:\({PERSON}\))?(?:{_LIST_SEP}{PERSON}(?:\({PERSON}\))?)*",
         # organizations in a list; "阿里巴巴旗下的通义实验室" is one member (the owner is dropped later)
-        "OL": rf"{_OWNED}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{_OWNED})*",
-        "RL": rf"{PRODUCT}(?:{_LIST_SEP}[^，。；,;{ANY}]{{0,8}}?{PRODUCT})*",
+        # a member the text names with no entity found for it ("A、美的集团和B") does not end the list
+        "OL": rf"{_OWNED}(?:{_UNFOUND}*?{_LIST_SEP}(?:{_GAP}{{0,6}}的|{_BACKER})?{_OWNED})*"
+        # nor one that closes it ("A、美的集团和三一重工已成为其客户")
+        rf"(?:{_UNFOUND}*?(?:{_LIST_SEP}|、)[^，。；、,;:：{ANY}]{{2,6}}?(?=等|已|均|都|也|成为|共同|分别))?",
+        "RL": rf"{PRODUCT}(?:(?:{_LIST_SEP}|[，,](?:以及|及|和|还有))[^，。；,;{ANY}]{{0,16}}?{PRODUCT})*",
+        # rivals named with what they make: "字节跳动推出的扣子、OpenAI的ChatGPT等产品"
+        "RIV": rf"{_OWNED}(?:(?:推出|旗下|开发)?的{PRODUCT})?"
+        rf"(?:{_LIST_SEP}{_OWNED}(?:(?:推出|旗下|开发)?的{PRODUCT})?)*",
         # people in a list, each with a description ("前百度研究员A与斯坦福大学博士B")
         "DPL": rf"{PERSON}(?:\({PERSON}\))?"
         rf"(?:{_LIST_SEP}(?:前|原)?(?:{ORG}(?:的)?)?{_GAP}{{0,8}}?{PERSON}(?:\({PERSON}\))?)*",
@@ -125,6 +134,11 @@ class Rule:
     # with no company named before the match, the topic is the company the whole text is about, not
     # the last one named ("…2016年加入大疆。联合创始人兼CTO孟庆瑶…" is about the text's company)
     salient_topic: bool = False
+    # the person missing from the match is the one the text is telling about: the first named in the
+    # sentence, else the last one named before ("黄仁勋1963年生于台南。…，至今仍担任英伟达CEO")
+    person_topic: bool = False
+    # the company is the one the text last told a founding of ("另一位联合创始人X": another founder of it)
+    founders_company: bool = False
     # the kinds the object must be of, when the type is not enough (a school, not any organization)
     object_kinds: tuple[str, ...] = ()
     # "A与B签订了采购合同" says not who buys: the company the text was just talking about supplies
@@ -132,6 +146,8 @@ class Rule:
     topic_supplies: bool = False
     # a round's followers get no sum: the sum of a round is the leads' (参与了X的5亿元B轮融资)
     no_amount: bool = False
+    # a stake held says nothing of a sum paid: the stake only ("华为持有引望80%的股份")
+    stake_only: bool = False
 
     def compiled(self) -> re.Pattern[str]:
         return _compiled(self.pattern)
@@ -155,6 +171,11 @@ _PLAN_WORDS = """
 _PLANNED = "(?:" + "|".join(_PLAN_WORDS) + ")"
 _INVEST = r"(?:战略投资|投资|注资|入股|押注)"
 _ROUND_LEAD = r"(?:联合领投|共同领投|领投|牵头|独家投资)"
+# how a list of investors introduces one of its members: "A、B和老股东C跟投", "股东包括A和早期投资方B"
+_BACKER = (
+    r"(?:老股东|原股东|原有股东|现有股东|早期股东|老投资方|老投资人|早期投资方|早期投资人|早期投资者"
+    r"|产业资本|产业方|战略投资方|财务投资方)"
+)
 _ROUND_FOLLOW = r"(?:跟投|参投|参与(?:了)?(?:本轮|此轮|该轮)?(?:投资|融资)?|继续加注|追加投资|加注)"
 
 RULES: tuple[Rule, ...] = (
@@ -199,7 +220,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.founded.cofounders.v1",
         "founded",
-        r"(?P<s>(?:{P})?(?:与|和|同){PL}|{DPL})(?:等人)?(?:共同|一起|联合)(?:创立|创办|创建)了?(?P<o>{O})",
+        r"(?P<s>(?:{P}[^。；;{ANY}]{{0,14}}?)?(?:与|和|同){PL}|{DPL})(?:等人)?(?:共同|一起|联合)(?:创立|创办|创建)了?(?P<o>{O})",
         0.75,
         ("Person",),
     ),
@@ -237,11 +258,60 @@ RULES: tuple[Rule, ...] = (
         salient_topic=True,
     ),
     Rule(
+        # "另一位联合创始人林蔚毕业于清华大学": a founder named by the title alone, of the company in view
+        "relations.founded.title_alone.v1",
+        "founded",
+        r"(?:^|[，,；;：:])(?P<other>另一位|另一名|另外一位|两位|几位)?(?:联合)?(?:创始人|创办人)(?:之一)?(?P<s>{PL})",
+        0.6,
+        ("Person",),
+        topic_subject=True,
+        founders_company=True,
+    ),
+    Rule(
         "relations.founded.copula.v1",
         "founded",
         r"(?P<s>{P}){G}{{0,6}}?(?:是|为|作为)(?P<o>{O})(?:的)?(?:联合)?(?:创始人|创办人)",
         0.85,
         ("Person",),
+    ),
+    # careers told with the person omitted: the clause goes on about the person named before
+    Rule(
+        "relations.works_for.omitted_subject.v1",
+        "worksFor",
+        r"(?:^|[，,；;])\s*(?:目前|现|现在|至今|如今|同时|还|也|并|则)?(?:仍|仍然|依然|则|已)?(?<!曾)(?:担任|出任|兼任|任)"
+        r"(?P<o>{O})(?:的)?(?:部门|团队|事业部|事业群)?(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?(?!{G}{{0,6}}?(?:的|{P}))",
+        0.6,
+        ("Person",),
+        person_topic=True,
+    ),
+    Rule(
+        "relations.left.omitted_subject.v1",
+        "left",
+        r"(?:^|[，,；;])\s*(?:此前|之前|早年|早先|曾经|曾)(?:还|也)?(?:曾)?"
+        r"(?:(?:任|担任|出任|是|为)(?P<o>{O})(?:的)?(?P<role>[^，。；的{ANY}]{{0,8}}?(?:{ROLE}|专家))|(?:任职于|就职于|供职于)(?P<o2>{O}))"
+        r"(?!{G}{{0,10}}?(?:的|{ANY}))",
+        0.6,
+        ("Person",),
+        person_topic=True,
+    ),
+    Rule(
+        "relations.educated_at.omitted_subject.v1",
+        "educatedAt",
+        r"(?:^|[，,；;])\s*(?:本科|硕士|博士|研究生|早年|后)?(?:毕业于|就读于|肄业于|求学于)(?P<o>{O})(?!{G}{{0,8}}?(?:的|{P}))",
+        0.65,
+        ("Person",),
+        person_topic=True,
+    ),
+    Rule(
+        "relations.joined.omitted_subject.v1",
+        "joined",
+        r"(?:^|[，,；;])\s*(?:(?:于|在)?[0-9]{{2,4}}年(?:[0-9]{{1,2}}月)?(?:[0-9]{{1,2}}日)?(?:底|初|中|末|前后)?)?"
+        r"(?:随后|之后|此后|后来|后|又|再|便|就|即|还|也|已|则|同年|次年|当年|毕业后|回国后)*"
+        r"(?:正式)?(?:加入|加盟|入职)(?:了)?(?P<o>{O})"
+        r"(?![的{ANY}]|{G}{{0,4}}?{P})(?:[，,]?\s*(?:并|随后)?(?:出任|担任)(?P<role>{ROLE}))?",
+        0.6,
+        ("Person",),
+        person_topic=True,
     ),
     # released ------------------------------------------------------------------------
     Rule(
@@ -278,6 +348,15 @@ RULES: tuple[Rule, ...] = (
         ("Product",),
     ),
     Rule(
+        "relations.release.its_product.v1",
+        "released",
+        r"(?P<s>{O})的(?:核心|首款|第一款|主要|旗舰|主打|明星|最新)?(?:产品|模型|应用)(?:之一)?(?:是|为|包括|有)"
+        r"(?:[^，。；,;{ANY}]{{0,16}}?)(?P<o>{RL})",
+        0.7,
+        ("Organization",),
+        ("Product",),
+    ),
+    Rule(
         "relations.release.later_clause.v1",
         "released",
         r"(?:[，,；;]|并)\s*(?:并|还|又|也|随后|同时|此后)?(?:同步|同时|相继|先后|再)?(?P<plan>{G}{{0,4}}?)(?:正式)?(?:推出|发布|上线|开源)了?{G}{{0,16}}?(?:{O})?(?P<o>{RL})",
@@ -299,21 +378,38 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.works_for.title.v1",
         "worksFor",
-        r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:另一位|另一名|新任|现任)?(?:(?:联合)?创始人[兼、])?(?P<role>(?:董事会|董事局)?{ROLE})(?:兼(?P<role2>{ROLE})|、{G}{{0,10}}?{ROLE})?\s*(?P<s>{P})",
+        r"(?<!前)(?P<o>{O})\s*(?:的)?(?<!前)(?:另一位|另一名|新任|现任)?(?:(?:联合)?创始人[兼、])?(?P<role>(?:董事会|董事局)?{ROLE})(?:兼(?P<role2>{ROLE})|、(?:(?:前|原)?{O}(?:的)?)?{G}{{0,10}}?{ROLE})?\s*(?P<s>{P})",
         0.85,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.second_title.v1",
+        "worksFor",
+        r"(?<=、)(?P<o>{O})(?:的)?(?P<role>{ROLE})\s*(?P<s>{P})",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.title_field.v1",
+        "worksFor",
+        r"(?<![前原])(?P<o>{O})(?P<role>(?:(?!与|和|同|向|对|从|在|被|将|把|给|投资|收购|合作|前|原|曾|旗下|宣布|表示|任命|中心|部|事业群|研究院|实验室|团队|分公司|工作室)[^，。；、的了来聘招挖请称说{ANY}\s]){{2,8}}?"
+        r"(?:负责人|总经理|总监|总裁|主管|首席科学家|科学家|研究员|工程师|架构师))"
+        r"(?:、(?:{O}(?:的)?)?{G}{{0,10}}?{ROLE})?(?P<s>{P})",
+        0.65,
         ("Person",),
     ),
     Rule(
         "relations.works_for.copula.v1",
         "worksFor",
-        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|(?<!曾)任|是|为|至今仍担任|仍担任)(?P<o>{O})(?:的)?(?:部门|团队|事业部|事业群)?(?P<role>{ROLE})",
+        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|(?<!曾)任|是|为|至今仍担任|仍担任)(?P<o>{O})(?:的)?(?:部门|团队|事业部|事业群)?(?P<role>{ROLE})"
+        r"(?:兼(?P<role2>{ROLE}))?",
         0.8,
         ("Person",),
     ),
     Rule(
         "relations.works_for.company_title.v1",
         "worksFor",
-        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|接任|转任|改任)(?P<role>{ROLE})",
+        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|接任|转任|改任)(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?",
         0.6,
         ("Person",),
         topic_subject=True,
@@ -324,7 +420,7 @@ RULES: tuple[Rule, ...] = (
         "relations.works_for.later_clause.v1",
         "worksFor",
         r"(?<![与和同、])(?P<s>{P})[^。！？{P}]{{0,40}}?(?:[，,；;]|并|后)\s*(?:目前|现|现在|如今|随后|此后|同时|至今)?(?:已|则|仍|仍然)?"
-        r"(?<!曾)(?:担任|出任|转任|改任)(?P<o>{O})(?:的)?(?:部门|团队|事业部|事业群)?(?P<role>{ROLE})",
+        r"(?<!曾)(?:担任|出任|转任|改任)(?P<o>{O})(?:的)?(?:部门|团队|事业部|事业群)?(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?",
         0.65,
         ("Person",),
     ),
@@ -378,7 +474,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.joined.verb.v1",
         "joined",
-        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归|随团队并入|并入)了?(?:{G}{{0,6}}?)(?P<o>{O})"
+        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?<!的)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归|随团队并入|并入)了?(?:{G}{{0,6}}?)(?P<o>{O})"
         r"(?:[，,]?\s*(?:并|随后)?(?:出任|担任)(?P<role>{ROLE}))?",
         0.75,
         ("Person",),
@@ -386,9 +482,26 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.joined.hire.v1",
         "joined",
-        r"(?P<o>{O})[^。！？!?；;{P}]{{0,30}}?(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:其)?(?:[^，。；{P}]{{0,16}}?)(?P<s>{PL})(?![^。，]{{0,12}}在内)"
+        r"(?P<o>{O})(?P<plan>[^。！？!?；;{P}]{{0,30}}?)(?:聘请|聘用|招募了|招揽|挖来|吸纳|延揽|任命|请来|引入了|迎来)(?:了)?(?:其)?(?:[^，。；{P}]{{0,16}}?)(?P<s>{PL})(?![^。，]{{0,12}}在内)"
         r"(?:\({P}\))?(?:[，,]?(?:为|担任|出任)(?:公司)?(?:新任)?(?P<role>{ROLE}))?",
         0.7,
+        ("Person",),
+    ),
+    Rule(
+        # "X宣布离开英伟达，随后被理想汽车聘为首席科学家": a hire told from the person's side
+        "relations.joined.hired_by.v1",
+        "joined",
+        r"(?P<s>{P})(?:\({P}\))?[^。！？!?{P}]{{0,40}}?被(?P<o>{O})(?:正式)?(?:聘为|聘请为|聘任为|聘请担任|延揽为|招募为|挖去担任)"
+        r"(?:公司)?(?:新任)?(?P<role>{ROLE})",
+        0.75,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.appointed_by.v1",
+        "worksFor",
+        r"(?P<s>{P})(?:\({P}\))?{G}{{0,12}}?被(?P<o>{O})(?:董事会)?(?:正式)?(?:任命为|委任为|提拔为|擢升为|推选为|选举为)"
+        r"(?:公司)?(?:新任)?(?P<role>{ROLE})",
+        0.75,
         ("Person",),
     ),
     Rule(
@@ -442,7 +555,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.left.former_copula.v1",
         "left",
-        r"(?P<s>{P}){G}{{0,6}}?(?:则是|是|为)(?P<o>{O})的?(?:前|原)(?:任)?{G}{{0,6}}?(?P<role>{ROLE})",
+        r"(?P<s>{P}){G}{{0,6}}?(?:则是|是|为)(?P<o>{O})的?(?:前|原)(?:任)?(?P<role>{G}{{0,6}}?(?:{ROLE}|专家))",
         0.75,
         ("Person",),
     ),
@@ -455,9 +568,17 @@ RULES: tuple[Rule, ...] = (
         ("Person",),
     ),
     Rule(
+        "relations.left.earlier_post.v1",
+        "left",
+        r"(?P<s>{P})[^。！？!?{P}]{{0,40}}?(?:此前|之前|早年|曾经|曾)(?:还|也)?(?:曾)?(?:任|担任|出任)(?P<o>{O})(?:的)?"
+        r"(?P<role>{G}{{0,8}}?(?:{ROLE}|专家))",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
         "relations.left.former_before.v1",
         "left",
-        r"(?:前|原)(?:任)?(?P<o>{O})(?:的)?(?P<role>{G}{{0,8}}?(?:{ROLE}|专家))(?:、{G}{{0,10}}?)?\s*(?P<s>{P})",
+        r"(?:前|原)(?:任)?(?P<o>{O})(?:的)?(?P<role>{G}{{0,8}}?(?:{ROLE}|专家))(?:、{G}{{0,10}}?)?\s*(?P<s>{PL})",
         0.75,
         ("Person",),
     ),
@@ -494,7 +615,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.left.verb.v1",
         "left",
-        r"(?P<s>{P}){S}{{0,40}}?(?:卸任|辞去|辞任|离开|离职|退出|辞职|告别|离任)(?:了)?{G}{{0,14}}?(?P<o>{O})(?:的)?\s*(?P<role>{ROLE})?",
+        r"(?P<s>{P}){S}{{0,40}}?(?:卸任|辞去|辞任|离开|离职|退出|辞职|告别|离任)(?:了)?"
+        r"(?:(?!后|之后|加入|加盟|入职|投奔|转投|并){G}){{0,14}}?(?P<o>{O})(?:的)?\s*(?P<role>{ROLE})?",
         0.75,
         ("Person",),
     ),
@@ -586,6 +708,8 @@ RULES: tuple[Rule, ...] = (
         "investedIn",
         r"(?P<s>{OL})(?P<plan>{G}{{0,20}}?){NOT}"
         + _INVEST
+        # "旗下投资平台X" names an investing arm, not an investment in X
+        + r"(?!平台|机构|部门|基金|公司|主体|人|方|者|部|团队|子公司)"
         + r"(?:了)?{G}{{0,8}}?(?P<o>{OL})(?!的?{G}{{0,4}}(?:公司)?(?:人才|员工|团队))",
         0.75,
         ("Organization", "Person"),
@@ -630,16 +754,80 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.investment.stake.v1",
         "investedIn",
-        r"(?P<s>{O}){G}{{0,6}}?(?:持有|持股|入股)(?P<o>{O}){G}{{0,6}}?[0-9.]+\s*[%％]",
+        r"(?P<s>{O}){G}{{0,6}}?入股(?P<o>{O}){G}{{0,6}}?[0-9.]+\s*[%％]",
         0.75,
         ("Organization", "Person"),
     ),
     Rule(
-        "relations.investment.stake_purchase.v1",
+        # a stake held says nothing of a sum paid: the sentence's sum is another deal's
+        "relations.investment.holds.v1",
         "investedIn",
-        r"(?P<s>{OL}){G}{{0,20}}?(?:收购|购买|买入|认购|受让|增持)(?:了)?(?P<o>{O})(?:{G}{{0,4}}?)[0-9.]+\s*[%％]",
+        r"(?P<s>{O}){G}{{0,6}}?(?:持有|持股)(?P<o>{O}){G}{{0,6}}?[0-9.]+\s*[%％]",
         0.75,
         ("Organization", "Person"),
+        stake_only=True,
+    ),
+    Rule(
+        "relations.investment.stake_purchase.v1",
+        "investedIn",
+        r"(?P<s>{OL}){G}{{0,20}}?(?:收购|购买|买入|认购|受让|增持)(?:了)?(?:{G}{{0,8}}?(?:企业|公司|厂商|平台))?"
+        r"(?P<o>{O})(?:{G}{{0,4}}?)[0-9.]+\s*[%％]",
+        0.75,
+        ("Organization", "Person"),
+    ),
+    Rule(
+        "relations.investment.backers.v1",
+        "investedIn",
+        r"(?P<o>{O})(?:的)?{G}{{0,6}}?(?<!竞争)(?:股东|投资方|投资人|投资者|投资机构|出资方)(?:名单)?(?:则|还|也|主要|目前)?"
+        r"(?:包括|有|涵盖|囊括|是|为)(?:{G}{{0,10}}?[，,、]\s*(?:以及|还有|和))?(?P<s>{OL})",
+        0.75,
+        ("Organization", "Person"),
+        no_amount=True,
+    ),
+    Rule(
+        # "腾讯和红杉中国都是京东的股东"
+        "relations.investment.is_backer.v1",
+        "investedIn",
+        r"(?P<s>{OL}){G}{{0,4}}?(?:都是|均为|均是|是|为|成为)(?P<o>{O})的{G}{{0,6}}?(?<!竞争)(?:股东|投资方|投资人|投资者|出资方)",
+        0.75,
+        ("Organization", "Person"),
+        no_amount=True,
+    ),
+    Rule(
+        "relations.investment.backers_topic.v1",
+        "investedIn",
+        r"(?:^|[，,；;：:])(?:目前|此外|同时|公司)?[，,]?{G}{{0,6}}?(?<!竞争)(?:股东|投资方|投资人|投资机构|出资方)(?:名单)?(?:则|还|也|主要)?"
+        r"(?:包括|涵盖|囊括)(?:{G}{{0,10}}?[，,、]\s*(?:以及|还有|和))?(?P<s>{OL})",
+        0.65,
+        ("Organization", "Person"),
+        topic_object=True,
+        no_amount=True,
+    ),
+    Rule(
+        # "转让方包括创始人郑启航以及早期投资方深创投": an investor named by what it is
+        "relations.investment.backer_named.v1",
+        "investedIn",
+        r"(?:(?P<o>{O})(?:的)?|(?:^|[，,；;：:、和及]))(?:早期|天使轮|老|原|现有|主要|最大|第一大|A轮|B轮)?"
+        # (a round's investors are the round's: "老股东C继续加注" is read with the round)
+        r"(?:投资方|投资人|投资机构|出资方|股东)(?P<s>{O})"
+        r"(?!(?:{SEP}{O})*{G}{{0,4}}?(?:旗下|的|领投|跟投|参投|继续|追加|加注|参与))",
+        0.6,
+        ("Organization", "Person"),
+        topic_object=True,
+        no_amount=True,
+    ),
+    Rule(
+        "relations.investment.vehicle.v1",
+        "investedIn",
+        r"通过(?:其|旗下)(?:的)?{G}{{0,8}}?(?P<s>{O})(?:向|对)(?P<o>{O}){G}{{0,24}}?" + _INVEST,
+        0.75,
+        ("Organization", "Person"),
+    ),
+    Rule(
+        "relations.part_of.vehicle.v1",
+        "partOf",
+        r"(?P<o>{O}){G}{{0,6}}?通过(?:其|旗下)(?:的)?(?:投资平台|投资机构|投资公司|子公司|基金|产业基金|投资部门|全资子公司){G}{{0,4}}?(?P<s>{O})",
+        0.7,
     ),
     Rule(
         "relations.investment.via.v1",
@@ -696,6 +884,27 @@ RULES: tuple[Rule, ...] = (
         topic_subject=True,
     ),
     Rule(
+        "relations.partnership.joint_body.v1",
+        "partnersWith",
+        r"(?P<s>{O})(?P<plan>{G}{{0,12}}?)(?:与|和|同|联合)(?P<o>{OL}){G}{{0,6}}?"
+        r"(?:共建|合建|共同建立|联合建立|共同成立|联合成立|合资成立|共同组建|联合组建|共同设立|联合设立)",
+        0.7,
+    ),
+    Rule(
+        # headlines and leads: "驰远智驾牵手比亚迪", "腾讯联手京东"
+        "relations.partnership.verb_object.v1",
+        "partnersWith",
+        r"(?P<s>{O})(?P<plan>{G}{{0,6}}?)(?:正式|宣布)?(?:牵手|携手|联手|结盟)(?P<o>{OL})",
+        0.7,
+    ),
+    Rule(
+        # "小米的合作伙伴包括徕卡和高通"
+        "relations.partnership.partners_listed.v1",
+        "partnersWith",
+        r"(?P<s>{O})(?:的)?{G}{{0,8}}?(?:合作伙伴|合作方)(?:之一)?(?:则|还|也|主要)?(?:包括|有|是|为)(?P<o>{OL})",
+        0.7,
+    ),
+    Rule(
         "relations.partnership.with.v1",
         "partnersWith",
         r"(?P<s>{O})(?:与|和|同)(?P<o>{O})(?:宣布|正式)?(?:达成|建立)?(?:战略)?(?:合作|结盟|联手)",
@@ -707,6 +916,14 @@ RULES: tuple[Rule, ...] = (
         "endedPartnershipWith",
         r"(?P<s>{O}){G}{{0,14}}?(?:终止|结束|中止|停止|暂停|切断|叫停|取消)(?:了)?(?:与|和|同){G}{{0,6}}?(?P<o>{O})(?:之间)?(?:的)?{G}{{0,14}}?(?:合作|关系|合同|协议|业务|往来)",
         0.8,
+    ),
+    Rule(
+        # "A已停止使用B旗下C的云服务": a customer that stops buying ends the relationship
+        "relations.partnership_end.stops_using.v1",
+        "endedPartnershipWith",
+        r"(?P<s>{O}){G}{{0,8}}?(?:停止使用|不再使用|停用|弃用|终止使用|停止采购|不再采购)(?P<o>{OL})(?:的|提供的)?"
+        r"{G}{{0,10}}?(?:服务|云服务|产品|芯片|方案|平台|技术|系统|模型)",
+        0.7,
     ),
     Rule(
         # "A此前与B在智慧城市项目上的合作已于9月终止"
@@ -748,7 +965,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.copula.v1",
         "customerOf",
-        r"(?P<s>{OL}){G}{{0,6}}?(?:都是|均为|是|为|成为)(?P<o>{O})(?:的)?{G}{{0,6}}?(?:客户|用户|买家)",
+        r"(?P<s>{OL}){G}{{0,6}}?(?:都是|均为|是|为|成为)(?P<o>{O})(?:的)?(?:{G}{{0,12}}?的)?{G}{{0,6}}?(?<!竞争)(?:客户|用户|买家)",
         0.8,
     ),
     Rule(
@@ -763,6 +980,43 @@ RULES: tuple[Rule, ...] = (
         r"[，,；;]\s*(?:也|还|同时|目前|已)?(?:是|为|成为)(?P<s>{OL})(?:等{G}{{0,6}}?)?的{G}{{0,6}}?(?:供应商|代工厂|服务商|供货商)",
         0.65,
         topic_object=True,
+    ),
+    Rule(
+        "relations.customer.adviser.v1",
+        "customerOf",
+        r"(?P<o>{O}){G}{{0,4}}?(?:担任|出任|作为|是|为)(?P<s>{O})(?:的)?{G}{{0,6}}?"
+        r"(?:财务顾问|法律顾问|承销商|保荐机构|保荐人|审计机构|独家顾问)",
+        0.7,
+    ),
+    Rule(
+        "relations.customer.adviser_topic.v1",
+        "customerOf",
+        r"(?P<o>{O}){G}{{0,4}}?(?:担任|出任|作为)(?:本轮|本次|此次|该轮|此轮|这次|这笔|该笔)?(?:融资|交易|收购|发行)?(?:的)?"
+        r"(?:独家|联合|首席)?(?:财务顾问|法律顾问|承销商|保荐机构|保荐人|顾问)",
+        0.65,
+        topic_subject=True,
+    ),
+    Rule(
+        # "蓝峰储能的储能系统长期采用宁德时代的电芯": who uses another company's goods buys them
+        "relations.customer.uses_goods.v1",
+        "customerOf",
+        r"(?P<s>{O})(?:的{G}{{0,8}}?)?(?P<plan>{G}{{0,6}}?){NOT}(?:采用|使用|选用|搭载|采购|购买|接入|部署)(?:了)?(?P<o>{O})"
+        r"(?:的|提供的|供应的|生产的)(?:{G}{{0,10}}?)(?:芯片|电芯|电池|模组|传感器|激光雷达|计算平台|云服务|算力|模型|大模型|产品|服务|方案|解决方案|技术|系统|平台|设备|零部件|屏幕|面板)",
+        0.65,
+    ),
+    Rule(
+        # "比亚迪的供应商包括宁德时代和欣旺达"
+        "relations.customer.suppliers_listed.v1",
+        "customerOf",
+        r"(?P<s>{O})(?:的)?{G}{{0,8}}?(?:供应商|代工厂|代工商|供货商)(?:之一)?(?:则|还|也|主要)?(?:包括|有|是|为)(?P<o>{OL})",
+        0.75,
+    ),
+    Rule(
+        # "宁德时代为宝马、奔驰供货"
+        "relations.customer.supplies.v1",
+        "customerOf",
+        r"(?P<o>{O})(?P<plan>{G}{{0,10}}?){NOT}(?:为|向)(?P<s>{OL})(?:等{G}{{0,6}}?)?(?:供货|供应{G}{{0,8}}|批量供货|独家供货|代工)",
+        0.7,
     ),
     Rule(
         "relations.customer.made_by.v1",
@@ -781,7 +1035,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.order_won.v1",
         "customerOf",
-        r"(?<!除)(?P<o>{O}){S}{{0,20}}?(?:拿下|获得|斩获|赢得|收到)(?:了)?(?P<s>{O}){G}{{0,6}}?的{G}{{0,10}}?(?:订单|合同|大单)",
+        r"(?<!除)(?P<o>{O}){S}{{0,20}}?(?:拿下|获得|斩获|赢得|收到)(?:了)?(?P<s>{O})(?:{G}{{0,6}}?的)?{G}{{0,10}}?(?:订单|合同|大单)",
         0.75,
     ),
     Rule(
@@ -802,21 +1056,21 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.contract_topic.v1",
         "customerOf",
-        r"(?:^|[，,；;])(?:并|还|也|同时)?(?:{G}{{0,6}}?)(?:与|和|同)(?P<s>{O})签(?:署|订|下)(?:了)?{G}{{0,20}}?(?:合同|订单|采购{G}{{0,4}}协议|大单)",
+        r"(?:^|[，,；;])(?:并|还|也|同时)?(?:{G}{{0,6}}?)(?:与|和|同)(?P<s>{OW})签(?:署|订|下)(?:了)?{G}{{0,28}}?(?:合同|订单|采购{G}{{0,4}}协议|大单)",
         0.65,
         topic_object=True,
     ),
     Rule(
         "relations.customer.contract.v1",
         "customerOf",
-        r"(?P<o>{O}){G}{{0,10}}?(?:与|和|同)(?P<s>{O})签(?:署|订|下)(?:了)?{G}{{0,20}}?(?:合同|订单|采购{G}{{0,4}}协议|大单)",
+        r"(?P<o>{O}){G}{{0,10}}?(?:与|和|同)(?P<s>{OW})签(?:署|订|下)(?:了)?{G}{{0,28}}?(?:合同|订单|采购{G}{{0,4}}协议|大单)",
         0.7,
         topic_supplies=True,
     ),
     Rule(
         "relations.customer.order.v1",
         "customerOf",
-        r"(?P<s>{O}){S}{{0,20}}?(?:支付给|付给|采购|订购|购买)(?:了)?(?P<o>{O})的{G}{{0,16}}?(?:订单|服务|产品|芯片|费用|数据)",
+        r"(?P<s>{O}){S}{{0,20}}?(?<!停止)(?<!不再)(?<!终止)(?:支付给|付给|采购|订购|购买)(?:了)?(?P<o>{O})的{G}{{0,16}}?(?:订单|服务|产品|芯片|费用|数据)",
         0.65,
     ),
     # partOf ----------------------------------------------------------------------------
@@ -829,8 +1083,28 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.part_of.copula.v1",
         "partOf",
-        r"(?P<s>{O}){G}{{0,4}}?(?:是|为|隶属于|属于)(?P<o>{O})(?:旗下|下属)?(?:的)?{G}{{0,8}}?(?:子公司|部门|实验室|团队|事业部|业务部门|业务|品牌|平台)",
+        r"(?P<s>{O}){G}{{0,4}}?(?:是|为|成为|隶属于|属于)(?P<o>{O})(?:旗下|下属)?(?:的)?{G}{{0,8}}?(?:子公司|部门|实验室|团队|事业部|业务部门|业务|品牌|平台)",
         0.75,
+    ),
+    Rule(
+        # "抖音的母公司字节跳动", "京东物流的控股股东京东集团"
+        "relations.part_of.parent_named.v1",
+        "partOf",
+        r"(?P<s>{O})(?:的)?(?:母公司|控股股东|控股公司|控股集团|上级公司)(?:是|为)?(?P<o>{O})",
+        0.75,
+    ),
+    Rule(
+        # "阿里巴巴的全资子公司饿了么"
+        "relations.part_of.subsidiary_named.v1",
+        "partOf",
+        r"(?P<o>{O})的(?:全资|控股|独资)?(?:子公司|孙公司|分公司)(?P<s>{O})",
+        0.75,
+    ),
+    Rule(
+        "relations.part_of.merged_into.v1",
+        "partOf",
+        r"(?P<s>{O})[^。；;！？{ANY}]{{0,16}}?被(?:整体)?(?:并入|纳入|划入|归入|整合进|整合到|合并到|合并进)(?P<o>{O})",
+        0.7,
     ),
     # competitorOf --------------------------------------------------------------------
     Rule(
@@ -853,6 +1127,13 @@ RULES: tuple[Rule, ...] = (
         "competitorOf",
         r"(?P<s>{OL}){G}{{0,6}}?(?:都是|均为|均是|是|为|成为)(?P<o>{O})(?:的)?{G}{{0,6}}?(?:竞争对手|对手|竞品)",
         0.75,
+    ),
+    Rule(
+        "relations.competitor.faces.v1",
+        "competitorOf",
+        r"(?P<s>{O}){G}{{0,10}}?(?:面对|面临|迎战|直面|遭遇)(?:着)?(?:来自)?(?P<o>{RIV})(?:等|在内的)?{G}{{0,12}}?"
+        r"(?:对手|竞争者|竞品|竞争|挑战|厂商|玩家|巨头|同行)",
+        0.7,
     ),
     Rule(
         "relations.competitor.rivalry.v1",
@@ -960,17 +1241,46 @@ _NOT_PARTIES = ("MediaOutlet", "outlet-cited", "Team", "University", "Government
 # 其 and 他 also begin ordinary words (其他, 其中, 尤其, 他人 …): those are not pronouns.
 _PRONOUNS = re.compile(
     r"该公司|这家公司|该企业|这家企业|此公司|该机构|他们|她们"
+    # "这家总部位于杭州的人工智能公司": a described company is the one the text is about
+    r"|该(?:研究院|实验室|团队|部门|事业部|事业群)"
+    # "X公司CEO某某表示，“我们最主要的对手是…”": the company of the one who speaks
+    r"|(?<=[“「])我们(?=的|最|公司)"
+    r"|这家[^，。；！？,;!?]{1,16}?的[^，。；！？,;!?的]{0,8}?(?:公司|企业)"
+    # "这位出生于台湾的企业家": a described person is the one the text is about
+    r"|这位[^，。；！？,;!?]{0,12}?(?:企业家|创业者|创始人|工程师|科学家|研究员|高管|负责人|掌门人|老将)"
     r"|(?<![尤极与])其(?![他它中实余次后间])|(?<![其吉利])他(?![人国乡们])|她(?!们)"
     r"|(?<=加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立)公司"
-    r"|公司(?=[^，。的]{0,3}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|客户|还|也|已|将|在|与))"
+    r"|公司(?=[^，。的]{0,3}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|客户|还|也|已|将|在|与|称|透露|介绍|表示))"
+    r"|(?<=[，,。；;])公司(?=全资|以[0-9约近超逾]|先后|相继|投资|并购|入股)"
 )
 
 
 # what only a company has: "其旗舰芯片", "其客户", "其估值"
 _COMPANY_ATTRIBUTE = (
     r"(?:旗舰|首款|新一代|最新|核心|主力)?[^，。]{0,4}?"
-    r"(?:产品|模型|大模型|芯片|平台|客户|股东|估值|融资|业务|子公司)"
+    r"(?:产品|模型|大模型|芯片|平台|客户|股东|估值|融资|业务|子公司|投资方|投资人|供应商|竞争对手|营收)"
 )
+
+
+# what follows an organization that invests in a round rather than raises it: "A领投", "A、B和C跟投"
+_INVESTOR_IN_ROUND = re.compile(
+    rf"(?:{_LIST_SEP}(?:{_BACKER}|[^，。；、{ANY}]{{0,4}})?[{ORG}{PERSON}])*(?:等)?(?:机构)?(?:继续|也|亦)?"
+    rf"(?:{_ROUND_LEAD}|{_ROUND_FOLLOW}|追加)"
+)
+
+
+_UNIT_WORDS = ("研究院", "实验室", "团队", "部门", "事业部", "事业群")
+
+
+# what follows an organization that is another's client or backer, not the company the text is about:
+# "招商银行、中国平安等成首批客户", "A和B均为其股东"
+_CLIENT_OR_BACKER = re.compile(
+    rf"(?:{_LIST_SEP}[{ORG}])*(?:等)?(?:机构|企业|公司)?(?:已|均|都|也|则)?(?:成为|成|是|为)(?:其|{ORG})?(?:的)?"
+    rf"(?:首批|主要|重要|付费|核心|大|第一大|早期)?(?:客户|用户|买家|股东|投资方|投资人)"
+)
+
+
+_TITLE = re.compile(f"(?:{role_pattern()}|首席[^，。；{ANY}]{{1,4}}?官)")
 
 
 # how much a fact's confidence keeps for each argument resolved from a pronoun
@@ -1003,6 +1313,7 @@ class RelationExtractor:
         }
         self.unit_parents: dict[str, str] = {}
         self.product_makers: dict[str, str] = {}  # product -> the organization that released it
+        self.founded: list[Fact] = []  # the foundings told so far, in text order
 
     # -- pronouns -----------------------------------------------------------------------
     def _resolve_pronouns(
@@ -1024,7 +1335,13 @@ class RelationExtractor:
                 continue  # "科技公司完成…" is a kind of company, not a pointer to one
             before = [slot for a, _, slot in slots if a < s]
             target: Slot | None = None
-            if word in ("他", "她"):
+            if word == "我们":
+                speakers = [x for x in before if x.type == "Organization" and x.kind not in _NOT_PARTIES]
+                target = speakers[0] if speakers else None
+            elif word.startswith("该") and word[1:] in _UNIT_WORDS:
+                units = [x for x in before if x.type == "Organization" and x.kind == "Team"]
+                target = units[-1] if units else self.discourse.last_unit
+            elif word in ("他", "她") or word.startswith("这位"):
                 people = [x for x in before if x.type == "Person"]
                 target = people[-1] if people else self.discourse.last_person
             elif word == "其":
@@ -1041,6 +1358,8 @@ class RelationExtractor:
                         and re.search(r"(?:前|原|曾在|曾任|从)$", self.view[x.start - 2 : x.start])
                     )
                     and x.kind not in ("outlet-cited", "MediaOutlet")
+                    # "其投资方", "其客户": a school or a ministry has none
+                    and not (company_word and x.kind in ("University", "GovernmentBody"))
                     and (x.end <= clause_start or clause_start <= sentence.start)
                 ]
                 target = candidates[-1] if candidates else self.discourse.previous_topic
@@ -1057,11 +1376,8 @@ class RelationExtractor:
                 fallback = self.discourse.previous_topic or self._salient_slot(s, e)
                 target = named[0] if named else fallback
             else:  # 该公司, 他们 …
-                companies = [
-                    x
-                    for x in before
-                    if x.type == "Organization" and x.kind not in ("MediaOutlet", "outlet-cited", "Team")
-                ]
+                # a company, not the school or the ministry the sentence also names
+                companies = [x for x in before if x.type == "Organization" and x.kind not in _NOT_PARTIES]
                 target = companies[0] if companies else self.discourse.previous_topic
             if target is not None:
                 resolved.append((s, e, Slot(target.entity, target.type, target.kind, s, e)))
@@ -1134,7 +1450,9 @@ class RelationExtractor:
             found += self._joint_releases(frame, found, dates)
             found += self._both_parties(frame, found, dates)
             found += self._product_buyers(frame, dates)
+            found = self._ended_cooperation(frame, found, dates)
             found = _without_posts_left(found)
+            self.founded += sorted((f for f in found if f.relation == "founded"), key=lambda f: f.start)
             self.product_makers.update(
                 {f.object: f.subject for f in found if f.relation == "released" and f.object}
             )
@@ -1144,9 +1462,20 @@ class RelationExtractor:
         return _unique(facts)
 
     def _update_discourse(self, frame: Frame, found: list[Fact]) -> None:
+        left_here = {f.object for f in found if f.relation == "left"}
         people = [s for _, s in sorted(frame.slots.items()) if s.type == "Person"]
-        if people:
-            self.discourse.last_person = people[-1]
+        # the person a later 他 means: not one governed by a preposition ("师从丹尼尔·罗斯", "与A会面")
+        subjects = [
+            s
+            for i, s in sorted(frame.slots.items())
+            if s.type == "Person"
+            and not re.search(rf"(?:与|和|同|跟|向|对|师从|接替|替代|取代|{PERSON}、)$", frame.text[:i])
+        ]
+        if subjects or people:
+            self.discourse.last_person = (subjects or people)[-1]
+        units = [s for _, s in sorted(frame.slots.items()) if s.type == "Organization" and s.kind == "Team"]
+        if units:
+            self.discourse.last_unit = units[-1]
         for person in people:
             recent = [p for p in self.discourse.people if p.entity != person.entity]
             self.discourse.people = [*recent, person][-5:]
@@ -1155,8 +1484,14 @@ class RelationExtractor:
             for i, s in sorted(frame.slots.items())
             if s.type == "Organization"
             and s.kind not in ("MediaOutlet", "outlet-cited", "Team", "University", "GovernmentBody")
-            and not re.search(r"(?:前|原|曾在|曾任|从)$", frame.text[max(0, i - 2) : i])
-            and not re.match(r"(?:等)?(?:领投|跟投|参投)", frame.text[i + 1 : i + 4])  # an investor
+            # a company someone worked at before is not what the text goes on about ("此前在OpenAI负责…")
+            and not re.search(rf"(?:前|原|曾|从)[^，。；{ANY}]{{0,2}}$", frame.text[max(0, i - 4) : i])
+            and s.entity not in left_here
+            and not _INVESTOR_IN_ROUND.match(frame.text, i + 1)  # an investor
+            and not _CLIENT_OR_BACKER.match(frame.text, i + 1)
+            and not re.search(
+                r"(?:投资方|投资人|投资机构|出资方|股东|财务顾问)$", frame.text[max(0, i - 4) : i]
+            )
         ]
         if companies:
             # the company the sentence is about: one that a person founded, joined or works for
@@ -1196,8 +1531,8 @@ class RelationExtractor:
             if before is not None and index >= before:
                 continue
             slot = frame.slots[index]
-            set_aside = frame.text[max(0, index - 2) : index].endswith(("除", "除了")) or re.match(
-                r"(?:等)?(?:领投|跟投|参投)", frame.text[index + 1 : index + 4]
+            set_aside = frame.text[max(0, index - 2) : index].endswith(("除", "除了")) or (
+                _INVESTOR_IN_ROUND.match(frame.text, index + 1)
             )
             if slot.kind in ("University", "GovernmentBody"):
                 continue
@@ -1207,6 +1542,29 @@ class RelationExtractor:
         if salient and self.discourse.salient_company:
             return self._salient_slot(frame.sentence.start, frame.sentence.start)
         return self.discourse.previous_topic
+
+    def _person_topic(self, frame: Frame, before: int) -> Slot | None:
+        """The person a clause with no subject is about: the sentence's first, else the text's last."""
+        # "与A、B共同创立", "师从C": a person governed by a preposition is no subject
+        people = [
+            slot
+            for index, slot in sorted(frame.slots.items())
+            if index < before
+            and slot.type == "Person"
+            and not re.search(rf"(?:与|和|同|跟|向|对|师从|接替|替代|取代|{PERSON}、)$", frame.text[:index])
+        ]
+        if people:
+            return people[0]
+        # a title before the clause introduces someone the names pass did not find ("前X副总裁欧阳靖正式
+        # 加盟，出任公司总裁"): the person the text named before is then no safe guess
+        if re.search(_TITLE, frame.text[:before]):
+            return None
+        return self.discourse.last_person
+
+    def _is_pronoun(self, slot: Slot) -> bool:
+        """Whether the slot's text is a pronoun, read in place (some are known by what precedes them)."""
+        match = _PRONOUNS.match(self.view, slot.start) if slot.end > slot.start else None
+        return match is not None and match.end() == slot.end
 
     def _make(
         self,
@@ -1228,11 +1586,7 @@ class RelationExtractor:
         start, end = span
         when = _date_for(dates, start, end, frame)
         # an argument the sentence only points to (该公司, 其, 他) was resolved, not read: less sure
-        pointed = sum(
-            1
-            for slot in (subject, obj)
-            if slot is not None and _PRONOUNS.fullmatch(self.view[slot.start : slot.end])
-        )
+        pointed = sum(1 for slot in (subject, obj) if slot is not None and self._is_pronoun(slot))
         return Fact(
             doc_id=self.doc_id,
             relation=relation,
@@ -1272,6 +1626,15 @@ class RelationExtractor:
                         objects = [topic]
                     else:
                         subjects = [topic]
+                if rule.founders_company:
+                    founded = [f.object for f in self.founded if f.object]
+                    if founded:
+                        objects = [Slot(founded[-1], "Organization", "Company", 0, 0)]
+                    elif groups.get("other"):
+                        continue  # "another founder" of a founding the text did not tell: no guess
+                if rule.person_topic and not subjects:
+                    person = self._person_topic(frame, match.start())
+                    subjects = [person] if person else []
                 if rule.topic_object and not objects:
                     topic = self._topic(frame, match.start("s"))
                     objects = [topic] if topic else []
@@ -1303,6 +1666,7 @@ class RelationExtractor:
                 amount, stake = None, None
                 if rule.relation == "investedIn" and not rule.no_amount:
                     amount, stake = self._deal_terms(frame, match.start(), match.end())
+                    amount = None if rule.stake_only else amount
                 reporter = _reporter_for(reporters, match.start())
                 if rule.topic_supplies and self._supplies(subjects, objects):
                     subjects, objects = objects, subjects
@@ -1498,12 +1862,20 @@ class RelationExtractor:
                 self.discourse.raiser = topic.entity
                 return topic
         # "本轮由A领投": the round of the company an earlier sentence said was raising money
-        if self.discourse.raiser and re.search(
-            rf"(?:^|[，,；;：:])(?:[^{ANY}]{{0,12}})(?:本轮|此轮|该轮|这轮|由)", frame.text
-        ):
+        told = re.search(
+            rf"(?:^|[，,；;：:])(?:[^{ANY}]{{0,12}})(?:本轮|此轮|该轮|这轮|由|轮融资中|轮融资里|轮投资中)",
+            frame.text,
+        )
+        if told and self.discourse.raiser:
             return Slot(
                 self.discourse.raiser, "Organization", "Company", frame.sentence.start, frame.sentence.start
             )
+        # "去年的C轮融资中，A领投": a round told in passing is the round of the company in view
+        if told and re.search(r"轮(?:融资|投资)(?:中|里)$", told.group()):
+            topic = self._topic(frame)
+            if topic is not None:
+                self.discourse.raiser = topic.entity
+                return topic
         return None
 
     def _funding_round(
@@ -1525,7 +1897,8 @@ class RelationExtractor:
             for match in re.finditer(
                 # a name the list goes on with that is no entity here ("高瓴创投、北京市某基金跟投")
                 # does not hide the investors named before it
-                rf"({party}(?:{_LIST_SEP}{party})*)(?:{_LIST_SEP}[^，。；、{ANY}]{{2,16}}?)*"
+                # and a member introduced by what it is ("A、B和老股东C跟投") is one of them
+                rf"({party}(?:{_LIST_SEP}{_BACKER}?{party})*)(?:{_LIST_SEP}[^，。；、{ANY}]{{2,16}}?)*"
                 rf"(?:等)?(?:机构|投资方|股东)?{_GAP}{{0,4}}?(?:{cue})",
                 frame.text,
             ):
@@ -1716,7 +2089,8 @@ class RelationExtractor:
         """``字节跳动早已是摩矽科技的最大客户之一。去年底，双方还共同成立了联合实验室``: the two
         organizations of the paragraph's last two-party fact work together."""
         pattern = (
-            rf"双方(?P<plan>{_GAP}{{0,12}}?)(?:共同|联合|一起)(?:成立|组建|建立|设立|打造|开发|研发|推出)"
+            rf"(?:双方|两家公司|两家企业|二者)(?P<plan>{_GAP}{{0,12}}?)(?:(?:共同|联合|一起)(?:成立|组建|建立|设立|打造|开发|研发|推出)"
+            rf"|(?:一直|始终|长期)?(?:保持着?|开展了?|建立了?|达成了?|展开了?|深化了?)(?:长期|稳定|密切|深度|紧密|战略)*(?:的)?合作)"
         )
         match = re.search(pattern, frame.text)
         if not match or re.search(_PLANNED, match.group("plan")):
@@ -1744,19 +2118,68 @@ class RelationExtractor:
         )
         return [fact] if fact else []
 
+    def _ended_cooperation(
+        self, frame: Frame, found: list[Fact], dates: list[tuple[int, int, When]]
+    ) -> list[Fact]:
+        """``A与B曾有合作，但该合作已于去年结束``, ``双方长达两年的合作就此结束``: the cooperation the text
+        just told of (this sentence's, else the paragraph's last two-party fact) has ended."""
+        pattern = (
+            rf"(?:该|这一|这项|此项|双方|两家公司)(?:{_GAP}{{0,10}}?的)?合作(?:关系)?{_GAP}{{0,10}}?"
+            rf"(?<!未)(?<!没有)(?<!不会)(?:终止|结束|中止|告终|破裂|画上句号)"
+        )
+        match = re.search(pattern, frame.text)
+        if not match:
+            return found
+        told_at = frame.raw_span(*match.span())[0]
+        pairs = [
+            f
+            for f in (*self.discourse.paragraph_facts, *sorted(found, key=lambda f: f.start))
+            if f.relation in ("partnersWith", "customerOf", "endedPartnershipWith")
+            and f.object
+            and f.start < told_at
+        ]
+        if not pairs:
+            return found
+        deal = pairs[-1]
+        a = Slot(deal.subject, "Organization", "Company", deal.start, deal.end)
+        b = Slot(deal.object or "", "Organization", "Company", deal.start, deal.end)
+        ended = self._make(
+            frame,
+            "relations.partnership_end.told_before.v1",
+            "endedPartnershipWith",
+            a,
+            b,
+            frame.raw_span(*match.span()),
+            0.65,
+            None,
+            dates,
+        )
+        # the partnership this sentence told is the one that ended, not a current one
+        kept = [f for f in found if f is not deal or f.relation == "endedPartnershipWith"]
+        return [*kept, ended] if ended else kept
+
     def _product_buyers(self, frame: Frame, dates: list[tuple[int, int, When]]) -> list[Fact]:
         """``字节跳动和快手均已采购T3芯片``, ``X1已在比亚迪、顺丰的仓库中完成部署``: who buys or deploys a
         product is a customer of the company that made it."""
         facts = []
         buyers = (
-            rf"(?P<s>{ORG}(?:{_LIST_SEP}{ORG})*)(?P<plan>{_GAP}{{0,6}}?)(?<!未)(?<!没有)(?<!不)"
-            rf"(?:采购|购买|订购|部署|采用|选用|批量采购)(?:了)?{_GAP}{{0,6}}?(?P<o>{PRODUCT})"
+            rf"(?P<s>{ORG}(?:{_LIST_SEP}{ORG})*)(?P<plan>{_GAP}{{0,8}}?)(?<!未)(?<!没有)(?<!不)"
+            rf"(?:采购|购买|订购|部署|采用|选用|批量采购|接入|引入)(?:了)?{_GAP}{{0,6}}?(?P<o>{PRODUCT})"
         )
         deployed = (
             rf"(?P<o>{PRODUCT})(?P<plan>{_GAP}{{0,6}}?)(?:在|进入)(?P<s>{ORG}(?:{_LIST_SEP}{ORG})*)(?:的)?"
             rf"{_GAP}{{0,14}}?(?:完成|实现)?(?:部署|落地|投用|商用|交付)"
         )
-        matches = [*re.finditer(buyers, frame.text), *re.finditer(deployed, frame.text)]
+        # "D1目前的客户包括比亚迪和顺丰": a product's customers are its maker's
+        listed = (
+            rf"(?P<o>{PRODUCT})(?P<plan>{_GAP}{{0,4}}?)的?(?:主要|首批)?(?:客户|用户)(?:则|还|也|主要)?(?:包括|有|涵盖|是)"
+            rf"(?P<s>{ORG}(?:{_LIST_SEP}{ORG})*)"
+        )
+        matches = [
+            *re.finditer(buyers, frame.text),
+            *re.finditer(deployed, frame.text),
+            *re.finditer(listed, frame.text),
+        ]
         for match in matches:
             if re.search(_PLANNED, match.group("plan")):
                 continue
