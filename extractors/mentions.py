@@ -301,7 +301,18 @@ class KnownNames:
                     and not (ctx.on_word_boundaries(s, e) or after_particle)
                 ):
                     continue  # 荣耀 in 王者荣耀, 北大 in 北大荒
+                if has_cjk(match.group()[0]) and not after_particle and _starts_inside_word(ctx, s):
+                    continue  # 京东方 in 北京东方君悦大酒店
                 yield _mention(ctx, s, e, entity.type, self.name, 0.95, kind=entity.kind or "")
+
+
+def _starts_inside_word(ctx: DocumentView, start: int) -> bool:
+    """Does ``start`` fall inside a dictionary word that began before it (北京|东方: 京 is inside 北京)?"""
+    if start in ctx.word_starts:
+        return False
+    tokens = ctx.tokens_between(max(0, start - 4), start)
+    word = next((t for t in reversed(tokens) if t.start < start < t.end), None)
+    return word is not None and word_frequency(word.text) > 0
 
 
 # ---------------------------------------------------------------------------------------
