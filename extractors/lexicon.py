@@ -49,5 +49,42 @@ def translit_chars() -> frozenset[str]:
 
 
 def alternation(items: frozenset[str] | list[str]) -> str:
-    """A regex alternation matching the longest item first."""
-    return "|".join(re.escape(item) for item in sorted(items, key=lambda s: (-len(s), s)))
+    """A regex alternation matching the longest item first.
+
+    Written as a trie (``阿里(?:巴巴(?:集团)?|云)``), not as a flat list of items: Python's regex engine
+    tries a flat alternation item by item at every position of the text, which on the ~5,000 known
+    names costs more than all the other rules together; the trie reads each character once. At every
+    node the longer continuations are tried before the item ending there, so the match (and what a
+    surrounding pattern backtracks into) is the same as with the items sorted longest first.
+
+    >>> alternation(["阿里", "阿里云", "阿里巴巴"])
+    '阿里(?:云|巴巴)?'
+    >>> re.match(alternation(["ab", "abcd"]), "abce").group()
+    'ab'
+    """
+    trie: dict[str, dict] = {}
+    for item in items:
+        if item:
+            node = trie
+            for ch in item:
+                node = node.setdefault(ch, {})
+            node[""] = {}  # an item ends here
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    """The regex of a trie node: its branches in character order, then the empty end (as ``?``)."""
+    branches = []
+    for ch in sorted(k for k in node if k):
+        child = node[ch]
+        run = re.escape(ch)
+        while len(child) == 1 and "" not in child:  # a chain of single characters needs no group
+            ((ch, child),) = child.items()
+            run += re.escape(ch)
+        branches.append(run + _trie_regex(child) if child else run)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "|".join(branches)
+    if "" in node:
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    return body if len(branches) == 1 else f"(?:{body})"

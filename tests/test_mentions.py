@@ -294,6 +294,20 @@ def test_a_known_name_after_a_former_marker(text: str, expected: list[tuple[int,
     check(text, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("京东方与TCL华星都在扩产。", [(0, 3, ORG), (4, 9, ORG)]),
+        ("会议在北京东方君悦大酒店举行。", []),  # 京东方 would start inside 北京
+        ("他和京东方签约。", [(2, 5, ORG)]),  # after a particle the segmenter's cut does not matter
+    ],
+)
+def test_a_longer_known_name_does_not_start_inside_a_word(
+    text: str, expected: list[tuple[int, int, str]]
+) -> None:
+    check(text, expected)
+
+
 # ---------------------------------------------------------------------------------------------
 # What is not a name
 
