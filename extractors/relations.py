@@ -1881,7 +1881,11 @@ class RelationExtractor:
     def _funding_round(
         self, frame: Frame, dates: list[tuple[int, int, When]], reporters: list[tuple[int, str]]
     ) -> list[Fact]:
-        """``X完成N亿美元融资，由A领投，B、C跟投``: each investor invested in X; the sum goes to the leads."""
+        """``X完成N亿美元融资，由A领投，B、C跟投``: each investor invested in X.
+
+        The round's sum is no single investor's money when the round names several: a lead gets it only
+        when it is the round's one named investor (``由A领投``, ``A独家投资``); followers never do.
+        """
         if not re.search(_ROUND_LEAD + "|" + _ROUND_FOLLOW, frame.text):
             return []
         raiser = self._raiser(frame)
@@ -1893,6 +1897,7 @@ class RelationExtractor:
             a for a in parse_amounts(text) if not re.search(r"估值", text[max(0, a.start - 8) : a.start])
         ]
         party = rf"[{ORG}{PERSON}](?:旗下(?:的)?{ORG})?"
+        rounds: list[tuple[re.Match[str], bool, list[Slot]]] = []
         for cue, is_lead in ((_ROUND_LEAD, True), (_ROUND_FOLLOW, False)):
             for match in re.finditer(
                 # a name the list goes on with that is no entity here ("高瓴创投、北京市某基金跟投")
@@ -1911,46 +1916,55 @@ class RelationExtractor:
                 investors = [
                     frame.slots[i]
                     for i in range(*match.span(1))
-                    if i in frame.slots and not frame.text.startswith("旗下", i + 1)
+                    if i in frame.slots
+                    and not frame.text.startswith("旗下", i + 1)
+                    and frame.slots[i].entity != raiser.entity
+                    and frame.slots[i].kind not in ("MediaOutlet", "outlet-cited")
                 ]
-                span = frame.raw_span(match.start(1), match.end())
-                # the lead's sum is the one of its clause ("…；去年8月的A轮则由高瓴创投独家投资，金额为2亿元")
-                a, b = span[0] - frame.sentence.start, span[1] - frame.sentence.start
-                clause = (
-                    max(text.rfind(c, 0, a) for c in "；;") + 1,
-                    min(text.find(c, b) % (len(text) + 1) for c in "；;"),
+                rounds.append((match, is_lead, investors))
+        def clause_of(match: re.Match[str]) -> int:
+            return len(re.findall(r"[；;]", frame.text[: match.start()]))
+
+        for match, is_lead, investors in rounds:
+            # the investors named in the same round (two rounds in one sentence are told by clause)
+            named = {x.entity for m, _, xs in rounds if clause_of(m) == clause_of(match) for x in xs}
+            span = frame.raw_span(match.start(1), match.end())
+            # the lead's sum is the one of its clause ("…；去年8月的A轮则由高瓴创投独家投资，金额为2亿元")
+            a, b = span[0] - frame.sentence.start, span[1] - frame.sentence.start
+            clause = (
+                max(text.rfind(c, 0, a) for c in "；;") + 1,
+                min(text.find(c, b) % (len(text) + 1) for c in "；;"),
+            )
+            own = [x for x in amounts if clause[0] <= x.start < clause[1]] or amounts
+            sole = len(named) == 1 or match.group().endswith("独家投资")
+            amount = own[0].amount if is_lead and sole and own else None
+            # the round is told from the raiser on when the clause names it first: the evidence
+            # (and the date it carries) is "曜芯今年5月完成了由A领投的C轮融资，B、C等参投"
+            told_from = [
+                frame.raw_start[i]
+                for i, slot in frame.slots.items()
+                if slot.entity == raiser.entity
+                and i < match.start(1)
+                and clause[0] <= frame.raw_start[i] - frame.sentence.start
+            ]
+            if told_from:
+                span = (min(told_from), span[1])
+            for investor in investors:
+                fact = self._make(
+                    frame,
+                    "relations.investment.round.v1",
+                    "investedIn",
+                    investor,
+                    raiser,
+                    span,
+                    0.75,
+                    _reporter_for(reporters, match.start()),
+                    dates,
+                    amount=amount,
+                    stake=parse_stake(text) if is_lead else None,
                 )
-                own = [x for x in amounts if clause[0] <= x.start < clause[1]] or amounts
-                amount = own[0].amount if is_lead and own else None
-                # the round is told from the raiser on when the clause names it first: the evidence
-                # (and the date it carries) is "曜芯今年5月完成了由A领投的C轮融资，B、C等参投"
-                named = [
-                    frame.raw_start[i]
-                    for i, slot in frame.slots.items()
-                    if slot.entity == raiser.entity
-                    and i < match.start(1)
-                    and clause[0] <= frame.raw_start[i] - frame.sentence.start
-                ]
-                if named:
-                    span = (min(named), span[1])
-                for investor in investors:
-                    if investor.entity == raiser.entity or investor.kind in ("MediaOutlet", "outlet-cited"):
-                        continue
-                    fact = self._make(
-                        frame,
-                        "relations.investment.round.v1",
-                        "investedIn",
-                        investor,
-                        raiser,
-                        span,
-                        0.75,
-                        _reporter_for(reporters, match.start()),
-                        dates,
-                        amount=amount,
-                        stake=parse_stake(text) if is_lead else None,
-                    )
-                    if fact:
-                        facts.append(fact)
+                if fact:
+                    facts.append(fact)
         return facts
 
     def _investment_follow_up(
