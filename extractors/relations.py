@@ -1164,7 +1164,9 @@ def build_frame(sentence: Sentence, view: str, slots: Sequence[tuple[int, int, S
     """Mask ``slots`` (raw start, raw end, slot) in the sentence; keep the offset maps.
 
     A name glossed in parentheses by another name of the same entity (``极岸智能(JiAn AI)``) is one
-    placeholder, so that rules see one party where the text names one.
+    placeholder, so that rules see one party where the text names one. Spaces are left out: Chinese
+    text sets them around Latin words and numbers (``OPPO 创始人兼 CEO 陈明永``, ``2021 年``) where
+    the rules, written for the words, expect none.
     """
     text: list[str] = []
     raw_start: list[int] = []
@@ -1181,20 +1183,28 @@ def build_frame(sentence: Sentence, view: str, slots: Sequence[tuple[int, int, S
             position = end + 1
             continue
         previous = slot
-        for i in range(position, start):
-            text.append(_plain(view[i]))
-            raw_start.append(i)
-            raw_end.append(i + 1)
+        _copy_text(view, position, start, text, raw_start, raw_end)
         frame_slots[len(text)] = slot
         text.append(OUTLET if slot.kind == "outlet-cited" else _SENTINEL.get(slot.type, ORG))
         raw_start.append(start)
         raw_end.append(end)
         position = end
-    for i in range(position, sentence.end):
+    _copy_text(view, position, sentence.end, text, raw_start, raw_end)
+    return Frame(sentence, "".join(text), raw_start, raw_end, frame_slots)
+
+
+_SPACES = frozenset(" \t\u3000\u00a0")
+
+
+def _copy_text(
+    view: str, start: int, end: int, text: list[str], raw_start: list[int], raw_end: list[int]
+) -> None:
+    for i in range(start, end):
+        if view[i] in _SPACES:
+            continue
         text.append(_plain(view[i]))
         raw_start.append(i)
         raw_end.append(i + 1)
-    return Frame(sentence, "".join(text), raw_start, raw_end, frame_slots)
 
 
 _ATTRIBUTION = [
