@@ -11,6 +11,7 @@ versioned, and its name goes into the provenance of every fact it finds.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -85,6 +86,8 @@ _LIST_SEP = r"(?:[、和与及跟]|以及)"
 
 _OWNED = rf"{ORG}(?:旗下(?:的)?{ORG})?"
 _UNFOUND = rf"(?:、[^，。；、,;:：{ANY}]{{2,8}}?)"  # a list member named with no entity found for it
+# a name's gloss the frame keeps apart: "深创投(下称“深创投”)", "礼来亚洲基金(LAV)"
+_ALIAS = rf"(?:[(（](?:下称|以下简称|简称|下同)?[“\"「]?{ORG}?[^()（）{ANY}]{{0,16}}?[”\"」]?[)）])?"
 
 
 def _expand(pattern: str) -> re.Pattern[str]:
@@ -96,7 +99,7 @@ def _expand(pattern: str) -> re.Pattern[str]:
         "PL": rf"{PERSON}(?:\({PERSON}\))?(?:{_LIST_SEP}{PERSON}(?:\({PERSON}\))?)*",
         # organizations in a list; "阿里巴巴旗下的通义实验室" is one member (the owner is dropped later)
         # a member the text names with no entity found for it ("A、美的集团和B") does not end the list
-        "OL": rf"{_OWNED}(?:{_UNFOUND}*?{_LIST_SEP}(?:{_GAP}{{0,6}}的|{_BACKER})?{_OWNED})*"
+        "OL": rf"{_OWNED}{_ALIAS}(?:{_UNFOUND}*?{_LIST_SEP}(?:{_GAP}{{0,6}}的|{_BACKER})?{_OWNED}{_ALIAS})*"
         # nor one that closes it ("A、美的集团和三一重工已成为其客户")
         rf"(?:{_UNFOUND}*?(?:{_LIST_SEP}|、)[^，。；、,;:：{ANY}]{{2,6}}?(?=等|已|均|都|也|成为|共同|分别))?",
         "RL": rf"{PRODUCT}(?:(?:{_LIST_SEP}|[，,](?:以及|及|和|还有))[^，。；,;{ANY}]{{0,16}}?{PRODUCT})*",
@@ -109,7 +112,8 @@ def _expand(pattern: str) -> re.Pattern[str]:
         "G": _GAP,
         "S": rf"[^。！？!?{PERSON}]",
         # the titles of the list, and any 首席X官 (首席AI官, 首席ESG官)
-        "ROLE": f"(?:{role_pattern()}|首席[A-Za-z]{{1,4}}官)",
+        "ROLE": f"(?:{role_pattern()}|首席[A-Za-z]{{1,4}}官|首席[\u4e00-\u9fff]{{2,3}}?官)",
+        "ALIAS": _ALIAS,
         "SEP": _LIST_SEP,
         "ANY": ANY,
         "NOT": r"(?<!而非)(?<!并非)(?<!不是)(?<!没有)(?<!未)(?<!不)",
@@ -190,7 +194,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.founded.verb.v1",
         "founded",
-        r"(?P<s>{P}){S}{{0,30}}?(?:联合|共同|亲手)?(?:创立|创办|创建|创设)了?(?:{G}{{0,12}}的)?(?P<o>{O})",
+        r"(?P<s>{P}){S}{{0,30}}?(?:联合|共同|亲手)?(?:创立|创办|创建|创设)了?(?:{G}{{0,16}}的)?"
+        r"(?:初创公司|初创企业|创业公司|公司|企业)?(?P<o>{O})",
         0.75,
         ("Person",),
     ),
@@ -261,7 +266,8 @@ RULES: tuple[Rule, ...] = (
         # "另一位联合创始人林蔚毕业于清华大学": a founder named by the title alone, of the company in view
         "relations.founded.title_alone.v1",
         "founded",
-        r"(?:^|[，,；;：:])(?P<other>另一位|另一名|另外一位|两位|几位)?(?:联合)?(?:创始人|创办人)(?:之一)?(?P<s>{PL})",
+        r"(?:^|[，,；;：:])(?P<other>另一位|另一名|另外一位|两位|几位)?(?:联合)?(?:创始人|创办人)(?:之一)?"
+        r"(?:[、兼](?P<role>{ROLE}))?(?P<s>{PL})",
         0.6,
         ("Person",),
         topic_subject=True,
@@ -562,7 +568,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.left.earlier.v1",
         "left",
-        r"(?P<s>{P})[^。！？!?{P}]{{0,40}}?(?:此前|之前|早年|曾经|曾)(?:还|也)?(?:曾)?(?:在|于|任职于|就职于|供职于)(?P<o>{O})"
+        r"(?P<s>{P})[^。！？!?{P}]{{0,40}}?(?:此前|之前|早年|曾经|曾先后|先后|曾)(?:还|也)?(?:曾)?(?:在|于|任职于|就职于|供职于)(?P<o>{OL})"
         r"(?:(?:担任|任)(?P<role>{G}{{0,8}}?{ROLE})|担任|负责|从事|任|工作)",
         0.7,
         ("Person",),
@@ -754,7 +760,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.investment.stake.v1",
         "investedIn",
-        r"(?P<s>{O}){G}{{0,6}}?入股(?P<o>{O}){G}{{0,6}}?[0-9.]+\s*[%％]",
+        r"(?P<s>{O}){G}{{0,6}}?入股(?P<o>{O})(?:[，,]\s*持股)?{G}{{0,6}}?[0-9.]+\s*[%％]",
         0.75,
         ("Organization", "Person"),
     ),
@@ -860,7 +866,8 @@ RULES: tuple[Rule, ...] = (
         # "软银将Arm出售给英伟达": the buyer acquired it (a share sold is an investment, not this)
         "relations.acquisition.sold_to.v1",
         "acquired",
-        r"将(?P<o>{O})(?![^，。{ANY}]{{0,12}}[0-9.]+\s*[%％])(?P<plan>{G}{{0,8}}?)(?:整体)?(?:出售|卖|转让)给(?:了)?(?P<s>{O})",
+        r"将(?:其|旗下)?(?:{G}{{0,10}}?)?(?P<o>{O})(?![^，。{ANY}]{{0,12}}(?<![0-9.])(?!100\s*[%％])[0-9.]+\s*[%％])"
+        r"(?P<plan>{G}{{0,8}}?)(?:整体)?(?:出售|卖|转让)给(?:了)?(?P<s>{O})",
         0.7,
     ),
     Rule(
@@ -873,7 +880,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.partnership.v1",
         "partnersWith",
-        r"(?P<s>{O}){G}{{0,12}}?(?<!终止)(?<!结束)(?<!停止)(?<!中止)(?<!终止了)(?<!结束了)(?<!停止了)(?<!中止了)(?:与|和|同|跟)(?P<o>{OL}){G}{{0,10}}?(?:达成|建立|签署|签订|开展|展开|宣布)?{G}{{0,6}}?(?:战略)?(?:合作|联合开发|共同开发|结盟|联手|携手)(?!关系的)(?!{G}{{0,10}}?(?:终止|结束|中止|告终|破裂))",
+        r"(?P<s>{O}){G}{{0,24}}?(?<!终止)(?<!结束)(?<!停止)(?<!中止)(?<!终止了)(?<!结束了)(?<!停止了)(?<!中止了)(?:与|和|同|跟)(?P<o>{OL})(?:(?!终止|结束|中止|停止|解除){G}){{0,10}}?(?:达成|建立|签署|签订|开展|展开|宣布)?{G}{{0,6}}?(?:战略)?(?:合作|联合开发|共同开发|结盟|联手|携手)(?!关系的)(?!{G}{{0,10}}?(?:终止|结束|中止|告终|破裂))",
         0.7,
     ),
     Rule(
@@ -957,7 +964,7 @@ RULES: tuple[Rule, ...] = (
         # "企业端客户则包括A和B": the supplier is the company the sentence (or text) is about
         "relations.customer.list_topic.v1",
         "customerOf",
-        r"(?:^|[，,；;：:])(?:目前|此外|同时)?[，,]?{G}{{0,6}}?(?<!竞争)(?<!合作)(?:客户|用户|买家)(?:则|还|也|主要)?"
+        r"(?:^|[，,；;：:])(?:目前|此外|同时)?[，,]?{G}{{0,6}}?(?<!竞争)(?<!合作)(?:客户|用户|买家)(?:则|还|也|主要|将|预计将)?"
         r"(?:包括|有|涵盖|囊括)(?:{G}{{0,14}}?[，,、]\s*(?:以及|还有|和))?(?P<s>{OL})",
         0.65,
         topic_object=True,
@@ -1000,7 +1007,7 @@ RULES: tuple[Rule, ...] = (
         # "蓝峰储能的储能系统长期采用宁德时代的电芯": who uses another company's goods buys them
         "relations.customer.uses_goods.v1",
         "customerOf",
-        r"(?P<s>{O})(?:的{G}{{0,8}}?)?(?P<plan>{G}{{0,6}}?){NOT}(?:采用|使用|选用|搭载|采购|购买|接入|部署)(?:了)?(?P<o>{O})"
+        r"(?P<s>{O})(?:的{G}{{0,8}}?)?(?P<plan>{G}{{0,6}}?){NOT}(?:采用|使用|选用|搭载|标配|配备|首发|采购|购买|接入|部署)(?:了)?(?P<o>{O})"
         r"(?:的|提供的|供应的|生产的)(?:{G}{{0,10}}?)(?:芯片|电芯|电池|模组|传感器|激光雷达|计算平台|云服务|算力|模型|大模型|产品|服务|方案|解决方案|技术|系统|平台|设备|零部件|屏幕|面板)",
         0.65,
     ),
@@ -1027,7 +1034,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.made_for_topic.v1",
         "customerOf",
-        r"(?:^|[，,；;])(?:{R}|{G}{{0,8}}?)(?:则|也|均)?(?:(?:改由|转由|交由|交给|由)(?P<o>{O})(?:负责)?(?:代工|生产|制造|封装|封测)"
+        r"(?:^|[，,；;])(?:{R}|{G}{{0,8}}?)(?:则|也|均)?(?:(?:改由|转由|交由|交给|由)(?P<o>{O})(?:负责)?(?:代工|生产|制造|封装|封测|供应|供货)"
         r"|(?:交由|交给)(?P<o2>{O})(?:负责)?完成)",
         0.6,
         topic_subject=True,
@@ -1035,7 +1042,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.order_won.v1",
         "customerOf",
-        r"(?<!除)(?P<o>{O}){S}{{0,20}}?(?:拿下|获得|斩获|赢得|收到)(?:了)?(?P<s>{O})(?:{G}{{0,6}}?的)?{G}{{0,10}}?(?:订单|合同|大单)",
+        r"(?<!除)(?P<o>{O}){S}{{0,20}}?(?:拿下|获得|斩获|赢得|收到)(?:了)?(?P<s>{O})(?:{G}{{0,6}}?的)?{G}{{0,10}}?(?:订单|合同|大单|定点)",
         0.75,
     ),
     Rule(
@@ -1097,7 +1104,7 @@ RULES: tuple[Rule, ...] = (
         # "阿里巴巴的全资子公司饿了么"
         "relations.part_of.subsidiary_named.v1",
         "partOf",
-        r"(?P<o>{O})的(?:全资|控股|独资)?(?:子公司|孙公司|分公司)(?P<s>{O})",
+        r"(?P<o>{O})(?:的(?:全资|控股|独资)?|(?:全资|控股|独资))(?:子公司|孙公司|分公司)(?P<s>{O})",
         0.75,
     ),
     Rule(
@@ -1138,14 +1145,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.competitor.rivalry.v1",
         "competitorOf",
-        r"(?<!{O})(?:与|和|同)(?P<o>{OL})(?:等{G}{{0,6}}?)?(?:的|{G}{{0,14}}?(?:展开|进行|正面|直接|激烈))?(?:的)?(?:较量|竞争|角逐|抗衡|对抗|争夺|比拼|竞赛)",
+        r"(?<!{O})(?:与|和|同)(?P<o>{OL})(?:等{G}{{0,6}}?)?"
+        r"(?:的{G}{{0,6}}?|在{G}{{0,12}}?(?:上|中|领域|方面|市场)的?|{G}{{0,14}}?(?:展开|进行|正面|直接|激烈))?(?:的)?"
+        r"(?:较量|竞争(?!力)|角逐|抗衡|对抗|争夺|比拼|竞赛|交锋)",
         0.7,
         topic_subject=True,
     ),
     Rule(
         "relations.competitor.named.v1",
         "competitorOf",
-        r"(?P<s>{O}){G}{{0,12}}?(?:的)?(?:主要|最大的?|直接)?(?:竞争对手|竞品|对手)(?:则|还|也|仍然|依然|仍|一直)?(?:是|为|包括|有)?(?P<o>{OL})",
+        r"(?P<s>{O}){G}{{0,12}}?(?:的)?(?:主要|最大的?|直接|老)?(?:竞争对手|竞品|对手)(?:则|还|也|仍然|依然|仍|一直)?(?:是|为|包括|有)?(?P<o>{OL})",
         0.8,
     ),
 )
@@ -1324,6 +1333,9 @@ class RelationExtractor:
         self.unit_parents: dict[str, str] = {}
         self.product_makers: dict[str, str] = {}  # product -> the organization that released it
         self.founded: list[Fact] = []  # the foundings told so far, in text order
+        # (lead, raiser) of rounds told with other investors: a headline naming the lead alone
+        # ("X完成12亿元B轮融资，A领投") tells the same round, whose sum is no one investor's
+        self.shared_leads: set[tuple[str, str]] = set()
 
     # -- pronouns -----------------------------------------------------------------------
     def _resolve_pronouns(
@@ -1469,7 +1481,13 @@ class RelationExtractor:
             facts.extend(found)
             self.discourse.paragraph_facts.extend(found)
             self._update_discourse(frame, found)
-        return _unique(facts)
+        return _unique([self._without_round_sum(f) for f in facts])
+
+    def _without_round_sum(self, fact: Fact) -> Fact:
+        if fact.extractor == "relations.investment.round.v1" and fact.amount is not None:
+            if (fact.subject, fact.object) in self.shared_leads:
+                return dataclasses.replace(fact, amount=None)
+        return fact
 
     def _update_discourse(self, frame: Frame, found: list[Fact]) -> None:
         left_here = {f.object for f in found if f.relation == "left"}
@@ -1948,6 +1966,8 @@ class RelationExtractor:
             own = [x for x in amounts if clause[0] <= x.start < clause[1]] or amounts
             sole = len(named) == 1 or match.group().endswith("独家投资")
             amount = own[0].amount if is_lead and sole and own else None
+            if is_lead and not sole:
+                self.shared_leads.update((x.entity, raiser.entity) for x in investors)
             # the round is told from the raiser on when the clause names it first: the evidence
             # (and the date it carries) is "曜芯今年5月完成了由A领投的C轮融资，B、C等参投"
             told_from = [
