@@ -480,7 +480,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.joined.verb.v1",
         "joined",
-        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?<!的)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归|随团队并入|并入)了?(?:{G}{{0,6}}?)(?P<o>{O})"
+        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?<!的)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归|随团队并入|(?<!{O})(?<!{O}将)(?<!{O}已)(?<!{O}整体)并入)了?(?:{G}{{0,6}}?)(?P<o>{O})"
         r"(?:[，,]?\s*(?:并|随后)?(?:出任|担任)(?P<role>{ROLE}))?",
         0.75,
         ("Person",),
@@ -541,6 +541,66 @@ RULES: tuple[Rule, ...] = (
         r"(?P<o>{O}){S}{{0,40}}?将{S}{{0,20}}?(?P<s>{P}){G}{{0,12}}?(?:招至麾下|收入麾下|招入|纳入麾下|招致麾下)",
         0.75,
         ("Person",),
+    ),
+    Rule(
+        # bylines: "界面新闻记者 | 宗雨桐", "【财新网】(记者 戴思源)"
+        "relations.works_for.byline.v1",
+        "worksFor",
+        r"(?P<o>{O})[】\]]?[(（]?(?P<role>(?:特约|实习|首席|资深)?(?:记者|编辑|撰稿人|通讯员|评论员))[|｜丨/:：]?(?P<s>{P})",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
+        # "陈薇被任命为首席财务官": appointed by the company in view
+        "relations.works_for.appointed_topic.v1",
+        "worksFor",
+        r"(?P<s>{P})(?:\({P}\))?{G}{{0,6}}?被(?:正式)?(?:任命为|委任为|提拔为|擢升为|推选为|选举为|聘为|聘任为)"
+        r"(?:公司)?(?:新任)?(?P<role>{ROLE})",
+        0.65,
+        ("Person",),
+        topic_subject=True,
+    ),
+    Rule(
+        # "董事长由招商银行首席信息官司马立群兼任", "总经理一职则由外部人选欧阳文韬出任"
+        "relations.works_for.post_filled_by.v1",
+        "worksFor",
+        r"(?P<o>{O})(?:的)?(?P<role>{ROLE})(?:\([^()]{{1,8}}\))?(?:一职)?(?:则|将)?由"
+        r"(?:{O}(?:的)?{ROLE}|{G}{{0,8}}?)(?P<s>{P})(?:\({P}\))?(?:出任|担任|兼任|接任)",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.post_filled_by_topic.v1",
+        "worksFor",
+        r"(?:^|[，,；;])(?:公司)?(?P<role>{ROLE})(?:\([^()]{{1,8}}\))?(?:一职)?(?:则|将)?由"
+        r"(?:{O}(?:的)?{ROLE}|{G}{{0,8}}?)(?P<s>{P})(?:\({P}\))?(?:出任|担任|兼任|接任)",
+        0.6,
+        ("Person",),
+        topic_subject=True,
+    ),
+    Rule(
+        # "刚刚加盟OPPO的邝嘉铭"
+        "relations.joined.attributive_named.v1",
+        "joined",
+        r"(?:新|刚|刚刚|近期|日前|今年)?(?:加盟|加入)(?P<o>{O})的{G}{{0,8}}?(?P<s>{P})",
+        0.65,
+        ("Person",),
+    ),
+    Rule(
+        # "兰普勒和拉克鲁瓦则来自Meta", "A出身字节跳动": where someone comes from is what they left
+        "relations.left.comes_from.v1",
+        "left",
+        r"(?P<s>{PL})(?:\({P}\))?(?:则|均|都|也|此前)?(?:来自|出身于|出身自|出身)(?P<o>{OL})(?![的{ANY}])",
+        0.6,
+        ("Person",),
+    ),
+    Rule(
+        "relations.left.comes_from_omitted.v1",
+        "left",
+        r"(?:^|[，,；;])\s*(?:则|均|都|也|此前)?(?:出身于|出身自|出身)(?P<o>{O})(?![的{ANY}])",
+        0.55,
+        ("Person",),
+        person_topic=True,
     ),
     # left ----------------------------------------------------------------------------
     Rule(
@@ -823,6 +883,16 @@ RULES: tuple[Rule, ...] = (
         no_amount=True,
     ),
     Rule(
+        # "公司实际控制人岑国栋": a controller holds the company's shares
+        "relations.investment.controller.v1",
+        "investedIn",
+        r"(?:(?P<o>{O})(?:的)?|(?:^|[，,；;：:、和及]))(?:实际控制人|实控人|控股股东)(?:为|是)?(?P<s>{P})",
+        0.6,
+        ("Organization", "Person"),
+        topic_object=True,
+        no_amount=True,
+    ),
+    Rule(
         "relations.investment.vehicle.v1",
         "investedIn",
         r"通过(?:其|旗下)(?:的)?{G}{{0,8}}?(?P<s>{O})(?:向|对)(?P<o>{O}){G}{{0,24}}?" + _INVEST,
@@ -944,6 +1014,48 @@ RULES: tuple[Rule, ...] = (
         "endedPartnershipWith",
         r"(?P<s>{O}){G}{{0,8}}?(?:与|和|对)(?:{G}{{0,8}}?公司)?(?P<o>{O})(?:的)?{G}{{0,6}}?(?:决裂|分道扬镳|断绝关系|切割)",
         0.7,
+    ),
+    Rule(
+        # "新机延续与哈苏的合作"
+        "relations.partnership.continued.v1",
+        "partnersWith",
+        r"(?:延续|继续|深化|加深|扩大|拓展|加强|巩固)(?:了)?(?:与|和|同)(?P<o>{OL})(?:之间)?的{G}{{0,8}}?合作",
+        0.65,
+        topic_subject=True,
+    ),
+    Rule(
+        # "《雾港》的海外发行由发行商Lumen Arc负责"
+        "relations.partnership.handled_by.v1",
+        "partnersWith",
+        r"(?:^|[，,；;的])(?:海外|国内|全球|国际|日本|北美)?(?:发行|代理|分销|联运)(?:工作|业务)?(?:则|将|均)?由{G}{{0,16}}?(?P<o>{O})"
+        r"(?:负责|承担|代理)",
+        0.6,
+        topic_subject=True,
+    ),
+    Rule(
+        # "曜行汽车已于去年底与驭图智能终止了合作"
+        "relations.partnership_end.with_first.v1",
+        "endedPartnershipWith",
+        r"(?P<s>{O}){G}{{0,14}}?(?:与|和|同)(?P<o>{O}){ALIAS}(?:之间)?{G}{{0,6}}?(?:终止|结束|中止|解除)(?:了)?{G}{{0,14}}?"
+        r"(?:合作|合同|协议|关系)",
+        0.75,
+    ),
+    Rule(
+        "relations.partnership_end.with_first_topic.v1",
+        "endedPartnershipWith",
+        r"(?:^|[，,；;])(?:公司|其)?{G}{{0,10}}?(?:与|和|同)(?P<o>{O}){ALIAS}(?:之间)?{G}{{0,6}}?(?:终止|结束|中止|解除)(?:了)?{G}{{0,14}}?"
+        r"(?:合作|合同|协议|关系)",
+        0.65,
+        topic_subject=True,
+    ),
+    Rule(
+        # "保荐机构为中信证券": the adviser of the company in view
+        "relations.customer.adviser_named.v1",
+        "customerOf",
+        r"(?:^|[，,；;])(?:本次|本轮|此次)?(?:发行|上市|IPO|交易)?(?:的)?(?:独家|联席)?"
+        r"(?:保荐机构|保荐人|财务顾问|法律顾问|主承销商|承销商|审计机构)(?:为|是)(?P<o>{OL})",
+        0.65,
+        topic_subject=True,
     ),
     # customerOf (subject = customer, object = supplier) -------------------------------
     Rule(
@@ -1112,6 +1224,21 @@ RULES: tuple[Rule, ...] = (
         "partOf",
         r"(?P<s>{O})[^。；;！？{ANY}]{{0,16}}?被(?:整体)?(?:并入|纳入|划入|归入|整合进|整合到|合并到|合并进)(?P<o>{O})",
         0.7,
+    ),
+    Rule(
+        # "2021年一加并入OPPO"
+        "relations.part_of.merged.v1",
+        "partOf",
+        r"(?P<s>{O}){G}{{0,8}}?(?:正式|整体|已)?(?<!被)并入(?:了)?(?P<o>{O})",
+        0.7,
+    ),
+    Rule(
+        # "旗下芯片设计子公司哲库": the company in view's subsidiary
+        "relations.part_of.subsidiary_topic.v1",
+        "partOf",
+        r"(?:^|[，,；;])(?:其|公司)?旗下(?:的)?{G}{{0,8}}?(?:子公司|孙公司)(?P<s>{O})",
+        0.6,
+        topic_object=True,
     ),
     # competitorOf --------------------------------------------------------------------
     Rule(
@@ -1396,7 +1523,10 @@ class RelationExtractor:
                     and not re.match(r"(?:等)?(?:领投|跟投|参投)", self.view[x.end : x.end + 3])
                 ]
                 fallback = self.discourse.previous_topic or self._salient_slot(s, e)
-                target = named[0] if named else fallback
+                # "岑国栋仍将担任公司董事长": a post at 公司 is at the company the text is about, not at
+                # the buyer the sentence named first
+                salient = self._salient_slot(s, e) if after_career_verb else None
+                target = salient or (named[0] if named else fallback)
             else:  # 该公司, 他们 …
                 # a company, not the school or the ministry the sentence also names
                 companies = [x for x in before if x.type == "Organization" and x.kind not in _NOT_PARTIES]
@@ -1484,9 +1614,9 @@ class RelationExtractor:
         return _unique([self._without_round_sum(f) for f in facts])
 
     def _without_round_sum(self, fact: Fact) -> Fact:
-        if fact.extractor == "relations.investment.round.v1" and fact.amount is not None:
-            if (fact.subject, fact.object) in self.shared_leads:
-                return dataclasses.replace(fact, amount=None)
+        shared = (fact.subject, fact.object) in self.shared_leads
+        if fact.extractor == "relations.investment.round.v1" and fact.amount is not None and shared:
+            return dataclasses.replace(fact, amount=None)
         return fact
 
     def _update_discourse(self, frame: Frame, found: list[Fact]) -> None:
@@ -1559,7 +1689,8 @@ class RelationExtractor:
             if before is not None and index >= before:
                 continue
             slot = frame.slots[index]
-            set_aside = frame.text[max(0, index - 2) : index].endswith(("除", "除了")) or (
+            # "新机延续与哈苏的合作，屏幕则由京东方供应": one governed by 与 is not what the clause is about
+            set_aside = frame.text[max(0, index - 2) : index].endswith(("除", "除了", "与", "同", "跟")) or (
                 _INVESTOR_IN_ROUND.match(frame.text, index + 1)
             )
             if slot.kind in ("University", "GovernmentBody"):
