@@ -2056,7 +2056,7 @@ class RelationExtractor:
             a for a in parse_amounts(text) if not re.search(r"估值", text[max(0, a.start - 8) : a.start])
         ]
         party = rf"[{ORG}{PERSON}](?:旗下(?:的)?{ORG})?"
-        rounds: list[tuple[re.Match[str], bool, list[Slot]]] = []
+        rounds: list[tuple[re.Match[str], bool, list[Slot], int]] = []  # match, lead?, investors, clause
         for cue, is_lead in ((_ROUND_LEAD, True), (_ROUND_FOLLOW, False)):
             for match in re.finditer(
                 # a name the list goes on with that is no entity here ("高瓴创投、北京市某基金跟投")
@@ -2080,13 +2080,11 @@ class RelationExtractor:
                     and frame.slots[i].entity != raiser.entity
                     and frame.slots[i].kind not in ("MediaOutlet", "outlet-cited")
                 ]
-                rounds.append((match, is_lead, investors))
-        def clause_of(match: re.Match[str]) -> int:
-            return len(re.findall(r"[；;]", frame.text[: match.start()]))
-
-        for match, is_lead, investors in rounds:
+                clause_index = len(re.findall(r"[；;]", frame.text[: match.start()]))
+                rounds.append((match, is_lead, investors, clause_index))
+        for match, is_lead, investors, clause_index in rounds:
             # the investors named in the same round (two rounds in one sentence are told by clause)
-            named = {x.entity for m, _, xs in rounds if clause_of(m) == clause_of(match) for x in xs}
+            named = {x.entity for _, _, xs, at in rounds if at == clause_index for x in xs}
             span = frame.raw_span(match.start(1), match.end())
             # the lead's sum is the one of its clause ("…；去年8月的A轮则由高瓴创投独家投资，金额为2亿元")
             a, b = span[0] - frame.sentence.start, span[1] - frame.sentence.start
