@@ -1397,8 +1397,10 @@ _PRONOUNS = re.compile(
     # "这位出生于台湾的企业家": a described person is the one the text is about
     r"|这位[^，。；！？,;!?]{0,12}?(?:企业家|创业者|创始人|工程师|科学家|研究员|高管|负责人|掌门人|老将)"
     r"|(?<![尤极与])其(?![他它中实余次后间])|(?<![其吉利])他(?![人国乡们])|她(?!们)"
+    # "它的主要竞争对手是A": a thing, so a company, never a person
+    r"|(?<![其])它(?=的)"
     r"|(?<=加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立)公司"
-    r"|公司(?=[^，。的]{0,3}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|客户|还|也|已|将|在|与|称|透露|介绍|表示))"
+    r"|公司(?=(?:[0-9]{4}年(?:[0-9]{1,2}月)?)?[^，。的]{0,3}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|客户|还|也|已|将|在|与|称|透露|介绍|表示))"
     r"|(?<=[，,。；;])公司(?=全资|以[0-9约近超逾]|先后|相继|投资|并购|入股)"
 )
 
@@ -1495,11 +1497,12 @@ class RelationExtractor:
             elif word in ("他", "她") or word.startswith("这位"):
                 people = [x for x in before if x.type == "Person"]
                 target = people[-1] if people else self.discourse.last_person
-            elif word == "其":
+            elif word in ("其", "它"):
                 # the possessor is named in an earlier clause ("Meta投资了Scale AI，并吸纳其创始人");
                 # one in the same clause is the subject doing something to it ("A和B成为其客户")
                 clause_start = max(self.view.rfind(c, sentence.start, s) for c in "，,；;：:") + 1
-                company_word = re.match(_COMPANY_ATTRIBUTE, self.view[e : e + 8])
+                # 它 is a thing: a company, never a person
+                company_word = re.match(_COMPANY_ATTRIBUTE, self.view[e : e + 8]) or word == "它"
                 candidates = [
                     x
                     for x in before
