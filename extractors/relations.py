@@ -1771,6 +1771,7 @@ class RelationExtractor:
     def _facts(
         self, frame: Frame, dates: list[tuple[int, int, When]], reporters: list[tuple[int, str]]
     ) -> Iterator[Fact]:
+        told_here: list[Fact] = []
         for rule in RULES:
             for match in rule.compiled().finditer(frame.text):
                 groups = match.groupdict()
@@ -1791,7 +1792,8 @@ class RelationExtractor:
                     else:
                         subjects = [topic]
                 if rule.founders_company:
-                    founded = [f.object for f in self.founded if f.object]
+                    # a founding told earlier in the same sentence counts ("由X创办；另一位联合创始人Y…")
+                    founded = [f.object for f in (*self.founded, *told_here) if f.object]
                     if founded:
                         objects = [Slot(founded[-1], "Organization", "Company", 0, 0)]
                     elif groups.get("other"):
@@ -1853,6 +1855,8 @@ class RelationExtractor:
                             stake=stake,
                         )
                         if fact is not None:
+                            if fact.relation == "founded":
+                                told_here.append(fact)
                             yield fact
 
     def _deal_terms(self, frame: Frame, start: int, end: int) -> tuple[Amount | None, Decimal | None]:

@@ -42,7 +42,7 @@ when it is the one investor named, and the older gold sets were changed to that 
   devset   entities P 0.982 R 0.982 F1 0.982   facts P 0.992 R 0.945 F1 0.968
   heldout  entities P 0.942 R 0.919 F1 0.931   facts P 0.917 R 0.839 F1 0.876
   unseen   entities P 0.988 R 0.988 F1 0.988   facts P 0.987 R 0.926 F1 0.955
-  fresh    entities P 0.986 R 0.993 F1 0.989   facts P 0.953 R 0.934 F1 0.943
+  fresh    entities P 0.986 R 0.993 F1 0.989   facts P 0.959 R 0.934 F1 0.946
   newset   entities P 0.966 R 0.988 F1 0.977   facts P 0.960 R 0.942 F1 0.951
   tunea    entities P 0.854 R 0.778 F1 0.814   facts P 0.868 R 0.520 F1 0.650
   tuneb    entities P 0.861 R 0.802 F1 0.831   facts P 0.833 R 0.491 F1 0.618

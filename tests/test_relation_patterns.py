@@ -137,6 +137,8 @@ ARTICLES: dict[str, str] = {
     "distribution-by": "腾讯今年推出了新游戏，海外发行由发行商网易负责。",
     "sponsor-named": "Vecta Labs科创板IPO申请已获受理，保荐机构为中金公司。",
     "controller": "京东的实际控制人为刘强东。",
+    "another-founder-same-sentence": "Vecta Labs成立于2020年，由前百度工程师张晓峰创办；"
+    "另一位联合创始人李文涛出任CTO。",
     "it-rivals": "Vecta Labs今年推出了新平台。它的主要竞争对手是百度和腾讯。",
     "company-dated": "OpenAI今年扩大了团队。公司2022年推出的核心产品“ChatGPT”用户已超过1亿。",
     "licence": "百度宣布与华为达成全球独家许可协议。小米今日公告，与高通签署了专利授权协议。",
@@ -550,6 +552,7 @@ def test_a_field_that_is_a_units_name_gives_no_post_at_the_parent(corpus: Corpus
         ("distribution-by", {("partnersWith", "腾讯", "网易")}, set()),
         ("sponsor-named", {("customerOf", "Vecta Labs", "中金公司")}, set()),
         ("controller", {("investedIn", "刘强东", "京东")}, set()),
+        ("another-founder-same-sentence", {("founded", "李文涛", "Vecta Labs")}, set()),
         # 它 is a company, never a person
         (
             "it-rivals",
