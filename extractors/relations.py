@@ -11,6 +11,7 @@ versioned, and its name goes into the provenance of every fact it finds.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -85,6 +86,8 @@ _LIST_SEP = r"(?:[、和与及跟]|以及)"
 
 _OWNED = rf"{ORG}(?:旗下(?:的)?{ORG})?"
 _UNFOUND = rf"(?:、[^，。；、,;:：{ANY}]{{2,8}}?)"  # a list member named with no entity found for it
+# a name's gloss the frame keeps apart: "深创投(下称“深创投”)", "礼来亚洲基金(LAV)"
+_ALIAS = rf"(?:[(（](?:下称|以下简称|简称|下同)?[“\"「]?{ORG}?[^()（）{ANY}]{{0,16}}?[”\"」]?[)）])?"
 
 
 def _expand(pattern: str) -> re.Pattern[str]:
@@ -96,7 +99,7 @@ def _expand(pattern: str) -> re.Pattern[str]:
         "PL": rf"{PERSON}(?:\({PERSON}\))?(?:{_LIST_SEP}{PERSON}(?:\({PERSON}\))?)*",
         # organizations in a list; "阿里巴巴旗下的通义实验室" is one member (the owner is dropped later)
         # a member the text names with no entity found for it ("A、美的集团和B") does not end the list
-        "OL": rf"{_OWNED}(?:{_UNFOUND}*?{_LIST_SEP}(?:{_GAP}{{0,6}}的|{_BACKER})?{_OWNED})*"
+        "OL": rf"{_OWNED}{_ALIAS}(?:{_UNFOUND}*?{_LIST_SEP}(?:{_GAP}{{0,6}}的|{_BACKER})?{_OWNED}{_ALIAS})*"
         # nor one that closes it ("A、美的集团和三一重工已成为其客户")
         rf"(?:{_UNFOUND}*?(?:{_LIST_SEP}|、)[^，。；、,;:：{ANY}]{{2,6}}?(?=等|已|均|都|也|成为|共同|分别))?",
         "RL": rf"{PRODUCT}(?:(?:{_LIST_SEP}|[，,](?:以及|及|和|还有))[^，。；,;{ANY}]{{0,16}}?{PRODUCT})*",
@@ -109,7 +112,8 @@ def _expand(pattern: str) -> re.Pattern[str]:
         "G": _GAP,
         "S": rf"[^。！？!?{PERSON}]",
         # the titles of the list, and any 首席X官 (首席AI官, 首席ESG官)
-        "ROLE": f"(?:{role_pattern()}|首席[A-Za-z]{{1,4}}官)",
+        "ROLE": f"(?:{role_pattern()}|首席[A-Za-z]{{1,4}}官|首席[\u4e00-\u9fff]{{2,3}}?官)",
+        "ALIAS": _ALIAS,
         "SEP": _LIST_SEP,
         "ANY": ANY,
         "NOT": r"(?<!而非)(?<!并非)(?<!不是)(?<!没有)(?<!未)(?<!不)",
@@ -190,7 +194,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.founded.verb.v1",
         "founded",
-        r"(?P<s>{P}){S}{{0,30}}?(?:联合|共同|亲手)?(?:创立|创办|创建|创设)了?(?:{G}{{0,12}}的)?(?P<o>{O})",
+        r"(?P<s>{P}){S}{{0,30}}?(?:联合|共同|亲手)?(?:创立|创办|创建|创设)了?(?:{G}{{0,16}}的)?"
+        r"(?:初创公司|初创企业|创业公司|公司|企业)?(?P<o>{O})",
         0.75,
         ("Person",),
     ),
@@ -261,7 +266,8 @@ RULES: tuple[Rule, ...] = (
         # "另一位联合创始人林蔚毕业于清华大学": a founder named by the title alone, of the company in view
         "relations.founded.title_alone.v1",
         "founded",
-        r"(?:^|[，,；;：:])(?P<other>另一位|另一名|另外一位|两位|几位)?(?:联合)?(?:创始人|创办人)(?:之一)?(?P<s>{PL})",
+        r"(?:^|[，,；;：:])(?P<other>另一位|另一名|另外一位|两位|几位)?(?:联合)?(?:创始人|创办人)(?:之一)?"
+        r"(?:[、兼](?P<role>{ROLE}))?(?P<s>{PL})",
         0.6,
         ("Person",),
         topic_subject=True,
@@ -474,7 +480,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.joined.verb.v1",
         "joined",
-        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?<!的)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归|随团队并入|并入)了?(?:{G}{{0,6}}?)(?P<o>{O})"
+        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?<!的)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归|随团队并入|(?<!{O})(?<!{O}将)(?<!{O}已)(?<!{O}整体)并入)了?(?:{G}{{0,6}}?)(?P<o>{O})"
         r"(?:[，,]?\s*(?:并|随后)?(?:出任|担任)(?P<role>{ROLE}))?",
         0.75,
         ("Person",),
@@ -536,6 +542,66 @@ RULES: tuple[Rule, ...] = (
         0.75,
         ("Person",),
     ),
+    Rule(
+        # bylines: "界面新闻记者 | 宗雨桐", "【财新网】(记者 戴思源)"
+        "relations.works_for.byline.v1",
+        "worksFor",
+        r"(?P<o>{O})[】\]]?[(（]?(?P<role>(?:特约|实习|首席|资深)?(?:记者|编辑|撰稿人|通讯员|评论员))[|｜丨/:：]?(?P<s>{P})",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
+        # "陈薇被任命为首席财务官": appointed by the company in view
+        "relations.works_for.appointed_topic.v1",
+        "worksFor",
+        r"(?P<s>{P})(?:\({P}\))?{G}{{0,6}}?被(?:正式)?(?:任命为|委任为|提拔为|擢升为|推选为|选举为|聘为|聘任为)"
+        r"(?:公司)?(?:新任)?(?P<role>{ROLE})",
+        0.65,
+        ("Person",),
+        topic_subject=True,
+    ),
+    Rule(
+        # "董事长由招商银行首席信息官司马立群兼任", "总经理一职则由外部人选欧阳文韬出任"
+        "relations.works_for.post_filled_by.v1",
+        "worksFor",
+        r"(?P<o>{O})(?:的)?(?P<role>{ROLE})(?:\([^()]{{1,8}}\))?(?:一职)?(?:则|将)?由"
+        r"(?:{O}(?:的)?{ROLE}|{G}{{0,8}}?)(?P<s>{P})(?:\({P}\))?(?:出任|担任|兼任|接任)",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
+        "relations.works_for.post_filled_by_topic.v1",
+        "worksFor",
+        r"(?:^|[，,；;])(?:公司)?(?P<role>{ROLE})(?:\([^()]{{1,8}}\))?(?:一职)?(?:则|将)?由"
+        r"(?:{O}(?:的)?{ROLE}|{G}{{0,8}}?)(?P<s>{P})(?:\({P}\))?(?:出任|担任|兼任|接任)",
+        0.6,
+        ("Person",),
+        topic_subject=True,
+    ),
+    Rule(
+        # "刚刚加盟OPPO的邝嘉铭"
+        "relations.joined.attributive_named.v1",
+        "joined",
+        r"(?:新|刚|刚刚|近期|日前|今年)?(?:加盟|加入)(?P<o>{O})的{G}{{0,8}}?(?P<s>{P})",
+        0.65,
+        ("Person",),
+    ),
+    Rule(
+        # "兰普勒和拉克鲁瓦则来自Meta", "A出身字节跳动": where someone comes from is what they left
+        "relations.left.comes_from.v1",
+        "left",
+        r"(?P<s>{PL})(?:\({P}\))?(?:则|均|都|也|此前)?(?:来自|出身于|出身自|出身)(?P<o>{OL})(?![的{ANY}])",
+        0.6,
+        ("Person",),
+    ),
+    Rule(
+        "relations.left.comes_from_omitted.v1",
+        "left",
+        r"(?:^|[，,；;])\s*(?:则|均|都|也|此前)?(?:出身于|出身自|出身)(?P<o>{O})(?![的{ANY}])",
+        0.55,
+        ("Person",),
+        person_topic=True,
+    ),
     # left ----------------------------------------------------------------------------
     Rule(
         "relations.left.former.v1",
@@ -562,7 +628,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.left.earlier.v1",
         "left",
-        r"(?P<s>{P})[^。！？!?{P}]{{0,40}}?(?:此前|之前|早年|曾经|曾)(?:还|也)?(?:曾)?(?:在|于|任职于|就职于|供职于)(?P<o>{O})"
+        r"(?P<s>{P})[^。！？!?{P}]{{0,40}}?(?:此前|之前|早年|曾经|曾先后|先后|曾)(?:还|也)?(?:曾)?(?:在|于|任职于|就职于|供职于)(?P<o>{OL})"
         r"(?:(?:担任|任)(?P<role>{G}{{0,8}}?{ROLE})|担任|负责|从事|任|工作)",
         0.7,
         ("Person",),
@@ -754,7 +820,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.investment.stake.v1",
         "investedIn",
-        r"(?P<s>{O}){G}{{0,6}}?入股(?P<o>{O}){G}{{0,6}}?[0-9.]+\s*[%％]",
+        r"(?P<s>{O}){G}{{0,6}}?入股(?P<o>{O})(?:[，,]\s*持股)?{G}{{0,6}}?[0-9.]+\s*[%％]",
         0.75,
         ("Organization", "Person"),
     ),
@@ -817,6 +883,16 @@ RULES: tuple[Rule, ...] = (
         no_amount=True,
     ),
     Rule(
+        # "公司实际控制人岑国栋": a controller holds the company's shares
+        "relations.investment.controller.v1",
+        "investedIn",
+        r"(?:(?P<o>{O})(?:的)?|(?:^|[，,；;：:、和及]))(?:实际控制人|实控人|控股股东)(?:为|是)?(?P<s>{P})",
+        0.6,
+        ("Organization", "Person"),
+        topic_object=True,
+        no_amount=True,
+    ),
+    Rule(
         "relations.investment.vehicle.v1",
         "investedIn",
         r"通过(?:其|旗下)(?:的)?{G}{{0,8}}?(?P<s>{O})(?:向|对)(?P<o>{O}){G}{{0,24}}?" + _INVEST,
@@ -860,7 +936,8 @@ RULES: tuple[Rule, ...] = (
         # "软银将Arm出售给英伟达": the buyer acquired it (a share sold is an investment, not this)
         "relations.acquisition.sold_to.v1",
         "acquired",
-        r"将(?P<o>{O})(?![^，。{ANY}]{{0,12}}[0-9.]+\s*[%％])(?P<plan>{G}{{0,8}}?)(?:整体)?(?:出售|卖|转让)给(?:了)?(?P<s>{O})",
+        r"将(?:其|旗下)?(?:{G}{{0,10}}?)?(?P<o>{O})(?![^，。{ANY}]{{0,12}}(?<![0-9.])(?!100\s*[%％])[0-9.]+\s*[%％])"
+        r"(?P<plan>{G}{{0,8}}?)(?:整体)?(?:出售|卖|转让)给(?:了)?(?P<s>{O})",
         0.7,
     ),
     Rule(
@@ -873,13 +950,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.partnership.v1",
         "partnersWith",
-        r"(?P<s>{O}){G}{{0,12}}?(?<!终止)(?<!结束)(?<!停止)(?<!中止)(?<!终止了)(?<!结束了)(?<!停止了)(?<!中止了)(?:与|和|同|跟)(?P<o>{OL}){G}{{0,10}}?(?:达成|建立|签署|签订|开展|展开|宣布)?{G}{{0,6}}?(?:战略)?(?:合作|联合开发|共同开发|结盟|联手|携手)(?!关系的)(?!{G}{{0,10}}?(?:终止|结束|中止|告终|破裂))",
+        r"(?P<s>{O}){G}{{0,24}}?(?<!终止)(?<!结束)(?<!停止)(?<!中止)(?<!终止了)(?<!结束了)(?<!停止了)(?<!中止了)(?:与|和|同|跟)(?P<o>{OL})(?!{G}{{0,10}}?(?:终止|结束|中止|停止|解除)){G}{{0,10}}?(?:达成|建立|签署|签订|开展|展开|宣布)?{G}{{0,6}}?(?:战略)?(?:合作|联合开发|共同开发|结盟|联手|携手|许可协议|授权协议)(?!关系的)"
+        r"(?!{G}{{0,10}}?(?:终止|结束|中止|告终|破裂))",
         0.7,
     ),
     Rule(
         "relations.partnership.topic.v1",
         "partnersWith",
-        r"(?:^|[，,；;])(?:并|还|也|同时|此后|随后|转而|进而|继而|又)?(?:于{G}{{0,10}}?)?(?:与|和|同)(?:{G}{{0,6}}?公司)?(?P<o>{OL}){G}{{0,6}}?(?:合作|联合开发|共同开发|联手|携手)",
+        r"(?:^|[，,；;])(?:并|还|也|同时|此后|随后|转而|进而|继而|又)?(?:于{G}{{0,10}}?)?(?:与|和|同)(?:{G}{{0,6}}?公司)?(?P<o>{OL}){G}{{0,6}}?"
+        r"(?:合作|联合开发|共同开发|联手|携手|(?:达成|签署|签订){G}{{0,4}}?(?:许可协议|授权协议))",
         0.65,
         topic_subject=True,
     ),
@@ -938,6 +1017,48 @@ RULES: tuple[Rule, ...] = (
         r"(?P<s>{O}){G}{{0,8}}?(?:与|和|对)(?:{G}{{0,8}}?公司)?(?P<o>{O})(?:的)?{G}{{0,6}}?(?:决裂|分道扬镳|断绝关系|切割)",
         0.7,
     ),
+    Rule(
+        # "新机延续与哈苏的合作"
+        "relations.partnership.continued.v1",
+        "partnersWith",
+        r"(?:延续|继续|深化|加深|扩大|拓展|加强|巩固)(?:了)?(?:与|和|同)(?P<o>{OL})(?:之间)?的{G}{{0,8}}?合作",
+        0.65,
+        topic_subject=True,
+    ),
+    Rule(
+        # "《雾港》的海外发行由发行商Lumen Arc负责"
+        "relations.partnership.handled_by.v1",
+        "partnersWith",
+        r"(?:^|[，,；;的])(?:海外|国内|全球|国际|日本|北美)?(?:发行|代理|分销|联运)(?:工作|业务)?(?:则|将|均)?由{G}{{0,16}}?(?P<o>{O})"
+        r"(?:负责|承担|代理)",
+        0.6,
+        topic_subject=True,
+    ),
+    Rule(
+        # "曜行汽车已于去年底与驭图智能终止了合作"
+        "relations.partnership_end.with_first.v1",
+        "endedPartnershipWith",
+        r"(?P<s>{O}){G}{{0,14}}?(?:与|和|同)(?P<o>{O}){ALIAS}(?:之间)?{G}{{0,6}}?(?:终止|结束|中止|解除)(?:了)?{G}{{0,14}}?"
+        r"(?:合作|合同|协议|关系)",
+        0.75,
+    ),
+    Rule(
+        "relations.partnership_end.with_first_topic.v1",
+        "endedPartnershipWith",
+        r"(?:^|[，,；;])(?:公司|其)?{G}{{0,10}}?(?:与|和|同)(?P<o>{O}){ALIAS}(?:之间)?{G}{{0,6}}?(?:终止|结束|中止|解除)(?:了)?{G}{{0,14}}?"
+        r"(?:合作|合同|协议|关系)",
+        0.65,
+        topic_subject=True,
+    ),
+    Rule(
+        # "保荐机构为中信证券": the adviser of the company in view
+        "relations.customer.adviser_named.v1",
+        "customerOf",
+        r"(?:^|[，,；;])(?:本次|本轮|此次)?(?:发行|上市|IPO|交易)?(?:的)?(?:独家|联席)?"
+        r"(?:保荐机构|保荐人|财务顾问|法律顾问|主承销商|承销商|审计机构)(?:为|是)(?P<o>{OL})",
+        0.65,
+        topic_subject=True,
+    ),
     # customerOf (subject = customer, object = supplier) -------------------------------
     Rule(
         "relations.customer.provide.v1",
@@ -957,7 +1078,7 @@ RULES: tuple[Rule, ...] = (
         # "企业端客户则包括A和B": the supplier is the company the sentence (or text) is about
         "relations.customer.list_topic.v1",
         "customerOf",
-        r"(?:^|[，,；;：:])(?:目前|此外|同时)?[，,]?{G}{{0,6}}?(?<!竞争)(?<!合作)(?:客户|用户|买家)(?:则|还|也|主要)?"
+        r"(?:^|[，,；;：:])(?:目前|此外|同时)?[，,]?{G}{{0,6}}?(?<!竞争)(?<!合作)(?:客户|用户|买家)(?:则|还|也|主要|将|预计将)?"
         r"(?:包括|有|涵盖|囊括)(?:{G}{{0,14}}?[，,、]\s*(?:以及|还有|和))?(?P<s>{OL})",
         0.65,
         topic_object=True,
@@ -1000,7 +1121,7 @@ RULES: tuple[Rule, ...] = (
         # "蓝峰储能的储能系统长期采用宁德时代的电芯": who uses another company's goods buys them
         "relations.customer.uses_goods.v1",
         "customerOf",
-        r"(?P<s>{O})(?:的{G}{{0,8}}?)?(?P<plan>{G}{{0,6}}?){NOT}(?:采用|使用|选用|搭载|采购|购买|接入|部署)(?:了)?(?P<o>{O})"
+        r"(?P<s>{O})(?:的{G}{{0,8}}?)?(?P<plan>{G}{{0,6}}?){NOT}(?:采用|使用|选用|搭载|标配|配备|首发|采购|购买|接入|部署)(?:了)?(?P<o>{O})"
         r"(?:的|提供的|供应的|生产的)(?:{G}{{0,10}}?)(?:芯片|电芯|电池|模组|传感器|激光雷达|计算平台|云服务|算力|模型|大模型|产品|服务|方案|解决方案|技术|系统|平台|设备|零部件|屏幕|面板)",
         0.65,
     ),
@@ -1027,7 +1148,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.made_for_topic.v1",
         "customerOf",
-        r"(?:^|[，,；;])(?:{R}|{G}{{0,8}}?)(?:则|也|均)?(?:(?:改由|转由|交由|交给|由)(?P<o>{O})(?:负责)?(?:代工|生产|制造|封装|封测)"
+        r"(?:^|[，,；;])(?:{R}|{G}{{0,8}}?)(?:则|也|均)?(?:(?:改由|转由|交由|交给|由)(?P<o>{O})(?:负责)?(?:代工|生产|制造|封装|封测|供应|供货)"
         r"|(?:交由|交给)(?P<o2>{O})(?:负责)?完成)",
         0.6,
         topic_subject=True,
@@ -1035,7 +1156,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.order_won.v1",
         "customerOf",
-        r"(?<!除)(?P<o>{O}){S}{{0,20}}?(?:拿下|获得|斩获|赢得|收到)(?:了)?(?P<s>{O})(?:{G}{{0,6}}?的)?{G}{{0,10}}?(?:订单|合同|大单)",
+        r"(?<!除)(?P<o>{O}){S}{{0,20}}?(?:拿下|获得|斩获|赢得|收到)(?:了)?(?P<s>{O})(?:{G}{{0,6}}?的)?{G}{{0,10}}?(?:订单|合同|大单|定点)",
         0.75,
     ),
     Rule(
@@ -1106,6 +1227,21 @@ RULES: tuple[Rule, ...] = (
         r"(?P<s>{O})[^。；;！？{ANY}]{{0,16}}?被(?:整体)?(?:并入|纳入|划入|归入|整合进|整合到|合并到|合并进)(?P<o>{O})",
         0.7,
     ),
+    Rule(
+        # "2021年一加并入OPPO"
+        "relations.part_of.merged.v1",
+        "partOf",
+        r"(?P<s>{O}){G}{{0,8}}?(?:正式|整体|已)?(?<!被)并入(?:了)?(?P<o>{O})",
+        0.7,
+    ),
+    Rule(
+        # "旗下芯片设计子公司哲库": the company in view's subsidiary
+        "relations.part_of.subsidiary_topic.v1",
+        "partOf",
+        r"(?:^|[，,；;])(?:其|公司)?旗下(?:的)?{G}{{0,8}}?(?:子公司|孙公司)(?P<s>{O})",
+        0.6,
+        topic_object=True,
+    ),
     # competitorOf --------------------------------------------------------------------
     Rule(
         "relations.competitor.list.v1",
@@ -1138,14 +1274,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.competitor.rivalry.v1",
         "competitorOf",
-        r"(?<!{O})(?:与|和|同)(?P<o>{OL})(?:等{G}{{0,6}}?)?(?:的|{G}{{0,14}}?(?:展开|进行|正面|直接|激烈))?(?:的)?(?:较量|竞争|角逐|抗衡|对抗|争夺|比拼|竞赛)",
+        r"(?<!{O})(?:与|和|同)(?P<o>{OL})(?:等{G}{{0,6}}?)?"
+        r"(?:的{G}{{0,6}}?|在{G}{{0,12}}?(?:上|中|领域|方面|市场)的?|{G}{{0,14}}?(?:展开|进行|正面|直接|激烈))?(?:的)?"
+        r"(?:较量|竞争(?!力)|角逐|抗衡|对抗|争夺|比拼|竞赛|交锋)",
         0.7,
         topic_subject=True,
     ),
     Rule(
         "relations.competitor.named.v1",
         "competitorOf",
-        r"(?P<s>{O}){G}{{0,12}}?(?:的)?(?:主要|最大的?|直接)?(?:竞争对手|竞品|对手)(?:则|还|也|仍然|依然|仍|一直)?(?:是|为|包括|有)?(?P<o>{OL})",
+        r"(?P<s>{O}){G}{{0,12}}?(?:的)?(?:主要|最大的?|直接|老)?(?:竞争对手|竞品|对手)(?:则|还|也|仍然|依然|仍|一直)?(?:是|为|包括|有)?(?P<o>{OL})",
         0.8,
     ),
 )
@@ -1164,7 +1302,9 @@ def build_frame(sentence: Sentence, view: str, slots: Sequence[tuple[int, int, S
     """Mask ``slots`` (raw start, raw end, slot) in the sentence; keep the offset maps.
 
     A name glossed in parentheses by another name of the same entity (``极岸智能(JiAn AI)``) is one
-    placeholder, so that rules see one party where the text names one.
+    placeholder, so that rules see one party where the text names one. Spaces are left out: Chinese
+    text sets them around Latin words and numbers (``OPPO 创始人兼 CEO 陈明永``, ``2021 年``) where
+    the rules, written for the words, expect none.
     """
     text: list[str] = []
     raw_start: list[int] = []
@@ -1181,20 +1321,28 @@ def build_frame(sentence: Sentence, view: str, slots: Sequence[tuple[int, int, S
             position = end + 1
             continue
         previous = slot
-        for i in range(position, start):
-            text.append(_plain(view[i]))
-            raw_start.append(i)
-            raw_end.append(i + 1)
+        _copy_text(view, position, start, text, raw_start, raw_end)
         frame_slots[len(text)] = slot
         text.append(OUTLET if slot.kind == "outlet-cited" else _SENTINEL.get(slot.type, ORG))
         raw_start.append(start)
         raw_end.append(end)
         position = end
-    for i in range(position, sentence.end):
+    _copy_text(view, position, sentence.end, text, raw_start, raw_end)
+    return Frame(sentence, "".join(text), raw_start, raw_end, frame_slots)
+
+
+_SPACES = frozenset(" \t\u3000\u00a0")
+
+
+def _copy_text(
+    view: str, start: int, end: int, text: list[str], raw_start: list[int], raw_end: list[int]
+) -> None:
+    for i in range(start, end):
+        if view[i] in _SPACES:
+            continue
         text.append(_plain(view[i]))
         raw_start.append(i)
         raw_end.append(i + 1)
-    return Frame(sentence, "".join(text), raw_start, raw_end, frame_slots)
 
 
 _ATTRIBUTION = [
@@ -1249,8 +1397,10 @@ _PRONOUNS = re.compile(
     # "这位出生于台湾的企业家": a described person is the one the text is about
     r"|这位[^，。；！？,;!?]{0,12}?(?:企业家|创业者|创始人|工程师|科学家|研究员|高管|负责人|掌门人|老将)"
     r"|(?<![尤极与])其(?![他它中实余次后间])|(?<![其吉利])他(?![人国乡们])|她(?!们)"
+    # "它的主要竞争对手是A": a thing, so a company, never a person
+    r"|(?<![其])它(?=的)"
     r"|(?<=加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立)公司"
-    r"|公司(?=[^，。的]{0,3}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|客户|还|也|已|将|在|与|称|透露|介绍|表示))"
+    r"|公司(?=(?:[0-9]{4}年(?:[0-9]{1,2}月)?)?[^，。的]{0,3}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|客户|还|也|已|将|在|与|称|透露|介绍|表示))"
     r"|(?<=[，,。；;])公司(?=全资|以[0-9约近超逾]|先后|相继|投资|并购|入股)"
 )
 
@@ -1314,6 +1464,9 @@ class RelationExtractor:
         self.unit_parents: dict[str, str] = {}
         self.product_makers: dict[str, str] = {}  # product -> the organization that released it
         self.founded: list[Fact] = []  # the foundings told so far, in text order
+        # (lead, raiser) of rounds told with other investors: a headline naming the lead alone
+        # ("X完成12亿元B轮融资，A领投") tells the same round, whose sum is no one investor's
+        self.shared_leads: set[tuple[str, str]] = set()
 
     # -- pronouns -----------------------------------------------------------------------
     def _resolve_pronouns(
@@ -1344,11 +1497,12 @@ class RelationExtractor:
             elif word in ("他", "她") or word.startswith("这位"):
                 people = [x for x in before if x.type == "Person"]
                 target = people[-1] if people else self.discourse.last_person
-            elif word == "其":
+            elif word in ("其", "它"):
                 # the possessor is named in an earlier clause ("Meta投资了Scale AI，并吸纳其创始人");
                 # one in the same clause is the subject doing something to it ("A和B成为其客户")
                 clause_start = max(self.view.rfind(c, sentence.start, s) for c in "，,；;：:") + 1
-                company_word = re.match(_COMPANY_ATTRIBUTE, self.view[e : e + 8])
+                # 它 is a thing: a company, never a person
+                company_word = re.match(_COMPANY_ATTRIBUTE, self.view[e : e + 8]) or word == "它"
                 candidates = [
                     x
                     for x in before
@@ -1374,7 +1528,10 @@ class RelationExtractor:
                     and not re.match(r"(?:等)?(?:领投|跟投|参投)", self.view[x.end : x.end + 3])
                 ]
                 fallback = self.discourse.previous_topic or self._salient_slot(s, e)
-                target = named[0] if named else fallback
+                # "岑国栋仍将担任公司董事长": a post at 公司 is at the company the text is about, not at
+                # the buyer the sentence named first
+                salient = self._salient_slot(s, e) if after_career_verb else None
+                target = salient or (named[0] if named else fallback)
             else:  # 该公司, 他们 …
                 # a company, not the school or the ministry the sentence also names
                 companies = [x for x in before if x.type == "Organization" and x.kind not in _NOT_PARTIES]
@@ -1459,7 +1616,13 @@ class RelationExtractor:
             facts.extend(found)
             self.discourse.paragraph_facts.extend(found)
             self._update_discourse(frame, found)
-        return _unique(facts)
+        return _unique([self._without_round_sum(f) for f in facts])
+
+    def _without_round_sum(self, fact: Fact) -> Fact:
+        shared = (fact.subject, fact.object) in self.shared_leads
+        if fact.extractor == "relations.investment.round.v1" and fact.amount is not None and shared:
+            return dataclasses.replace(fact, amount=None)
+        return fact
 
     def _update_discourse(self, frame: Frame, found: list[Fact]) -> None:
         left_here = {f.object for f in found if f.relation == "left"}
@@ -1531,7 +1694,8 @@ class RelationExtractor:
             if before is not None and index >= before:
                 continue
             slot = frame.slots[index]
-            set_aside = frame.text[max(0, index - 2) : index].endswith(("除", "除了")) or (
+            # "新机延续与哈苏的合作，屏幕则由京东方供应": one governed by 与 is not what the clause is about
+            set_aside = frame.text[max(0, index - 2) : index].endswith(("除", "除了", "与", "同", "跟")) or (
                 _INVESTOR_IN_ROUND.match(frame.text, index + 1)
             )
             if slot.kind in ("University", "GovernmentBody"):
@@ -1607,6 +1771,7 @@ class RelationExtractor:
     def _facts(
         self, frame: Frame, dates: list[tuple[int, int, When]], reporters: list[tuple[int, str]]
     ) -> Iterator[Fact]:
+        told_here: list[Fact] = []
         for rule in RULES:
             for match in rule.compiled().finditer(frame.text):
                 groups = match.groupdict()
@@ -1627,7 +1792,8 @@ class RelationExtractor:
                     else:
                         subjects = [topic]
                 if rule.founders_company:
-                    founded = [f.object for f in self.founded if f.object]
+                    # a founding told earlier in the same sentence counts ("由X创办；另一位联合创始人Y…")
+                    founded = [f.object for f in (*self.founded, *told_here) if f.object]
                     if founded:
                         objects = [Slot(founded[-1], "Organization", "Company", 0, 0)]
                     elif groups.get("other"):
@@ -1689,6 +1855,8 @@ class RelationExtractor:
                             stake=stake,
                         )
                         if fact is not None:
+                            if fact.relation == "founded":
+                                told_here.append(fact)
                             yield fact
 
     def _deal_terms(self, frame: Frame, start: int, end: int) -> tuple[Amount | None, Decimal | None]:
@@ -1881,7 +2049,11 @@ class RelationExtractor:
     def _funding_round(
         self, frame: Frame, dates: list[tuple[int, int, When]], reporters: list[tuple[int, str]]
     ) -> list[Fact]:
-        """``X完成N亿美元融资，由A领投，B、C跟投``: each investor invested in X; the sum goes to the leads."""
+        """``X完成N亿美元融资，由A领投，B、C跟投``: each investor invested in X.
+
+        The round's sum is no single investor's money when the round names several: a lead gets it only
+        when it is the round's one named investor (``由A领投``, ``A独家投资``); followers never do.
+        """
         if not re.search(_ROUND_LEAD + "|" + _ROUND_FOLLOW, frame.text):
             return []
         raiser = self._raiser(frame)
@@ -1893,6 +2065,7 @@ class RelationExtractor:
             a for a in parse_amounts(text) if not re.search(r"估值", text[max(0, a.start - 8) : a.start])
         ]
         party = rf"[{ORG}{PERSON}](?:旗下(?:的)?{ORG})?"
+        rounds: list[tuple[re.Match[str], bool, list[Slot], int]] = []  # match, lead?, investors, clause
         for cue, is_lead in ((_ROUND_LEAD, True), (_ROUND_FOLLOW, False)):
             for match in re.finditer(
                 # a name the list goes on with that is no entity here ("高瓴创投、北京市某基金跟投")
@@ -1911,46 +2084,55 @@ class RelationExtractor:
                 investors = [
                     frame.slots[i]
                     for i in range(*match.span(1))
-                    if i in frame.slots and not frame.text.startswith("旗下", i + 1)
+                    if i in frame.slots
+                    and not frame.text.startswith("旗下", i + 1)
+                    and frame.slots[i].entity != raiser.entity
+                    and frame.slots[i].kind not in ("MediaOutlet", "outlet-cited")
                 ]
-                span = frame.raw_span(match.start(1), match.end())
-                # the lead's sum is the one of its clause ("…；去年8月的A轮则由高瓴创投独家投资，金额为2亿元")
-                a, b = span[0] - frame.sentence.start, span[1] - frame.sentence.start
-                clause = (
-                    max(text.rfind(c, 0, a) for c in "；;") + 1,
-                    min(text.find(c, b) % (len(text) + 1) for c in "；;"),
+                clause_index = len(re.findall(r"[；;]", frame.text[: match.start()]))
+                rounds.append((match, is_lead, investors, clause_index))
+        for match, is_lead, investors, clause_index in rounds:
+            # the investors named in the same round (two rounds in one sentence are told by clause)
+            named = {x.entity for _, _, xs, at in rounds if at == clause_index for x in xs}
+            span = frame.raw_span(match.start(1), match.end())
+            # the lead's sum is the one of its clause ("…；去年8月的A轮则由高瓴创投独家投资，金额为2亿元")
+            a, b = span[0] - frame.sentence.start, span[1] - frame.sentence.start
+            clause = (
+                max(text.rfind(c, 0, a) for c in "；;") + 1,
+                min(text.find(c, b) % (len(text) + 1) for c in "；;"),
+            )
+            own = [x for x in amounts if clause[0] <= x.start < clause[1]] or amounts
+            sole = len(named) == 1 or match.group().endswith("独家投资")
+            amount = own[0].amount if is_lead and sole and own else None
+            if is_lead and not sole:
+                self.shared_leads.update((x.entity, raiser.entity) for x in investors)
+            # the round is told from the raiser on when the clause names it first: the evidence
+            # (and the date it carries) is "曜芯今年5月完成了由A领投的C轮融资，B、C等参投"
+            told_from = [
+                frame.raw_start[i]
+                for i, slot in frame.slots.items()
+                if slot.entity == raiser.entity
+                and i < match.start(1)
+                and clause[0] <= frame.raw_start[i] - frame.sentence.start
+            ]
+            if told_from:
+                span = (min(told_from), span[1])
+            for investor in investors:
+                fact = self._make(
+                    frame,
+                    "relations.investment.round.v1",
+                    "investedIn",
+                    investor,
+                    raiser,
+                    span,
+                    0.75,
+                    _reporter_for(reporters, match.start()),
+                    dates,
+                    amount=amount,
+                    stake=parse_stake(text) if is_lead else None,
                 )
-                own = [x for x in amounts if clause[0] <= x.start < clause[1]] or amounts
-                amount = own[0].amount if is_lead and own else None
-                # the round is told from the raiser on when the clause names it first: the evidence
-                # (and the date it carries) is "曜芯今年5月完成了由A领投的C轮融资，B、C等参投"
-                named = [
-                    frame.raw_start[i]
-                    for i, slot in frame.slots.items()
-                    if slot.entity == raiser.entity
-                    and i < match.start(1)
-                    and clause[0] <= frame.raw_start[i] - frame.sentence.start
-                ]
-                if named:
-                    span = (min(named), span[1])
-                for investor in investors:
-                    if investor.entity == raiser.entity or investor.kind in ("MediaOutlet", "outlet-cited"):
-                        continue
-                    fact = self._make(
-                        frame,
-                        "relations.investment.round.v1",
-                        "investedIn",
-                        investor,
-                        raiser,
-                        span,
-                        0.75,
-                        _reporter_for(reporters, match.start()),
-                        dates,
-                        amount=amount,
-                        stake=parse_stake(text) if is_lead else None,
-                    )
-                    if fact:
-                        facts.append(fact)
+                if fact:
+                    facts.append(fact)
         return facts
 
     def _investment_follow_up(

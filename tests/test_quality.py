@@ -44,6 +44,17 @@ so it is no longer unseen):
   fresh    entities P 0.986 R 0.993 F1 0.989   facts P 0.972 R 0.921 F1 0.946
   newset   entities P 0.966 R 0.988 F1 0.977   facts P 0.907 R 0.660 F1 0.764
 
+After the relations round of issue 3 on tunea and tuneb (two sets of six articles written by
+annotators who never saw the code, read for their misses; a round's lead keeps the round's sum only
+when it is the one investor named, and the older gold sets were changed to that convention):
+  devset   entities P 0.982 R 0.982 F1 0.982   facts P 0.992 R 0.945 F1 0.968
+  heldout  entities P 0.942 R 0.919 F1 0.931   facts P 0.917 R 0.839 F1 0.876
+  unseen   entities P 0.988 R 0.988 F1 0.988   facts P 0.987 R 0.926 F1 0.955
+  fresh    entities P 0.986 R 0.993 F1 0.989   facts P 0.959 R 0.934 F1 0.946
+  newset   entities P 0.966 R 0.988 F1 0.977   facts P 0.960 R 0.942 F1 0.951
+  tunea    entities P 0.854 R 0.778 F1 0.814   facts P 0.868 R 0.520 F1 0.650
+  tuneb    entities P 0.861 R 0.802 F1 0.831   facts P 0.833 R 0.491 F1 0.618
+
 And name finding on the first 1,000 sentences of each public NER set, read where it lies in ../shared
 (skipped when it is not there; never copied): MSRA test Person F1 0.927, Organization 0.707; CLUENER
 train Person 0.693, Organization 0.590.
@@ -65,6 +76,8 @@ HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
 FRESH = ROOT / "tests" / "fixtures" / "fresh"
 NEWSET = ROOT / "tests" / "fixtures" / "newset"
+TUNEA = ROOT / "tests" / "fixtures" / "tunea"
+TUNEB = ROOT / "tests" / "fixtures" / "tuneb"
 
 
 @pytest.fixture(scope="module")
@@ -136,13 +149,15 @@ LATER_SETS = [
     (UNSEEN, 4, 0.96, 0.90),
     (FRESH, 6, 0.96, 0.89),
     (NEWSET, 5, 0.95, 0.90),
+    (TUNEA, 6, 0.78, 0.62),
+    (TUNEB, 6, 0.80, 0.58),
 ]
 
 
 @pytest.mark.parametrize(
     ("folder", "articles", "entity_floor", "fact_floor"),
     LATER_SETS,
-    ids=["heldout", "unseen", "fresh", "newset"],
+    ids=["heldout", "unseen", "fresh", "newset", "tunea", "tuneb"],
 )
 def test_later_gold_sets(folder: Path, articles: int, entity_floor: float, fact_floor: float) -> None:
     report = gold_set_report(folder)

@@ -110,6 +110,39 @@ ARTICLES: dict[str, str] = {
     # 公司 as the subject of a deal, and a stake in a company named with its trade
     "company-deals": "腾讯今年扩大了布局。2023年，公司全资收购了搜狗。"
     "2024年，公司以3亿元收购了智能硬件企业小度科技有限公司60%的股权。",
+    # spaces set around Latin words
+    "spaced-titles": "发布会上，小米 总裁 王立群 与高通 CEO 李文涛 同台亮相。",
+    # a round's lead told alone in a headline and with followers in the body
+    "round-headline": "Vecta Labs完成5亿元B轮融资，红杉中国领投。本轮由红杉中国领投，腾讯、百度跟投。",
+    "field-officer": "京东首席数字官王立群表示，数字化仍是重点。",
+    "glossed-member": "Vecta Labs的股东包括高瓴资本（下称“高瓴”）、腾讯和小米。",
+    "founder-with-post": "Vecta Labs由张晓峰创办。另一位联合创始人、首席产品官李文涛毕业于北京大学。",
+    "rival-flagships": "小米的新机将与华为、苹果的同期旗舰正面交锋。",
+    "rival-market": "百度希望借此加强与阿里巴巴、腾讯在大模型市场上的竞争。",
+    "ended-with-first": "京东已于上月与顺丰控股终止了合作。",
+    "standard-goods": "小米的新车全系标配华为的激光雷达。",
+    "supplied-by": "小米延续与高通的合作，屏幕则由京东方供应。",
+    "nominated": "宁德时代近日获得了理想汽车的定点。",
+    "first-clients-future": "京东今天发布了新平台，首批客户将包括招商银行和中国移动。",
+    "stake-after-comma": "2023年，腾讯入股小米，持股约8%。",
+    "sold-whole": "百度将旗下子公司小度科技有限公司100%股权出售给京东。",
+    "sold-share": "百度将小度科技有限公司20%股权出售给京东。",
+    "byline": "36氪记者 | 王立群\n小米今天发布了新车。",
+    "appointed-omitted": "京东今日发布公告。李文涛被任命为首席财务官。",
+    "post-filled": "京东董事长由腾讯首席战略官张晓峰兼任，首席执行官一职则由外部人选李文涛出任。",
+    "just-joined": "刚刚加盟京东的刘海涛表示，团队将扩大。",
+    "comes-from": "张晓峰和李文涛则来自百度。王立群毕业于复旦大学，出身腾讯。",
+    "merged-company": "张晓峰是小度科技有限公司创始人，2021年，小度科技有限公司并入百度。",
+    "subsidiary-omitted": "小米今日发布公告，旗下芯片设计子公司玄戒科技有限公司完成重组。",
+    "distribution-by": "腾讯今年推出了新游戏，海外发行由发行商网易负责。",
+    "sponsor-named": "Vecta Labs科创板IPO申请已获受理，保荐机构为中金公司。",
+    "controller": "京东的实际控制人为刘强东。",
+    "another-founder-same-sentence": "Vecta Labs成立于2020年，由前百度工程师张晓峰创办；"
+    "另一位联合创始人李文涛出任CTO。",
+    "it-rivals": "Vecta Labs今年推出了新平台。它的主要竞争对手是百度和腾讯。",
+    "company-dated": "OpenAI今年扩大了团队。公司2022年推出的核心产品“ChatGPT”用户已超过1亿。",
+    "licence": "百度宣布与华为达成全球独家许可协议。小米今日公告，与高通签署了专利授权协议。",
+    "post-at-the-company": "京东发布公告。京东表示，腾讯将受让京东5%的股份，张晓峰仍将担任公司董事长。",
 }
 
 
@@ -465,3 +498,91 @@ def test_a_titled_person_not_found_is_not_replaced_by_the_last_one_named(corpus:
 
 def test_a_field_that_is_a_units_name_gives_no_post_at_the_parent(corpus: Corpus) -> None:
     assert ("worksFor", "王立群", "中国移动") not in relations(corpus, "field-is-a-unit")
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "expected", "forbidden"),
+    [
+        ("spaced-titles", {("worksFor", "王立群", "小米"), ("worksFor", "李文涛", "高通")}, set()),
+        ("field-officer", {("worksFor", "王立群", "京东")}, set()),
+        (
+            "glossed-member",
+            {("investedIn", x, "Vecta Labs") for x in ("高瓴资本", "腾讯", "小米")},
+            set(),
+        ),
+        ("founder-with-post", {("founded", "李文涛", "Vecta Labs")}, set()),
+        ("rival-flagships", {("competitorOf", "小米", "华为"), ("competitorOf", "小米", "苹果")}, set()),
+        ("rival-market", {("competitorOf", "百度", "阿里巴巴"), ("competitorOf", "百度", "腾讯")}, set()),
+        (
+            "ended-with-first",
+            {("endedPartnershipWith", "京东", "顺丰控股")},
+            {("partnersWith", "京东", "顺丰控股")},
+        ),
+        ("standard-goods", {("customerOf", "小米", "华为")}, set()),
+        # the topic is the company the clause is about, not the one governed by 与
+        (
+            "supplied-by",
+            {("customerOf", "小米", "京东方"), ("partnersWith", "小米", "高通")},
+            {("customerOf", "高通", "京东方")},
+        ),
+        ("nominated", {("customerOf", "理想汽车", "宁德时代")}, set()),
+        (
+            "first-clients-future",
+            {("customerOf", "招商银行", "京东"), ("customerOf", "中国移动", "京东")},
+            set(),
+        ),
+        ("stake-after-comma", {("investedIn", "腾讯", "小米")}, set()),
+        ("sold-whole", {("acquired", "京东", "小度科技有限公司")}, set()),
+        ("sold-share", set(), {("acquired", "京东", "小度科技有限公司")}),
+        ("byline", {("worksFor", "王立群", "36氪")}, set()),
+        ("appointed-omitted", {("worksFor", "李文涛", "京东")}, set()),
+        ("post-filled", {("worksFor", "张晓峰", "京东"), ("worksFor", "李文涛", "京东")}, set()),
+        ("just-joined", {("joined", "刘海涛", "京东")}, set()),
+        (
+            "comes-from",
+            {("left", "张晓峰", "百度"), ("left", "李文涛", "百度"), ("left", "王立群", "腾讯")},
+            set(),
+        ),
+        (
+            "merged-company",
+            {("partOf", "小度科技有限公司", "百度"), ("founded", "张晓峰", "小度科技有限公司")},
+            {("joined", "张晓峰", "百度")},
+        ),
+        ("subsidiary-omitted", {("partOf", "玄戒科技有限公司", "小米")}, set()),
+        ("distribution-by", {("partnersWith", "腾讯", "网易")}, set()),
+        ("sponsor-named", {("customerOf", "Vecta Labs", "中金公司")}, set()),
+        ("controller", {("investedIn", "刘强东", "京东")}, set()),
+        ("another-founder-same-sentence", {("founded", "李文涛", "Vecta Labs")}, set()),
+        # 它 is a company, never a person
+        (
+            "it-rivals",
+            {("competitorOf", "Vecta Labs", "百度"), ("competitorOf", "Vecta Labs", "腾讯")},
+            set(),
+        ),
+        ("company-dated", {("released", "OpenAI", "ChatGPT")}, set()),
+        ("licence", {("partnersWith", "百度", "华为"), ("partnersWith", "小米", "高通")}, set()),
+        ("post-at-the-company", {("worksFor", "张晓峰", "京东")}, {("worksFor", "张晓峰", "腾讯")}),
+    ],
+)
+def test_news_phrasings_of_posts_deals_and_rivals(
+    corpus: Corpus, doc_id: str, expected: set[tuple[str, str, str]], forbidden: set[tuple[str, str, str]]
+) -> None:
+    found = relations(corpus, doc_id)
+    assert expected <= found, sorted(found)
+    assert not forbidden & found, sorted(found)
+
+
+def test_a_lead_of_a_round_with_followers_gets_no_sum_even_where_told_alone(corpus: Corpus) -> None:
+    leads = [f for f in facts_of(corpus, "round-headline") if f.relation == "investedIn"]
+    assert {f.amount for f in leads} == {None}
+    assert len({f.subject for f in leads}) == 3
+
+
+def test_a_post_filled_keeps_its_title(corpus: Corpus) -> None:
+    roles = {f.role for f in facts_of(corpus, "post-filled") if f.relation == "worksFor"}
+    assert {"董事长", "首席执行官"} <= roles
+
+
+def test_a_stake_told_after_a_comma(corpus: Corpus) -> None:
+    stakes = {str(f.stake) for f in facts_of(corpus, "stake-after-comma") if f.relation == "investedIn"}
+    assert stakes == {"0.08"}

@@ -53,6 +53,8 @@ ARTICLES: dict[str, str] = {
     "invest-stake": "据彭博社报道，腾讯将向Vecta Labs投资143亿美元，获得其49%的股权。",
     "invest-verb": "红杉中国投资了Vecta Labs。",
     "invest-round": "Vecta Labs今年3月完成1.2亿美元B轮融资，由红杉中国领投，腾讯跟投。",
+    "invest-round-lead-alone": "Vecta Labs今年3月完成1.2亿美元B轮融资，由红杉中国领投。",
+    "invest-round-sole": "Vecta Labs完成3000万元天使轮融资，由高瓴资本独家投资，腾讯此前已参与A轮。",
     "invest-two-outlets": "据彭博社报道，腾讯将向Vecta Labs投资143亿美元。"
     "路透社则报道称，这笔投资金额为140亿美元。",
     "invest-says": "据彭博社报道，腾讯将向Vecta Labs投资143亿美元。《金融时报》称，投资金额接近150亿美元。",
@@ -240,10 +242,16 @@ def test_educated_at(corpus: Corpus) -> None:
             ),
         ),
         ("invest-verb", Claim("investedIn", "红杉中国", "Vecta Labs")),
-        # a round: the lead investor puts in the sum, a follower is an investor too
+        # a round with several investors named: the sum is the round's, no one investor's; the lead
+        # alone, or a sole investor, puts in the sum
+        ("invest-round", Claim("investedIn", "红杉中国", "Vecta Labs", date="2025-03")),
         (
-            "invest-round",
+            "invest-round-lead-alone",
             Claim("investedIn", "红杉中国", "Vecta Labs", ("120000000", "USD", "exact"), date="2025-03"),
+        ),
+        (
+            "invest-round-sole",
+            Claim("investedIn", "高瓴资本", "Vecta Labs", ("30000000", "CNY", "exact")),
         ),
         ("invest-round", Claim("investedIn", "腾讯", "Vecta Labs", date="2025-03")),  # the round's date
     ],
