@@ -3402,6 +3402,7 @@ RULES = (
 )
 REPEATED = "mentions.repeat.v1"  # a name found again elsewhere in the text (see ``_repeated``)
 COORDINATED = "mentions.person_list.v1"  # a name listed with a person (see ``_coordinated_people``)
+ORG_LIST = "mentions.org_list.v1"  # a name listed with organizations (see ``_organizations_in_lists``)
 # When two readings of the same stretch are equally long, the more specific rule wins.
 _PRIORITY = {
     name: rank
@@ -3438,7 +3439,7 @@ _PRIORITY = {
                 NameRolls,
             )
         ]
-        + [COORDINATED, REPEATED]
+        + [COORDINATED, ORG_LIST, REPEATED]
     )
 }
 
@@ -3474,6 +3475,7 @@ def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[M
     kept = resolve_overlaps(kept + list(CompanyArms().extend(ctx, kept)))
     kept = resolve_overlaps(kept + list(Branches().extend(ctx, kept)))
     kept = resolve_overlaps(kept + list(_coordinated_people(ctx, kept)))
+    kept = resolve_overlaps(kept + list(_organizations_in_lists(ctx, kept)))
     return _people_in_lists(ctx, resolve_overlaps(kept + list(_repeated(ctx, kept))))
 
 
@@ -3723,6 +3725,157 @@ def _people_in_lists(ctx: DocumentView, mentions: list[Mention]) -> list[Mention
                 out[i] = replace(mention, type="Person", confidence=0.65)
                 break
     return out
+
+
+# ---------------------------------------------------------------------------------------
+# Organizations named in a list: 博睿数据、听云等厂商; 高瓴创投、招银国际跟投; 竞争对手为北方华创和拓荆科技
+
+# what a list of organizations is followed by: 等(两家)厂商, or the deal its members made (跟投)
+_ORG_KINDS_AFTER = re.compile(
+    r"等(?:[0-9一二两三四五六七八九十几多数]+家)?(?:[国内外海头部主流知名大型中小]{0,4})"
+    r"(?:厂商|企业|公司|机构|平台|品牌|车企|药企|券商|银行|基金|巨头|大厂|玩家|供应商|服务商|运营商|制造商|"
+    r"开发商|投资方|投资机构|对手|竞争对手|友商|同行)"
+    r"|跟投|领投|参投|联合领投|共同领投|超额认购"
+)
+# what a list of organizations is introduced by: 竞争对手包括, 投资方为, 客户包括
+_ORG_LIST_OPENER = re.compile(
+    r"(?:竞争对手|竞品|对手|投资方|投资人|投资机构|股东|客户|合作伙伴|合作方|供应商|参投方|跟投方)"
+    r"(?:还|则|也|将|主要|分别)*(?:包括|包含|涵盖|为|是|有)$"
+)
+# where the first item of a list begins: after the word that introduces it
+_FIRST_ITEM_CUE = re.compile(r".*(?:包括|包含|涵盖|为|是|有|由|如|对|向|与|和|及|获)")
+# where the last item of a list ends: 等, the deal, a predicate
+_LAST_ITEM_END = re.compile(r"等|跟投|领投|参投|联合|共同|分别|均|都|也|已|将|在|于|达成|签署|完成")
+# pronouns, prepositions, conjunctions, adverbs, particles, numerals, times: no part of a name
+_NOT_NAME_POS = frozenset("rpcdumqtf")
+_OWNER_IN_ITEM = re.compile(rf"[{CJK}A-Za-z0-9]{{2,10}}?旗下的?")
+_LIST_CLAUSE_EDGES = re.compile(r"[，,。；;！!？?：:\n“”\"《》【】]")
+_GLOSS_AT_END = re.compile(r"\s*[（(][^（()）]{1,30}[）)]\s*$")
+_ITEM_CHARS = re.compile(rf"[{CJK}A-Za-z0-9][{CJK}A-Za-z0-9 &.\-]*[{CJK}A-Za-z0-9]")
+
+
+def _list_items(ctx: DocumentView, start: int, end: int, ends: frozenset[int]) -> list[tuple[int, int]]:
+    """The raw items of the clause [start, end) split at its list marks (、 always; 和 与 及 when the
+    segmenter reads them as words of their own or they follow a name in ``ends``: 民生银行和|民银理财),
+    glosses in parentheses dropped."""
+    view = ctx.view
+    cuts = [start]
+    depth = 0
+    for at in range(start, end):
+        ch = view[at]
+        depth += ch in "（(" and 1 or ch in "）)" and -1 or 0
+        if depth:
+            continue
+        if ch == "、" or (
+            _list_mark(view, at)
+            and at > start
+            and (at in ends or at in ctx.word_starts and at + 1 in ctx.word_starts)
+        ):
+            cuts += [at, at + 1]
+    cuts.append(end)
+    items = []
+    for s, e in zip(cuts[::2], cuts[1::2], strict=True):
+        gloss = _GLOSS_AT_END.search(view, s, e)
+        items.append((s, gloss.start() if gloss else e))
+    return items
+
+
+def _organization_item(ctx: DocumentView, s: int, e: int, strong: bool) -> bool:
+    """Can the list item at [s, e) be an organization's name: two to twelve characters of name
+    material, no place, no everyday word, beginning with a brand? In a list that says "companies"
+    (``strong``) a brand is any word short of a very common one (远图|国际)."""
+    name = ctx.view[s:e]
+    if not 2 <= len(name) <= 12 or not _ITEM_CHARS.fullmatch(name) or not ctx.inside(s, e):
+        return False
+    if name in places() or name in world_places() or word_tag(name) == "ns" or _everyday_word(name):
+        return False
+    if name[0] in _DETERMINERS or name[0] in _FUNCTION_CHARS or _is_person_shaped(name) and has_cjk(name):
+        return False
+    tokens = ctx.tokens_between(s, e)
+    if tokens and (tokens[0].start != s or tokens[-1].end != e):
+        tokens = tokenize(name)  # the segmenter glued the list mark to it (和民银|理财)
+    if not tokens or any(t.pos[:1] in _NOT_NAME_POS for t in tokens):
+        return False
+    # the name begins with its brand: a rare word or one the segmenter reads as a name (博睿|数据)
+    if name.endswith(tuple(titles())) or name[-1] in _FACILITY_ENDINGS or name[-1] in _PLACE_ENDINGS:
+        return False  # 研究会名誉副会长, 中银大厦: a post or a building, not a body
+    brand = tokens[0]
+    common = word_frequency(brand.text) >= 500 if strong else _everyday_word(brand.text)
+    return brand.pos in _NAMING_POS or not common
+
+
+_COMPANY_ENDINGS = (
+    "公司",
+    "集团",
+    "科技",
+    "资本",
+    "创投",
+    "基金",
+    "证券",
+    "控股",
+    "股份",
+    "汽车",
+    "医药",
+    "生物",
+    "智能",
+    "电子",
+    "半导体",
+    "网络",
+    "软件",
+    "数据",
+    "能源",
+    "电气",
+    "国际",
+)
+
+
+def _company_like(mention: Mention) -> bool:
+    """Is the organization a company (its kind, or a company's last word: 高瓴创投, 北方华创科技)? A list
+    with a company in it lists companies; one with a ministry or a club in it lists other things."""
+    return mention.kind == "Company" or mention.name.endswith(_COMPANY_ENDINGS)
+
+
+def _organizations_in_lists(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
+    """Items listed with an organization, or in a list that says "organizations" (A、B等厂商, A、B跟投,
+    竞争对手包括A和B), are organizations too: a list names things of one kind."""
+    view = ctx.view
+    taken = sorted((m.start, m.end) for m in found)
+    companies = {(m.start, m.end) for m in found if m.type == "Organization" and _company_like(m)}
+    company_ends = frozenset(e for _, e in companies)
+    edges = list(_LIST_CLAUSE_EDGES.finditer(view))
+    clauses = zip([0] + [m.end() for m in edges], [m.start() for m in edges] + [len(view)], strict=True)
+    for cs, ce in clauses:
+        if ce - cs < 5 or not any(mark in view[cs:ce] for mark in "、和与及"):
+            continue
+        items = _list_items(ctx, cs, ce, company_ends)
+        if len(items) < 2:
+            continue
+        first_s, first_e = items[0]
+        cue = _FIRST_ITEM_CUE.match(view, first_s, first_e)
+        opened = cue is not None and _ORG_LIST_OPENER.search(view, max(cs, cue.end() - 12), cue.end())
+        items[0] = (cue.end(), first_e) if cue else items[0]
+        last_s, last_e = items[-1]
+        stop = _LAST_ITEM_END.search(view, last_s + 2, last_e)
+        closed = stop is not None and _ORG_KINDS_AFTER.match(view, stop.start())
+        if stop is None and last_e - last_s > 6:
+            items.pop()  # no end of its own: the last item runs into the predicate (空军人数将裁减)
+        else:
+            items[-1] = (last_s, stop.start() if stop else last_e)
+        for n, (s, e) in enumerate(items):
+            owner = _OWNER_IN_ITEM.match(view, s, e)
+            items[n] = (owner.end(), e) if owner else (s, e)  # 建设银行旗下的建信金科: the unit is listed
+        if not (opened or closed or any(item in companies for item in items)):
+            continue
+        for s, e in items:
+            if not (opened or closed) and any(t.pos == "v" for t in ctx.tokens_between(s, e)):
+                continue  # only a list that says "companies" may hold a name with a verb in it
+            i = bisect_left(taken, (s, e))
+            if i > 0 and taken[i - 1][1] > s or i < len(taken) and taken[i][0] < e:
+                continue  # something else is read there already
+            if not _organization_item(ctx, s, e, strong=bool(opened or closed)):
+                continue
+            taken.insert(i, (s, e))
+            yield _mention(ctx, s, e, "Organization", ORG_LIST, 0.55)
 
 
 def _adopt_known_types(candidates: list[Mention]) -> list[Mention]:
