@@ -417,6 +417,8 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         return "Organization", "Company", 0.7  # 芯片设计公司Graphcore: the category noun says "a company"
     if len(parts) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
         return "", "", 0.5  # one capitalized word: a surname alias or a company; entities decide
+    if len(parts) == 1 and _MEASURE.fullmatch(name):
+        return "", "", 0.0  # 8GWh, 120kW, 5nm: a figure and its unit
     if len(parts) == 1 and re.search(r"[0-9]", name) and len(re.sub(r"[^A-Za-z]", "", name)) >= 3:
         # Qwen3, DeepSeek-R2, Qwen3-235B-A22B: a versioned name is a product (a model, a chip, a game)
         return ("Organization", "", 0.6) if after.startswith(_ORG_CUES) else ("Product", "", 0.6)
@@ -424,6 +426,10 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         # "CS", "3D", "MoE": codes and abbreviations far more often than companies
         return ("Organization", "", 0.6) if after.startswith(_ORG_CUES) else ("", "", 0.0)
     return "Organization", "", 0.6
+
+
+# a figure glued to its unit of measure: 8GWh, 3.5GW, 120kWh, 5nm, 12GB
+_MEASURE = re.compile(r"[0-9][0-9.,]*(?:[kKMGTP]?(?:Wh|W|Hz|B|bps|FLOPS|Ah)|mAh|nm|mm|cm|km|kg|ms|GB|TB|MB)")
 
 
 class LatinNames:
@@ -3354,6 +3360,35 @@ class QuotedProducts:
                     yield _mention(ctx, s, e, "Product", self.name, 0.7)
 
 
+# what says that a 《title》 names a game or another work a company makes (not a book, nor a document
+# an authority issues: 传记作品《…》, 发布的《…要求》): the word before it
+# (开放世界动作冒险游戏《X》, 游戏科学推出的《X》, 其代表作《X》) or after it (《X》开发商, 《X》续作)
+_WORK_BEFORE = re.compile(
+    r"(?:游戏|手游|端游|网游|代表作|新作|大作|续作|爆款|(?:推出|发行|研发|开发|上线|发售|打造|出品)的)$"
+)
+_WORK_AFTER = re.compile(r"开发商|发行商|研发商|制作组|制作团队|续作|手游版|国服|上线|发售|公测|销量|玩家")
+_TITLE = re.compile(r"《([^《》\n]{1,20})》")
+
+
+class TitledWorks:
+    """A 《title》 that a work word before or after calls a game or a work: 《雾港》开发商,
+    推出的《黑神话：悟空》. Titles of outlets (据《财经》报道) have their own rule; a title with no
+    such word is left alone."""
+
+    name = "mentions.work_title.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in _TITLE.finditer(view, start, end):
+                s, e = match.span(1)
+                before = _WORK_BEFORE.search(view, max(0, s - 8), s - 1)
+                if before is None and not _WORK_AFTER.match(view, e + 1):
+                    continue
+                if _known_type(view[s:e]) in ("", "Product") and ctx.inside(s, e):
+                    yield _mention(ctx, s, e, "Product", self.name, 0.7)
+
+
 def _product_name_like(name: str) -> bool:
     """Quoted text that can be a product's name, not words cited (“不好用”, “性价比高”, a slogan)."""
     if _FUNCTION_CHARS & set(name) or _known_type(name) not in ("", "Product") or _slogan(name):
@@ -3399,6 +3434,7 @@ RULES = (
     SportsClubs(),
     CitationSources(),
     QuotedProducts(),
+    TitledWorks(),
 )
 REPEATED = "mentions.repeat.v1"  # a name found again elsewhere in the text (see ``_repeated``)
 COORDINATED = "mentions.person_list.v1"  # a name listed with a person (see ``_coordinated_people``)
@@ -3415,6 +3451,7 @@ _PRIORITY = {
                 MediaOutlets,
                 KnownNames,
                 QuotedProducts,
+                TitledWorks,
                 TransliteratedNames,
                 SuffixOrganizations,
                 Branches,
