@@ -432,6 +432,11 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
 _MEASURE = re.compile(r"[0-9][0-9.,]*(?:[kKMGTP]?(?:Wh|W|Hz|B|bps|FLOPS|Ah)|mAh|nm|mm|cm|km|kg|ms|GB|TB|MB)")
 
 
+# a product line written with a space before 系列 (Find X10 系列) is named with it; glued to a known
+# name (Llama系列, Qwen3-VL系列多模态模型) 系列 is read as the common noun after the name
+_SERIES = re.compile(r" 系列")
+
+
 class LatinNames:
     """Runs of capitalized Latin words: ``Scale AI``, ``Alexandr Wang``, ``Llama 4``, ``GPT-5``."""
 
@@ -489,6 +494,11 @@ class LatinNames:
         if all(w in COMMON_ABBREVIATIONS for w in words_):
             return
         type_, kind, confidence = _classify_latin(ctx, start, end, name)
+        series = _SERIES.match(ctx.view, end)
+        if series and type_ in ("", "Product") and ctx.inside(start, series.end()):
+            # Find X10 系列, Vega 系列: news names a product line by its name and 系列
+            yield _mention(ctx, start, series.end(), "Product", self.name, 0.7, kind=kind)
+            return
         if ctx.in_link_title(start, end) and type_ != "Person":
             # an English headline capitalizes every word ("Oracle Agrees to Pay"): only people's
             # names are told apart from the other words there; companies are found by the known list
@@ -3360,6 +3370,59 @@ class QuotedProducts:
                     yield _mention(ctx, s, e, "Product", self.name, 0.7)
 
 
+# a brand and its model code: 曜行S7, 天玑 9600, 星驰X3 Pro; the code has a figure, the brand is a word
+# of two to four characters that no dictionary counts as everyday and that names no known company
+_MODEL_NAME = re.compile(
+    rf"([{CJK}]{{2,4}}) ?((?:[A-Z]{{1,3}}[0-9]{{1,4}}|[0-9]{{3,5}})[A-Za-z]?"
+    rf"(?: (?:{'|'.join(sorted(PRODUCT_TIERS))}))?)(?![A-Za-z0-9%])"
+)
+_MODEL_CUES_AFTER = ("发布", "上市", "系列", "搭载", "交付", "开售", "首发", "亮相", "正式")
+_PRODUCT_WORDS = (*PRODUCT_HEADS, "纯电", "增程", "首款", "第二款", "新款", "旗舰", "首发", "搭载", "推出")
+
+
+def _common_word(word: str) -> bool:
+    """A word seen often as something other than a name (轿车, 首发); a brand the dictionary tags as a
+    name is common only when very frequent (天玑 is nz and rare)."""
+    frequency = word_frequency(word)
+    return frequency >= 500 if word_tag(word) in _NAMING_POS else frequency >= 50
+
+
+class ModelNames:
+    """A brand glued to its model code, where a product word stands before it or a launch word after it
+    (纯电轿车曜行S5, 首发天玑 9600, 曜行S7发布): how news names cars, phones and chips."""
+
+    name = "mentions.model_name.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in _MODEL_NAME.finditer(view, max(0, start - 1), end):
+                e = match.end()
+                # the brand is what follows the last everyday word before the code: 纯电轿车|曜行 (曜|行)
+                words_ = [
+                    t for t in ctx.tokens_between(match.start(), match.end(1)) if t.start >= match.start()
+                ]
+                if not words_ or words_[-1].end != match.end(1):
+                    continue
+                s = words_[-1].start
+                for word in reversed(words_[:-1]):
+                    if len(word.text) > 1 and _common_word(word.text):
+                        break
+                    s = word.start
+                brand = view[s : match.end(1)]
+                if len(brand) < 2 or _common_word(brand):
+                    continue
+                if match.group(2).isdigit() and word_tag(brand) not in _NAMING_POS:
+                    continue  # a bare number names a model only after a brand (天玑 9600, not 尾号6840)
+                if known_by_name(brand) is not None or brand in places() or _is_person_shaped(brand):
+                    continue
+                cued = view.startswith(_MODEL_CUES_AFTER, e) or view[max(0, s - 6) : s].endswith(
+                    _PRODUCT_WORDS
+                )
+                if cued and ctx.inside(s, e):
+                    yield _mention(ctx, s, e, "Product", self.name, 0.65)
+
+
 # what says that a 《title》 names a game or another work a company makes (not a book, nor a document
 # an authority issues: 传记作品《…》, 发布的《…要求》): the word before it
 # (开放世界动作冒险游戏《X》, 游戏科学推出的《X》, 其代表作《X》) or after it (《X》开发商, 《X》续作)
@@ -3435,6 +3498,7 @@ RULES = (
     CitationSources(),
     QuotedProducts(),
     TitledWorks(),
+    ModelNames(),
 )
 REPEATED = "mentions.repeat.v1"  # a name found again elsewhere in the text (see ``_repeated``)
 COORDINATED = "mentions.person_list.v1"  # a name listed with a person (see ``_coordinated_people``)
@@ -3452,6 +3516,7 @@ _PRIORITY = {
                 KnownNames,
                 QuotedProducts,
                 TitledWorks,
+                ModelNames,
                 TransliteratedNames,
                 SuffixOrganizations,
                 Branches,

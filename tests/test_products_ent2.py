@@ -50,3 +50,28 @@ def test_titles_that_are_no_products(raw: str) -> None:
 )
 def test_figures_with_units_are_no_products(raw: str, figure: str) -> None:
     assert figure not in named(raw), named(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "model"),
+    [
+        ("该公司去年推出首款纯电轿车星驰X3，全年交付约三万台。", "星驰X3"),
+        ("新机首发天玑 9500，售价3999元起。", "天玑 9500"),
+        ("岚图T8发布，售价25.98万元。", "岚图T8"),
+        ("这家厂商正式推出 Nova X5 系列旗舰手机。", "Nova X5 系列"),
+    ],
+)
+def test_model_names(raw: str, model: str) -> None:
+    assert named(raw).get(model) == "Product", named(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "not_a_model"),
+    [
+        ("机主手机尾号6840，曾多次收到短信。", "尾号6840"),
+        ("公司推出首款纯电轿车，型号为X3。", "纯电轿车"),
+        ("他们在2024年第三季度发布了财报。", "2024"),
+    ],
+)
+def test_not_model_names(raw: str, not_a_model: str) -> None:
+    assert not any(not_a_model in name for name in named(raw)), named(raw)
