@@ -3839,6 +3839,7 @@ _ORG_KINDS_AFTER = re.compile(
     r"开发商|投资方|投资机构|对手|竞争对手|友商|同行)"
     r"|跟投|领投|参投|联合领投|共同领投|超额认购"
 )
+_DEAL = re.compile(r"(?:联合|共同)?(?:领投|跟投|参投)")
 # what a list of organizations is introduced by: 竞争对手包括, 投资方为, 客户包括
 _ORG_LIST_OPENER = re.compile(
     r"(?:竞争对手|竞品|对手|投资方|投资人|投资机构|股东|客户|合作伙伴|合作方|供应商|参投方|跟投方)"
@@ -3947,11 +3948,9 @@ def _organizations_in_lists(ctx: DocumentView, found: list[Mention]) -> Iterator
     edges = list(_LIST_CLAUSE_EDGES.finditer(view))
     clauses = zip([0] + [m.end() for m in edges], [m.start() for m in edges] + [len(view)], strict=True)
     for cs, ce in clauses:
-        if ce - cs < 5 or not any(mark in view[cs:ce] for mark in "、和与及"):
+        if ce - cs < 4:
             continue
         items = _list_items(ctx, cs, ce, company_ends)
-        if len(items) < 2:
-            continue
         first_s, first_e = items[0]
         cue = _FIRST_ITEM_CUE.match(view, first_s, first_e)
         opened = cue is not None and _ORG_LIST_OPENER.search(view, max(cs, cue.end() - 12), cue.end())
@@ -3966,6 +3965,8 @@ def _organizations_in_lists(ctx: DocumentView, found: list[Mention]) -> Iterator
         for n, (s, e) in enumerate(items):
             owner = _OWNER_IN_ITEM.match(view, s, e)
             items[n] = (owner.end(), e) if owner else (s, e)  # 建设银行旗下的建信金科: the unit is listed
+        if len(items) == 1 and not (closed and _DEAL.match(view, items[0][1])):
+            continue  # one investor alone says "organization" only by its deal: 由安徽投资集团领投
         if not (opened or closed or any(item in companies for item in items)):
             continue
         for s, e in items:

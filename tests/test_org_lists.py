@@ -23,6 +23,9 @@ def named(raw: str) -> dict[str, str]:
         ("在国内市场，其竞争对手为中芯国际和拓微电子。", "拓微电子"),
         ("首批客户将包括民生银行和民银理财，明年起向中小银行开放。", "民银理财"),
         ("农业银行旗下的农银科技、交通银行旗下的交银金科等均已运营多年。", "交银金科"),
+        # one investor alone, named by its deal
+        ("公司完成20亿元B轮融资，由江苏高投集团领投，估值约80亿元。", "江苏高投集团"),
+        ("2022年，灵犀公司领投了其天使轮融资。", "灵犀公司"),
     ],
 )
 def test_listed_organizations(raw: str, name: str) -> None:
@@ -38,6 +41,7 @@ def test_listed_organizations(raw: str, name: str) -> None:
         ("小米、vivo、华为的同期旗舰将正面交锋。", ("同期旗舰",)),
         ("不准下级向上级单位和领导干部赠送礼品。", ("上级单位", "领导干部")),
         ("腾讯和阿里巴巴的股价均已上涨。", ("股价",)),
+        ("公司此次领投的金额超过一亿元。", ("公司此次",)),
     ],
 )
 def test_lists_of_other_things(raw: str, not_names: tuple[str, ...]) -> None:
