@@ -417,6 +417,8 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         return "Organization", "Company", 0.7  # 芯片设计公司Graphcore: the category noun says "a company"
     if len(parts) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
         return "", "", 0.5  # one capitalized word: a surname alias or a company; entities decide
+    if len(parts) == 1 and _MEASURE.fullmatch(name):
+        return "", "", 0.0  # 8GWh, 120kW, 5nm: a figure and its unit
     if len(parts) == 1 and re.search(r"[0-9]", name) and len(re.sub(r"[^A-Za-z]", "", name)) >= 3:
         # Qwen3, DeepSeek-R2, Qwen3-235B-A22B: a versioned name is a product (a model, a chip, a game)
         return ("Organization", "", 0.6) if after.startswith(_ORG_CUES) else ("Product", "", 0.6)
@@ -424,6 +426,15 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
         # "CS", "3D", "MoE": codes and abbreviations far more often than companies
         return ("Organization", "", 0.6) if after.startswith(_ORG_CUES) else ("", "", 0.0)
     return "Organization", "", 0.6
+
+
+# a figure glued to its unit of measure: 8GWh, 3.5GW, 120kWh, 5nm, 12GB
+_MEASURE = re.compile(r"[0-9][0-9.,]*(?:[kKMGTP]?(?:Wh|W|Hz|B|bps|FLOPS|Ah)|mAh|nm|mm|cm|km|kg|ms|GB|TB|MB)")
+
+
+# a product line written with a space before 系列 (Find X10 系列) is named with it; glued to a known
+# name (Llama系列, Qwen3-VL系列多模态模型) 系列 is read as the common noun after the name
+_SERIES = re.compile(r" 系列")
 
 
 class LatinNames:
@@ -483,6 +494,11 @@ class LatinNames:
         if all(w in COMMON_ABBREVIATIONS for w in words_):
             return
         type_, kind, confidence = _classify_latin(ctx, start, end, name)
+        series = _SERIES.match(ctx.view, end)
+        if series and type_ in ("", "Product") and ctx.inside(start, series.end()):
+            # Find X10 系列, Vega 系列: news names a product line by its name and 系列
+            yield _mention(ctx, start, series.end(), "Product", self.name, 0.7, kind=kind)
+            return
         if ctx.in_link_title(start, end) and type_ != "Person":
             # an English headline capitalizes every word ("Oracle Agrees to Pay"): only people's
             # names are told apart from the other words there; companies are found by the known list
@@ -3354,6 +3370,88 @@ class QuotedProducts:
                     yield _mention(ctx, s, e, "Product", self.name, 0.7)
 
 
+# a brand and its model code: 曜行S7, 天玑 9600, 星驰X3 Pro; the code has a figure, the brand is a word
+# of two to four characters that no dictionary counts as everyday and that names no known company
+_MODEL_NAME = re.compile(
+    rf"([{CJK}]{{2,4}}) ?((?:[A-Z]{{1,3}}[0-9]{{1,4}}|[0-9]{{3,5}})[A-Za-z]?"
+    rf"(?: (?:{'|'.join(sorted(PRODUCT_TIERS))}))?)(?![A-Za-z0-9%])"
+)
+_MODEL_CUES_AFTER = ("发布", "上市", "系列", "搭载", "交付", "开售", "首发", "亮相", "正式")
+_PRODUCT_WORDS = (*PRODUCT_HEADS, "纯电", "增程", "首款", "第二款", "新款", "旗舰", "首发", "搭载", "推出")
+
+
+def _common_word(word: str) -> bool:
+    """A word seen often as something other than a name (轿车, 首发); a brand the dictionary tags as a
+    name is common only when very frequent (天玑 is nz and rare)."""
+    frequency = word_frequency(word)
+    return frequency >= 500 if word_tag(word) in _NAMING_POS else frequency >= 50
+
+
+class ModelNames:
+    """A brand glued to its model code, where a product word stands before it or a launch word after it
+    (纯电轿车曜行S5, 首发天玑 9600, 曜行S7发布): how news names cars, phones and chips."""
+
+    name = "mentions.model_name.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in _MODEL_NAME.finditer(view, max(0, start - 1), end):
+                e = match.end()
+                # the brand is what follows the last everyday word before the code: 纯电轿车|曜行 (曜|行)
+                words_ = [
+                    t for t in ctx.tokens_between(match.start(), match.end(1)) if t.start >= match.start()
+                ]
+                if not words_ or words_[-1].end != match.end(1):
+                    continue
+                s = words_[-1].start
+                for word in reversed(words_[:-1]):
+                    if len(word.text) > 1 and _common_word(word.text):
+                        break
+                    s = word.start
+                brand = view[s : match.end(1)]
+                if len(brand) < 2 or _common_word(brand):
+                    continue
+                if match.group(2).isdigit() and word_tag(brand) not in _NAMING_POS:
+                    continue  # a bare number names a model only after a brand (天玑 9600, not 尾号6840)
+                if known_by_name(brand) is not None or brand in places() or _is_person_shaped(brand):
+                    continue
+                cued = view.startswith(_MODEL_CUES_AFTER, e) or view[max(0, s - 6) : s].endswith(
+                    _PRODUCT_WORDS
+                )
+                if cued and ctx.inside(s, e):
+                    yield _mention(ctx, s, e, "Product", self.name, 0.65)
+
+
+# what says that a 《title》 names a game or another work a company makes (not a book, nor a document
+# an authority issues: 传记作品《…》, 发布的《…要求》): the word before it
+# (开放世界动作冒险游戏《X》, 游戏科学推出的《X》, 其代表作《X》) or after it (《X》开发商, 《X》续作)
+_WORK_BEFORE = re.compile(
+    r"(?:游戏|手游|端游|网游|代表作|新作|大作|续作|爆款|(?:推出|发行|研发|开发|上线|发售|打造|出品)的)$"
+)
+_WORK_AFTER = re.compile(r"开发商|发行商|研发商|制作组|制作团队|续作|手游版|国服|上线|发售|公测|销量|玩家")
+_TITLE = re.compile(r"《([^《》\n]{1,20})》")
+
+
+class TitledWorks:
+    """A 《title》 that a work word before or after calls a game or a work: 《雾港》开发商,
+    推出的《黑神话：悟空》. Titles of outlets (据《财经》报道) have their own rule; a title with no
+    such word is left alone."""
+
+    name = "mentions.work_title.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in _TITLE.finditer(view, start, end):
+                s, e = match.span(1)
+                before = _WORK_BEFORE.search(view, max(0, s - 8), s - 1)
+                if before is None and not _WORK_AFTER.match(view, e + 1):
+                    continue
+                if _known_type(view[s:e]) in ("", "Product") and ctx.inside(s, e):
+                    yield _mention(ctx, s, e, "Product", self.name, 0.7)
+
+
 def _product_name_like(name: str) -> bool:
     """Quoted text that can be a product's name, not words cited (“不好用”, “性价比高”, a slogan)."""
     if _FUNCTION_CHARS & set(name) or _known_type(name) not in ("", "Product") or _slogan(name):
@@ -3399,9 +3497,12 @@ RULES = (
     SportsClubs(),
     CitationSources(),
     QuotedProducts(),
+    TitledWorks(),
+    ModelNames(),
 )
 REPEATED = "mentions.repeat.v1"  # a name found again elsewhere in the text (see ``_repeated``)
 COORDINATED = "mentions.person_list.v1"  # a name listed with a person (see ``_coordinated_people``)
+ORG_LIST = "mentions.org_list.v1"  # a name listed with organizations (see ``_organizations_in_lists``)
 # When two readings of the same stretch are equally long, the more specific rule wins.
 _PRIORITY = {
     name: rank
@@ -3414,6 +3515,8 @@ _PRIORITY = {
                 MediaOutlets,
                 KnownNames,
                 QuotedProducts,
+                TitledWorks,
+                ModelNames,
                 TransliteratedNames,
                 SuffixOrganizations,
                 Branches,
@@ -3438,7 +3541,7 @@ _PRIORITY = {
                 NameRolls,
             )
         ]
-        + [COORDINATED, REPEATED]
+        + [COORDINATED, ORG_LIST, REPEATED]
     )
 }
 
@@ -3474,6 +3577,7 @@ def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[M
     kept = resolve_overlaps(kept + list(CompanyArms().extend(ctx, kept)))
     kept = resolve_overlaps(kept + list(Branches().extend(ctx, kept)))
     kept = resolve_overlaps(kept + list(_coordinated_people(ctx, kept)))
+    kept = resolve_overlaps(kept + list(_organizations_in_lists(ctx, kept)))
     return _people_in_lists(ctx, resolve_overlaps(kept + list(_repeated(ctx, kept))))
 
 
@@ -3723,6 +3827,158 @@ def _people_in_lists(ctx: DocumentView, mentions: list[Mention]) -> list[Mention
                 out[i] = replace(mention, type="Person", confidence=0.65)
                 break
     return out
+
+
+# ---------------------------------------------------------------------------------------
+# Organizations named in a list: 博睿数据、听云等厂商; 高瓴创投、招银国际跟投; 竞争对手为北方华创和拓荆科技
+
+# what a list of organizations is followed by: 等(两家)厂商, or the deal its members made (跟投)
+_ORG_KINDS_AFTER = re.compile(
+    r"等(?:[0-9一二两三四五六七八九十几多数]+家)?(?:[国内外海头部主流知名大型中小]{0,4})"
+    r"(?:厂商|企业|公司|机构|平台|品牌|车企|药企|券商|银行|基金|巨头|大厂|玩家|供应商|服务商|运营商|制造商|"
+    r"开发商|投资方|投资机构|对手|竞争对手|友商|同行)"
+    r"|跟投|领投|参投|联合领投|共同领投|超额认购"
+)
+_DEAL = re.compile(r"(?:联合|共同)?(?:领投|跟投|参投)")
+# what a list of organizations is introduced by: 竞争对手包括, 投资方为, 客户包括
+_ORG_LIST_OPENER = re.compile(
+    r"(?:竞争对手|竞品|对手|投资方|投资人|投资机构|股东|客户|合作伙伴|合作方|供应商|参投方|跟投方)"
+    r"(?:还|则|也|将|主要|分别)*(?:包括|包含|涵盖|为|是|有)$"
+)
+# where the first item of a list begins: after the word that introduces it
+_FIRST_ITEM_CUE = re.compile(r".*(?:包括|包含|涵盖|为|是|有|由|如|对|向|与|和|及|获)")
+# where the last item of a list ends: 等, the deal, a predicate
+_LAST_ITEM_END = re.compile(r"等|跟投|领投|参投|联合|共同|分别|均|都|也|已|将|在|于|达成|签署|完成")
+# pronouns, prepositions, conjunctions, adverbs, particles, numerals, times: no part of a name
+_NOT_NAME_POS = frozenset("rpcdumqtf")
+_OWNER_IN_ITEM = re.compile(rf"[{CJK}A-Za-z0-9]{{2,10}}?旗下的?")
+_LIST_CLAUSE_EDGES = re.compile(r"[，,。；;！!？?：:\n“”\"《》【】]")
+_GLOSS_AT_END = re.compile(r"\s*[（(][^（()）]{1,30}[）)]\s*$")
+_ITEM_CHARS = re.compile(rf"[{CJK}A-Za-z0-9][{CJK}A-Za-z0-9 &.\-]*[{CJK}A-Za-z0-9]")
+
+
+def _list_items(ctx: DocumentView, start: int, end: int, ends: frozenset[int]) -> list[tuple[int, int]]:
+    """The raw items of the clause [start, end) split at its list marks (、 always; 和 与 及 when the
+    segmenter reads them as words of their own or they follow a name in ``ends``: 民生银行和|民银理财),
+    glosses in parentheses dropped."""
+    view = ctx.view
+    cuts = [start]
+    depth = 0
+    for at in range(start, end):
+        ch = view[at]
+        depth += ch in "（(" and 1 or ch in "）)" and -1 or 0
+        if depth:
+            continue
+        if ch == "、" or (
+            _list_mark(view, at)
+            and at > start
+            and (at in ends or at in ctx.word_starts and at + 1 in ctx.word_starts)
+        ):
+            cuts += [at, at + 1]
+    cuts.append(end)
+    items = []
+    for s, e in zip(cuts[::2], cuts[1::2], strict=True):
+        gloss = _GLOSS_AT_END.search(view, s, e)
+        items.append((s, gloss.start() if gloss else e))
+    return items
+
+
+def _organization_item(ctx: DocumentView, s: int, e: int, strong: bool) -> bool:
+    """Can the list item at [s, e) be an organization's name: two to twelve characters of name
+    material, no place, no everyday word, beginning with a brand? In a list that says "companies"
+    (``strong``) a brand is any word short of a very common one (远图|国际)."""
+    name = ctx.view[s:e]
+    if not 2 <= len(name) <= 12 or not _ITEM_CHARS.fullmatch(name) or not ctx.inside(s, e):
+        return False
+    if name in places() or name in world_places() or word_tag(name) == "ns" or _everyday_word(name):
+        return False
+    if name[0] in _DETERMINERS or name[0] in _FUNCTION_CHARS or _is_person_shaped(name) and has_cjk(name):
+        return False
+    tokens = ctx.tokens_between(s, e)
+    if tokens and (tokens[0].start != s or tokens[-1].end != e):
+        tokens = tokenize(name)  # the segmenter glued the list mark to it (和民银|理财)
+    if not tokens or any(t.pos[:1] in _NOT_NAME_POS for t in tokens):
+        return False
+    # the name begins with its brand: a rare word or one the segmenter reads as a name (博睿|数据)
+    if name.endswith(tuple(titles())) or name[-1] in _FACILITY_ENDINGS or name[-1] in _PLACE_ENDINGS:
+        return False  # 研究会名誉副会长, 中银大厦: a post or a building, not a body
+    brand = tokens[0]
+    common = word_frequency(brand.text) >= 500 if strong else _everyday_word(brand.text)
+    return brand.pos in _NAMING_POS or not common
+
+
+_COMPANY_ENDINGS = (
+    "公司",
+    "集团",
+    "科技",
+    "资本",
+    "创投",
+    "基金",
+    "证券",
+    "控股",
+    "股份",
+    "汽车",
+    "医药",
+    "生物",
+    "智能",
+    "电子",
+    "半导体",
+    "网络",
+    "软件",
+    "数据",
+    "能源",
+    "电气",
+    "国际",
+)
+
+
+def _company_like(mention: Mention) -> bool:
+    """Is the organization a company (its kind, or a company's last word: 高瓴创投, 北方华创科技)? A list
+    with a company in it lists companies; one with a ministry or a club in it lists other things."""
+    return mention.kind == "Company" or mention.name.endswith(_COMPANY_ENDINGS)
+
+
+def _organizations_in_lists(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
+    """Items listed with an organization, or in a list that says "organizations" (A、B等厂商, A、B跟投,
+    竞争对手包括A和B), are organizations too: a list names things of one kind."""
+    view = ctx.view
+    taken = sorted((m.start, m.end) for m in found)
+    companies = {(m.start, m.end) for m in found if m.type == "Organization" and _company_like(m)}
+    company_ends = frozenset(e for _, e in companies)
+    edges = list(_LIST_CLAUSE_EDGES.finditer(view))
+    clauses = zip([0] + [m.end() for m in edges], [m.start() for m in edges] + [len(view)], strict=True)
+    for cs, ce in clauses:
+        if ce - cs < 4:
+            continue
+        items = _list_items(ctx, cs, ce, company_ends)
+        first_s, first_e = items[0]
+        cue = _FIRST_ITEM_CUE.match(view, first_s, first_e)
+        opened = cue is not None and _ORG_LIST_OPENER.search(view, max(cs, cue.end() - 12), cue.end())
+        items[0] = (cue.end(), first_e) if cue else items[0]
+        last_s, last_e = items[-1]
+        stop = _LAST_ITEM_END.search(view, last_s + 2, last_e)
+        closed = stop is not None and _ORG_KINDS_AFTER.match(view, stop.start())
+        if stop is None and last_e - last_s > 6:
+            items.pop()  # no end of its own: the last item runs into the predicate (空军人数将裁减)
+        else:
+            items[-1] = (last_s, stop.start() if stop else last_e)
+        for n, (s, e) in enumerate(items):
+            owner = _OWNER_IN_ITEM.match(view, s, e)
+            items[n] = (owner.end(), e) if owner else (s, e)  # 建设银行旗下的建信金科: the unit is listed
+        if len(items) == 1 and not (closed and _DEAL.match(view, items[0][1])):
+            continue  # one investor alone says "organization" only by its deal: 由安徽投资集团领投
+        if not (opened or closed or any(item in companies for item in items)):
+            continue
+        for s, e in items:
+            if not (opened or closed) and any(t.pos == "v" for t in ctx.tokens_between(s, e)):
+                continue  # only a list that says "companies" may hold a name with a verb in it
+            i = bisect_left(taken, (s, e))
+            if i > 0 and taken[i - 1][1] > s or i < len(taken) and taken[i][0] < e:
+                continue  # something else is read there already
+            if not _organization_item(ctx, s, e, strong=bool(opened or closed)):
+                continue
+            taken.insert(i, (s, e))
+            yield _mention(ctx, s, e, "Organization", ORG_LIST, 0.55)
 
 
 def _adopt_known_types(candidates: list[Mention]) -> list[Mention]:

@@ -76,6 +76,8 @@ HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
 FRESH = ROOT / "tests" / "fixtures" / "fresh"
 NEWSET = ROOT / "tests" / "fixtures" / "newset"
+# tuning sets by annotators who never saw the code (entities 0.814 / 0.831 at first sight, 0.862 / 0.860
+# after the list, deal, title and model-name rules)
 TUNEA = ROOT / "tests" / "fixtures" / "tunea"
 TUNEB = ROOT / "tests" / "fixtures" / "tuneb"
 
@@ -149,8 +151,8 @@ LATER_SETS = [
     (UNSEEN, 4, 0.96, 0.90),
     (FRESH, 6, 0.96, 0.89),
     (NEWSET, 5, 0.95, 0.90),
-    (TUNEA, 6, 0.78, 0.62),
-    (TUNEB, 6, 0.80, 0.58),
+    (TUNEA, 6, 0.85, 0.62),
+    (TUNEB, 6, 0.85, 0.58),
 ]
 
 
