@@ -3414,7 +3414,10 @@ class ModelNames:
                     continue
                 if match.group(2).isdigit() and word_tag(brand) not in _NAMING_POS:
                     continue  # a bare number names a model only after a brand (天玑 9600, not 尾号6840)
-                if known_by_name(brand) is not None or brand in places() or _is_person_shaped(brand):
+                known = known_by_name(brand)
+                if known is not None and (known.type != "Organization" or match.group(2).isdigit()):
+                    continue  # 华为2012…: a known company and a figure; 岚图T8, 小米SU7 are its models
+                if brand in places() or _is_person_shaped(brand):
                     continue
                 cued = view.startswith(_MODEL_CUES_AFTER, e) or view[max(0, s - 6) : s].endswith(
                     _PRODUCT_WORDS
