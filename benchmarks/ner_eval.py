@@ -51,6 +51,7 @@ GOLD_SETS = (
     ("newset", ROOT / "tests/fixtures/newset/articles", ROOT / "tests/fixtures/newset/gold"),
     ("tunea", ROOT / "tests/fixtures/tunea/articles", ROOT / "tests/fixtures/tunea/gold"),
     ("tuneb", ROOT / "tests/fixtures/tuneb/articles", ROOT / "tests/fixtures/tuneb/gold"),
+    ("newset2", ROOT / "tests/fixtures/newset2/articles", ROOT / "tests/fixtures/newset2/gold"),
 )
 CONTEXT = 15  # characters shown on each side of an error
 

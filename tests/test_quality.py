@@ -55,6 +55,14 @@ when it is the one investor named, and the older gold sets were changed to that 
   tunea    entities P 0.854 R 0.778 F1 0.814   facts P 0.868 R 0.520 F1 0.650
   tuneb    entities P 0.861 R 0.802 F1 0.831   facts P 0.833 R 0.491 F1 0.618
 
+With all of it merged, and the entity round on tunea and tuneb (F1, entities / facts):
+  seeds 0.991 / 0.971, devset 0.982 / 0.968, heldout 0.931 / 0.876, unseen 0.988 / 0.955,
+  fresh 0.989 / 0.946, newset 0.977 / 0.951, tunea 0.886 / 0.688, tuneb 0.881 / 0.647.
+- tests/fixtures/newset2: six more (chips, batteries, a drug licence, instant retail, robots, an AI
+  startup), written by an annotator who read no code, kept apart from all the work above and measured
+  once at its end: entities P 0.909 R 0.854 F1 0.881, facts P 0.830 R 0.442 F1 0.577. (On the code of
+  the start of that day: entities 0.774, facts 0.368.)
+
 And name finding on the first 1,000 sentences of each public NER set, read where it lies in ../shared
 (skipped when it is not there; never copied): MSRA test Person F1 0.927, Organization 0.707; CLUENER
 train Person 0.693, Organization 0.590.
@@ -80,6 +88,7 @@ NEWSET = ROOT / "tests" / "fixtures" / "newset"
 # after the list, deal, title and model-name rules)
 TUNEA = ROOT / "tests" / "fixtures" / "tunea"
 TUNEB = ROOT / "tests" / "fixtures" / "tuneb"
+NEWSET2 = ROOT / "tests" / "fixtures" / "newset2"
 
 
 @pytest.fixture(scope="module")
@@ -153,13 +162,14 @@ LATER_SETS = [
     (NEWSET, 5, 0.95, 0.90),
     (TUNEA, 6, 0.85, 0.62),
     (TUNEB, 6, 0.85, 0.58),
+    (NEWSET2, 6, 0.85, 0.55),  # unseen: measured once, entities 0.881, facts 0.577
 ]
 
 
 @pytest.mark.parametrize(
     ("folder", "articles", "entity_floor", "fact_floor"),
     LATER_SETS,
-    ids=["heldout", "unseen", "fresh", "newset", "tunea", "tuneb"],
+    ids=["heldout", "unseen", "fresh", "newset", "tunea", "tuneb", "newset2"],
 )
 def test_later_gold_sets(folder: Path, articles: int, entity_floor: float, fact_floor: float) -> None:
     report = gold_set_report(folder)
