@@ -2285,8 +2285,7 @@ class RelationExtractor:
         if not pairs:
             return []
         deal = pairs[-1]
-        a = Slot(deal.subject, "Organization", "Company", deal.start, deal.end)
-        b = Slot(deal.object or "", "Organization", "Company", deal.start, deal.end)
+        a, b = _parties(deal)
         fact = self._make(
             frame,
             "relations.partnership.both_parties.v1",
@@ -2323,8 +2322,7 @@ class RelationExtractor:
         if not pairs:
             return found
         deal = pairs[-1]
-        a = Slot(deal.subject, "Organization", "Company", deal.start, deal.end)
-        b = Slot(deal.object or "", "Organization", "Company", deal.start, deal.end)
+        a, b = _parties(deal)
         ended = self._make(
             frame,
             "relations.partnership_end.told_before.v1",
@@ -2511,6 +2509,14 @@ def _frame_index(frame: Frame, raw_offset: int) -> int:
         if start >= raw_offset:
             return index
     return len(frame.raw_start) - 1
+
+
+def _parties(deal: Fact) -> tuple[Slot, Slot]:
+    """The two companies of a deal already told, as the arguments of a fact about that deal."""
+    return (
+        Slot(deal.subject, "Organization", "Company", deal.start, deal.end),
+        Slot(deal.object or "", "Organization", "Company", deal.start, deal.end),
+    )
 
 
 def _reporter_for(reporters: list[tuple[int, str]], index: int) -> str | None:
