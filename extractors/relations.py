@@ -993,8 +993,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.partnership_end.v1",
         "endedPartnershipWith",
-        r"(?P<s>{O}){G}{{0,14}}?(?:终止|结束|中止|停止|暂停|切断|叫停|取消)(?:了)?(?:与|和|同){G}{{0,6}}?(?P<o>{O})(?:之间)?(?:的)?{G}{{0,14}}?(?:合作|关系|合同|协议|业务|往来)",
+        r"(?P<s>{O}){G}{{0,14}}?(?:终止|结束|中止|停止|暂停|切断|叫停|取消)(?:了)?(?:与|和|同){G}{{0,6}}?(?P<o>{O})(?:之间)?(?:的)?{G}{{0,14}}?(?:合作|关系|合同|协议|业务|往来|项目)",
         0.8,
+    ),
+    Rule(
+        # "公司去年9月终止了与广汽埃安的联合开发项目": the company in view ends it
+        "relations.partnership_end.topic.v1",
+        "endedPartnershipWith",
+        r"(?:^|[，,；;])(?:公司|其|该公司)?{G}{{0,12}}?(?:终止|结束|中止|解除)(?:了)?(?:与|和|同)(?P<o>{O})(?:之间)?(?:的)?"
+        r"{G}{{0,14}}?(?:合作|合同|协议|项目)",
+        0.65,
+        topic_subject=True,
     ),
     Rule(
         # "A已停止使用B旗下C的云服务": a customer that stops buying ends the relationship
@@ -1008,7 +1017,8 @@ RULES: tuple[Rule, ...] = (
         # "A此前与B在智慧城市项目上的合作已于9月终止"
         "relations.partnership_end.ended.v1",
         "endedPartnershipWith",
-        r"(?P<s>{O}){G}{{0,8}}?(?:与|和|同)(?P<o>{O})(?:之间)?{G}{{0,16}}?的?合作(?:关系)?{G}{{0,10}}?(?:终止|结束|中止|告终|破裂)",
+        r"(?P<s>{O}){G}{{0,8}}?(?:与|和|同)(?P<o>{O})(?:之间)?{G}{{0,16}}?的?(?:合作(?:关系|项目)?|合资项目|联合开发项目|合作开发项目)"
+        r"{G}{{0,10}}?(?:终止|结束|中止|告终|破裂)",
         0.75,
     ),
     Rule(
@@ -1267,8 +1277,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.competitor.faces.v1",
         "competitorOf",
-        r"(?P<s>{O}){G}{{0,10}}?(?:面对|面临|迎战|直面|遭遇)(?:着)?(?:来自)?(?P<o>{RIV})(?:等|在内的)?{G}{{0,12}}?"
-        r"(?:对手|竞争者|竞品|竞争|挑战|厂商|玩家|巨头|同行)",
+        r"(?P<s>{O}){G}{{0,10}}?(?:面对|面临|迎战|直面|遭遇)(?:着|的是)?(?:来自)?(?P<o>{RIV})(?:等|在内的)?{G}{{0,12}}?"
+        r"(?:对手|竞争者|竞品|竞争|挑战|厂商|玩家|巨头|同行|先行者|劲敌)",
         0.7,
     ),
     Rule(
@@ -2034,7 +2044,12 @@ class RelationExtractor:
             rf"(?:^|[，,；;：:])(?:[^{ANY}]{{0,12}})(?:本轮|此轮|该轮|这轮|由|轮融资中|轮融资里|轮投资中)",
             frame.text,
         )
-        if told and self.discourse.raiser:
+        # "腾讯、红杉中国参投。": a sentence that only names more investors goes on with the round before
+        followers_only = re.match(
+            rf"(?:[{ORG}](?:{_LIST_SEP}|{_ALIAS}|{_BACKER})*)+(?:等)?(?:机构)?(?:同轮|也|亦|均)?{_ROUND_FOLLOW}",
+            frame.text,
+        )
+        if (told or followers_only) and self.discourse.raiser:
             return Slot(
                 self.discourse.raiser, "Organization", "Company", frame.sentence.start, frame.sentence.start
             )
@@ -2070,8 +2085,8 @@ class RelationExtractor:
             for match in re.finditer(
                 # a name the list goes on with that is no entity here ("高瓴创投、北京市某基金跟投")
                 # does not hide the investors named before it
-                # and a member introduced by what it is ("A、B和老股东C跟投") is one of them
-                rf"({party}(?:{_LIST_SEP}{_BACKER}?{party})*)(?:{_LIST_SEP}[^，。；、{ANY}]{{2,16}}?)*"
+                # and a member introduced by what it is ("A、B和老股东C跟投", "A及上海B参投") is one of them
+                rf"({party}(?:{_LIST_SEP}(?:{_BACKER}|[^，。；、{ANY}]{{0,4}}?)?{party})*)(?:{_LIST_SEP}[^，。；、{ANY}]{{2,16}}?)*"
                 rf"(?:等)?(?:机构|投资方|股东)?{_GAP}{{0,4}}?(?:{cue})",
                 frame.text,
             ):
