@@ -39,7 +39,8 @@ def relations(corpus: Corpus, doc_id: str) -> set[tuple[str, str, str | None]]:
         names[entity.key] = written[0][1] if written else entity.key
     [extraction] = [x for x in corpus.extractions if x.document.id == doc_id]
     return {
-        (f.relation, names[f.subject], None if f.object is None else names[f.object]) for f in extraction.facts
+        (f.relation, names[f.subject], None if f.object is None else names[f.object])
+        for f in extraction.facts
     }
 
 
