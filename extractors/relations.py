@@ -842,6 +842,32 @@ RULES: tuple[Rule, ...] = (
         ("Organization", "Person"),
     ),
     Rule(
+        # "宁德时代出资12亿元，取得衡川20%的股权": money paid for a stake
+        "relations.investment.paid_for_stake.v1",
+        "investedIn",
+        r"(?P<s>{O}){G}{{0,16}}?(?:出资|投入|注资|斥资){G}{{0,12}}?[，,]?\s*(?:以)?(?:取得|获得|换取|持有)(?P<o>{O})"
+        r"{G}{{0,4}}?[0-9.]+\s*[%％]",
+        0.75,
+        ("Organization", "Person"),
+    ),
+    Rule(
+        # "A以5000万美元认购B新发行的股份"
+        "relations.investment.subscribes.v1",
+        "investedIn",
+        r"(?P<s>{O}){G}{{0,8}}?以{G}{{0,12}}?认购(?:了)?(?P<o>{O})(?:新发行|增发|发行)?的{G}{{0,4}}?(?:股份|股权|股票|新股)",
+        0.75,
+        ("Organization", "Person"),
+    ),
+    Rule(
+        # "估值达150亿元，其中大基金二期单独出资8亿元": one investor's part of the round in view
+        "relations.investment.part_of_round.v1",
+        "investedIn",
+        r"(?:^|[，,；;])其中(?P<s>{O}){G}{{0,6}}?(?:单独|独家)?(?:出资|投资|投入|认购)(?:了)?(?:约|近|超过|逾)?[0-9]",
+        0.65,
+        ("Organization", "Person"),
+        topic_object=True,
+    ),
+    Rule(
         "relations.investment.backers.v1",
         "investedIn",
         r"(?P<o>{O})(?:的)?{G}{{0,6}}?(?<!竞争)(?:股东|投资方|投资人|投资者|投资机构|出资方)(?:名单)?(?:则|还|也|主要|目前)?"
@@ -918,6 +944,15 @@ RULES: tuple[Rule, ...] = (
         "acquired",
         r"(?<!当)(?P<s>{O})(?P<plan>{G}{{0,12}}?){NOT}(?<!而非直接)(?<!并非直接)(?:全资)?(?:收购|并购|买下|吞并|收归)(?:了)?(?:[^，。；,;的{ANY}]{{0,8}}?)(?P<o>{O})(?!{G}{{0,4}}[0-9.]+\s*[%％])(?!{G}{{0,4}}时)",
         0.75,
+    ),
+    Rule(
+        # "…，在今年初全资收购了德国灵巧手公司Feinhand": the company in view buys
+        "relations.acquisition.topic.v1",
+        "acquired",
+        r"(?:^|[，,；;])(?:并|还|也|此前|随后|此外|同时)?(?:于|在)?{G}{{0,8}}?{NOT}(?:全资)?(?:收购|并购|买下)(?:了)?"
+        r"(?:[^，。；,;的{ANY}]{{0,8}}?(?:公司|厂商|企业|工作室|平台|品牌|开发商))?(?P<o>{O})(?!{G}{{0,4}}[0-9.]+\s*[%％])",
+        0.65,
+        topic_subject=True,
     ),
     Rule(
         "relations.acquisition.completed.v1",
@@ -1197,6 +1232,13 @@ RULES: tuple[Rule, ...] = (
         r"(?P<o>{O}){G}{{0,10}}?(?:与|和|同)(?P<s>{OW})签(?:署|订|下)(?:了)?{G}{{0,28}}?(?:合同|订单|采购{G}{{0,4}}协议|大单)",
         0.7,
         topic_supplies=True,
+    ),
+    Rule(
+        # "比亚迪已向灵枢下单500台": who orders from a company buys from it
+        "relations.customer.ordered_from.v1",
+        "customerOf",
+        r"(?P<s>{O}){G}{{0,8}}?向(?P<o>{O})(?:下单|下达{G}{{0,8}}?订单|追加{G}{{0,8}}?订单)",
+        0.7,
     ),
     Rule(
         "relations.customer.order.v1",
@@ -1946,6 +1988,8 @@ class RelationExtractor:
                     _PLANNED + r"[^。]{0,16}融资", frame.text[: cue.start()]
                 ):
                     continue
+                if re.search(r"(?:出资|投资|投入|注资|认购)[^，,]*$", text[: found.start]):
+                    continue  # "估值150亿元，其中A出资8亿元": a sum paid, not what the company is worth
                 # "估值从140亿美元跃升至280亿美元" states two valuations; stop at the next clause's topic
                 begin = frame.raw_start[before[-1]] if before else raw_a
                 fact = self._make(

@@ -23,6 +23,15 @@ ARTICLES: dict[str, str] = {
     "project-ended-topic": "小鹏汽车发布新车。公司去年9月终止了与宁德时代的电芯联合开发项目。",
     "venture-ended": "蔚来与宁德时代此前成立的电池合资项目已经终止。",
     "project-ended": "小鹏汽车今年终止了与华为的智驾合作项目。",
+    # money paid for a stake, shares subscribed, one investor's part of a round
+    "paid-for-stake": "宁德时代此次出资12亿元，取得欣旺达20%的股权。",
+    "subscribes": "阿里巴巴还将以5000万美元认购小鹏汽车新发行的股份。",
+    "part-of-round": "月之暗面本轮估值约为30亿美元，其中腾讯单独出资约5亿元。",
+    # a purchase by the company in view, and one denied
+    "acquisition-topic": "小米集团成立于2010年，今年初全资收购了德国机器人公司Festo。",
+    "acquisition-denied": "小米集团成立于2010年，并未收购德国机器人公司Festo。",
+    # an order placed with a supplier
+    "ordered-from": "比亚迪已向宁德时代下单1000台设备。",
 }
 
 
@@ -67,6 +76,11 @@ def relations(corpus: Corpus, doc_id: str) -> set[tuple[str, str, str | None]]:
         ("project-ended-topic", {("endedPartnershipWith", "小鹏汽车", "宁德时代")}),
         ("venture-ended", {("endedPartnershipWith", "蔚来", "宁德时代")}),
         ("project-ended", {("endedPartnershipWith", "小鹏汽车", "华为")}),
+        ("paid-for-stake", {("investedIn", "宁德时代", "欣旺达")}),
+        ("subscribes", {("investedIn", "阿里巴巴", "小鹏汽车")}),
+        ("part-of-round", {("investedIn", "腾讯", "月之暗面")}),
+        ("acquisition-topic", {("acquired", "小米集团", "Festo")}),
+        ("ordered-from", {("customerOf", "比亚迪", "宁德时代")}),
     ],
 )
 def test_deal_phrasings(corpus: Corpus, doc_id: str, expected: set[tuple[str, str, str | None]]) -> None:
@@ -74,3 +88,19 @@ def test_deal_phrasings(corpus: Corpus, doc_id: str, expected: set[tuple[str, st
     assert expected <= found, sorted(found)
     if "ended" in doc_id:  # an ended venture is no partnership
         assert not any(relation == "partnersWith" for relation, _, _ in found), sorted(found)
+
+
+def test_a_purchase_denied_is_none(corpus: Corpus) -> None:
+    assert not any(relation == "acquired" for relation, _, _ in relations(corpus, "acquisition-denied"))
+
+
+def test_the_sum_paid_for_a_stake_is_the_investors(corpus: Corpus) -> None:
+    [extraction] = [x for x in corpus.extractions if x.document.id == "paid-for-stake"]
+    [deal] = [f for f in extraction.facts if f.relation == "investedIn"]
+    assert (str(deal.amount.value), str(deal.stake)) == ("1200000000", "0.2")
+
+
+def test_a_part_of_a_round_paid_is_no_valuation(corpus: Corpus) -> None:
+    [extraction] = [x for x in corpus.extractions if x.document.id == "part-of-round"]
+    values = {str(f.amount.value) for f in extraction.facts if f.relation == "valuedAt"}
+    assert values == {"3000000000"}
