@@ -32,6 +32,11 @@ ARTICLES: dict[str, str] = {
     "acquisition-denied": "小米集团成立于2010年，并未收购德国机器人公司Festo。",
     # an order placed with a supplier
     "ordered-from": "比亚迪已向宁德时代下单1000台设备。",
+    # a new partner the company in view turns to; a joint-venture agreement signed
+    "turns-to": "小鹏汽车与百度结束了合作。目前公司转向与字节跳动旗下的火山引擎合作。",
+    "joint-venture-agreement": (
+        "小米集团（下称“小米”）已与北京京东方科技集团股份有限公司（下称“京东方”）签署合资协议。"
+    ),
 }
 
 
@@ -81,6 +86,11 @@ def relations(corpus: Corpus, doc_id: str) -> set[tuple[str, str, str | None]]:
         ("part-of-round", {("investedIn", "腾讯", "月之暗面")}),
         ("acquisition-topic", {("acquired", "小米集团", "Festo")}),
         ("ordered-from", {("customerOf", "比亚迪", "宁德时代")}),
+        (
+            "turns-to",
+            {("partnersWith", "小鹏汽车", "火山引擎"), ("endedPartnershipWith", "小鹏汽车", "百度")},
+        ),
+        ("joint-venture-agreement", {("partnersWith", "小米集团", "北京京东方科技集团股份有限公司")}),
     ],
 )
 def test_deal_phrasings(corpus: Corpus, doc_id: str, expected: set[tuple[str, str, str | None]]) -> None:
