@@ -868,6 +868,24 @@ RULES: tuple[Rule, ...] = (
         topic_object=True,
     ),
     Rule(
+        # "阿里巴巴对月之暗面、MiniMax的投资": each one listed received it
+        "relations.investment.toward_list.v1",
+        "investedIn",
+        r"(?P<s>{O})(?:对|向)(?P<o>{OL})(?:等{G}{{0,6}}?)?的{G}{{0,6}}?(?:战略投资|投资|注资)(?!人|方|机构|者|部|平台)",
+        0.7,
+        ("Organization", "Person"),
+    ),
+    Rule(
+        # "并称腾讯投资本轮完成后持股比例约为8%": the stake it holds in the company in view
+        "relations.investment.holds_topic.v1",
+        "investedIn",
+        r"(?P<s>{O}){G}{{0,10}}?(?:持股比例|持股|持有股份)(?:将)?(?:约为|约|达到|达|升至|为){{0,2}}[0-9.]+\s*[%％]",
+        0.6,
+        ("Organization", "Person"),
+        topic_object=True,
+        stake_only=True,
+    ),
+    Rule(
         "relations.investment.backers.v1",
         "investedIn",
         r"(?P<o>{O})(?:的)?{G}{{0,6}}?(?<!竞争)(?:股东|投资方|投资人|投资者|投资机构|出资方)(?:名单)?(?:则|还|也|主要|目前)?"
@@ -1005,6 +1023,14 @@ RULES: tuple[Rule, ...] = (
         r"(?:合作|联手|携手)",
         0.65,
         topic_subject=True,
+    ),
+    Rule(
+        # "阿斯利康此前从诚益生物引进了ECC5004": a licence taken in binds the two
+        "relations.partnership.licensed_in.v1",
+        "partnersWith",
+        r"(?P<s>{O}){G}{{0,16}}?{NOT}从(?P<o>{O}){G}{{0,4}}?(?:引进|引入|授权引进|获得{G}{{0,6}}?(?:授权|许可))"
+        r"(?!{G}{{0,10}}?(?:人才|高管|团队|专家|研究员|工程师|骨干))",  # people hired are no licence
+        0.65,
     ),
     Rule(
         "relations.partnership.joint_body.v1",

@@ -34,6 +34,11 @@ ARTICLES: dict[str, str] = {
     "ordered-from": "比亚迪已向宁德时代下单1000台设备。",
     # a new partner the company in view turns to; a joint-venture agreement signed
     "turns-to": "小鹏汽车与百度结束了合作。目前公司转向与字节跳动旗下的火山引擎合作。",
+    # investments told as a noun, stakes told after the round, licences taken in
+    "toward-list": "这一模式此前也出现在腾讯对小红书、知乎的投资中。",
+    "holds-topic": "《金融时报》报道，小红书投后估值达到200亿美元；并称腾讯投资本轮完成后持股比例约为8%。",
+    "licensed-in": "恒瑞医药此前则在2023年从百济神州引进了一款抗体药物。",
+    "talent-taken": "恒瑞医药此前从百济神州引进了多名研发骨干。",
     "joint-venture-agreement": (
         "小米集团（下称“小米”）已与北京京东方科技集团股份有限公司（下称“京东方”）签署合资协议。"
     ),
@@ -90,6 +95,9 @@ def relations(corpus: Corpus, doc_id: str) -> set[tuple[str, str, str | None]]:
             "turns-to",
             {("partnersWith", "小鹏汽车", "火山引擎"), ("endedPartnershipWith", "小鹏汽车", "百度")},
         ),
+        ("toward-list", {("investedIn", "腾讯", "小红书"), ("investedIn", "腾讯", "知乎")}),
+        ("holds-topic", {("investedIn", "腾讯投资", "小红书")}),
+        ("licensed-in", {("partnersWith", "恒瑞医药", "百济神州")}),
         ("joint-venture-agreement", {("partnersWith", "小米集团", "北京京东方科技集团股份有限公司")}),
     ],
 )
@@ -114,3 +122,7 @@ def test_a_part_of_a_round_paid_is_no_valuation(corpus: Corpus) -> None:
     [extraction] = [x for x in corpus.extractions if x.document.id == "part-of-round"]
     values = {str(f.amount.value) for f in extraction.facts if f.relation == "valuedAt"}
     assert values == {"3000000000"}
+
+
+def test_people_hired_from_a_company_are_no_licence(corpus: Corpus) -> None:
+    assert not any(relation == "partnersWith" for relation, _, _ in relations(corpus, "talent-taken"))
