@@ -52,6 +52,8 @@ GOLD_SETS = (
     ("tunea", ROOT / "tests/fixtures/tunea/articles", ROOT / "tests/fixtures/tunea/gold"),
     ("tuneb", ROOT / "tests/fixtures/tuneb/articles", ROOT / "tests/fixtures/tuneb/gold"),
     ("newset2", ROOT / "tests/fixtures/newset2/articles", ROOT / "tests/fixtures/newset2/gold"),
+    ("newset3", ROOT / "tests/fixtures/newset3/articles", ROOT / "tests/fixtures/newset3/gold"),
+    ("newset4", ROOT / "tests/fixtures/newset4/articles", ROOT / "tests/fixtures/newset4/gold"),
 )
 CONTEXT = 15  # characters shown on each side of an error
 
