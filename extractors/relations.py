@@ -415,7 +415,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.works_for.company_title.v1",
         "worksFor",
-        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|接任|转任|改任)(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?",
+        # "接替X出任CTO的是Y": X is the one replaced, not the one who takes the post
+        r"(?<!接替)(?<!接任)(?<!继任)(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|接任|转任|改任)(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?",
         0.6,
         ("Person",),
         topic_subject=True,
@@ -1464,6 +1465,8 @@ class RelationExtractor:
         self.unit_parents: dict[str, str] = {}
         self.product_makers: dict[str, str] = {}  # product -> the organization that released it
         self.founded: list[Fact] = []  # the foundings told so far, in text order
+        # the company each person was last told to hold or leave a post at: whom "接替X" succeeds
+        self.post_of: dict[str, str] = {}
         # (lead, raiser) of rounds told with other investors: a headline naming the lead alone
         # ("X完成12亿元B轮融资，A领投") tells the same round, whose sum is no one investor's
         self.shared_leads: set[tuple[str, str]] = set()
@@ -1610,6 +1613,9 @@ class RelationExtractor:
             found = self._ended_cooperation(frame, found, dates)
             found = _without_posts_left(found)
             self.founded += sorted((f for f in found if f.relation == "founded"), key=lambda f: f.start)
+            for fact in sorted(found, key=lambda f: f.start):
+                if fact.relation in ("worksFor", "left") and fact.role and fact.object:
+                    self.post_of[fact.subject] = fact.object
             self.product_makers.update(
                 {f.object: f.subject for f in found if f.relation == "released" and f.object}
             )
@@ -2203,7 +2209,9 @@ class RelationExtractor:
         """``A原首席技术官X辞职，由Y接任`` / ``接替她的是前…Z``: the successor holds the post left."""
         pattern = (
             rf"由[^，。；{PERSON}]{{0,14}}?(?P<a>{PERSON})(?:\({PERSON}\))?(?:接任|接替|继任|接棒)"
-            rf"|(?:接任|接替|继任)(?:{PERSON}|其)?(?:职务|职位)?的(?:是|为|人选是|人选为)[^。{PERSON}]{{0,16}}?(?P<b>{PERSON})"
+            # "接替X出任首席技术官的是Y", "接任CTO的是Y": the post may be named in the clause itself
+            rf"|(?:接任|接替|继任)(?P<replaced>{PERSON}|其)?(?:(?:出任|担任)?(?P<role>{_TITLE.pattern}))?(?:职务|职位|一职)?"
+            rf"的(?:是|为|人选是|人选为)(?P<described>[^。{PERSON}]{{0,16}}?)(?P<b>{PERSON})"
         )
         facts = []
         for match in re.finditer(pattern, frame.text):
@@ -2213,21 +2221,38 @@ class RelationExtractor:
                 for f in (*self.discourse.paragraph_facts, *found)
                 if f.relation == "left" and f.role and f.object and f.subject != frame.slots[index].entity
             ]
-            if not left:
+            role = match.group("role")
+            company: Slot | None
+            if role:
+                # a post the clause names itself is at the company of the one replaced, else the one in view
+                replaced = frame.slots.get(match.start("replaced")) if match.group("replaced") else None
+                held = self.post_of.get(replaced.entity) if replaced else None
+                if replaced and held:
+                    company = Slot(held, "Organization", "Company", replaced.start, replaced.end)
+                else:
+                    company = self._topic(frame, match.start())
+            elif left:
+                post = left[-1]
+                company = Slot(post.object or "", "Organization", "Company", post.start, post.end)
+                role = post.role
+            else:
                 continue
-            post = left[-1]
-            company = Slot(post.object or "", "Organization", "Company", post.start, post.end)
+            if company is None:
+                continue
+            # "接任CTO的是特斯拉前高级工程师Y": a post named for one brought in from elsewhere is a hire
+            # ("接替她的是前…Y", naming no post, keeps the post left: worksFor)
+            outsider = match.group("role") and re.search(r"前|原|来自", match.group("described") or "")
             fact = self._make(
                 frame,
-                "relations.works_for.successor.v1",
-                "worksFor",
+                "relations.joined.successor.v1" if outsider else "relations.works_for.successor.v1",
+                "joined" if outsider else "worksFor",
                 frame.slots[index],
                 company,
                 frame.raw_span(*match.span()),
                 0.6,
                 None,
                 dates,
-                role=post.role,
+                role=role,
             )
             if fact:
                 facts.append(fact)

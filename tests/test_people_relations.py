@@ -1,0 +1,39 @@
+"""extractors.relations: how Chinese business news tells who takes a post, read on sentences written
+for these tests (other people and companies than the gold sets')."""
+
+from __future__ import annotations
+
+from extractors.model import Document
+from extractors.pipeline import extract_corpus
+
+
+def relations(text: str) -> set[tuple[str, str, str | None, str | None]]:
+    corpus = extract_corpus([Document.from_text(text, "doc", "2026-03-01")])
+    names = {e.key: min((m.start, m.text) for m in e.mentions)[1] for e in corpus.entities if e.mentions}
+    [extraction] = corpus.extractions
+    return {
+        (f.relation, names[f.subject], names.get(f.object) if f.object else None, f.role)
+        for f in extraction.facts
+    }
+
+
+def test_successor_named_with_the_post_takes_it_at_the_company_of_the_one_replaced() -> None:
+    found = relations(
+        "理想汽车首席技术官张晓峰已于本月初离职。据36氪报道，张晓峰离开后将加盟腾讯混元团队。\n\n"
+        "接替张晓峰出任首席技术官的是王立群。"
+    )
+    assert ("worksFor", "王立群", "理想汽车", "首席技术官") in found
+    # the one replaced takes no post by being named before 出任
+    assert not any(f[0] == "worksFor" and f[1] == "张晓峰" for f in found)
+
+
+def test_successor_named_with_the_post_at_the_company_in_view() -> None:
+    found = relations("理想汽车近日调整了管理层，接替张晓峰出任首席技术官的是王立群。")
+    assert ("worksFor", "王立群", "理想汽车", "首席技术官") in found
+    assert not any(f[1] == "张晓峰" and f[0] in ("worksFor", "joined") for f in found)
+
+
+def test_successor_brought_in_from_elsewhere_joins() -> None:
+    found = relations("理想汽车近日调整了管理层，接任CTO的是前百度高级工程师周明远（Mark Zhou）。")
+    assert ("joined", "周明远", "理想汽车", "CTO") in found
+    assert ("left", "周明远", "百度", "高级工程师") in found
