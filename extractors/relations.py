@@ -422,6 +422,15 @@ RULES: tuple[Rule, ...] = (
         topic_subject=True,
     ),
     Rule(
+        # "X卸任CTO，转任首席科学家": a post left for another at the same company
+        "relations.works_for.moved_post.v1",
+        "worksFor",
+        r"(?P<s>{P})(?:\({P}\))?{G}{{0,12}}?(?:卸任|辞去)(?:{G}{{0,10}}?)[，,]\s*(?:并|将|则|随后)?(?:转任|改任|转为)(?P<role>{ROLE})",
+        0.6,
+        ("Person",),
+        topic_subject=True,
+    ),
+    Rule(
         # the person named in an earlier clause takes the post in a later one
         # ("周景明毕业于清华大学，目前担任公司CEO", "他于2024年3月加入微软并出任微软AI首席执行官")
         "relations.works_for.later_clause.v1",
@@ -481,7 +490,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.joined.verb.v1",
         "joined",
-        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?<!的)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归|随团队并入|(?<!{O})(?<!{O}将)(?<!{O}已)(?<!{O}整体)并入)了?(?:{G}{{0,6}}?)(?P<o>{O})"
+        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?<!的)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归|随团队并入|(?<!{O})(?<!{O}将)(?<!{O}已)(?<!{O}整体)并入)了?(?:{G}{{0,6}}?)"
+        # "加盟马斯克旗下的xAI": the owner only places the company joined
+        r"(?:{P}旗下(?:的)?)?(?P<o>{O})"
         r"(?:[，,]?\s*(?:并|随后)?(?:出任|担任)(?P<role>{ROLE}))?",
         0.75,
         ("Person",),

@@ -37,3 +37,15 @@ def test_successor_brought_in_from_elsewhere_joins() -> None:
     found = relations("理想汽车近日调整了管理层，接任CTO的是前百度高级工程师周明远（Mark Zhou）。")
     assert ("joined", "周明远", "理想汽车", "CTO") in found
     assert ("left", "周明远", "百度", "高级工程师") in found
+
+
+def test_post_left_for_another_at_the_same_company() -> None:
+    found = relations("京东首席技术官张晓峰卸任CTO，转任首席科学家。")
+    assert ("left", "张晓峰", "京东", "首席技术官") in found
+    assert ("worksFor", "张晓峰", "京东", "首席科学家") in found
+
+
+def test_joining_a_company_placed_by_its_owner() -> None:
+    found = relations("王立群曾在百度工作，她已加盟马云旗下的蚂蚁集团。")
+    assert ("joined", "王立群", "蚂蚁集团", None) in found
+    assert not any(f[0] == "joined" and f[2] == "马云" for f in found)
