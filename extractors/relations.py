@@ -684,6 +684,14 @@ RULES: tuple[Rule, ...] = (
         ("Person",),
     ),
     Rule(
+        # "X在腾讯工作了八年，去年年底离职": years at a company, then leaving it
+        "relations.left.worked_then_left.v1",
+        "left",
+        r"(?P<s>{P})(?:\({P}\))?{G}{{0,6}}?在(?P<o>{O})(?:工作|任职|就职|供职)(?:了)?{G}{{0,8}}?[，,]?\s*{G}{{0,10}}?(?:离职|辞职|离开)",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
         "relations.left.from.v1",
         "left",
         r"(?P<s>{P}){S}{{0,20}}?从(?P<o>{O})(?:离职|辞职|离开|退休|出走)",

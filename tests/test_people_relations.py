@@ -49,3 +49,9 @@ def test_joining_a_company_placed_by_its_owner() -> None:
     found = relations("王立群曾在百度工作，她已加盟马云旗下的蚂蚁集团。")
     assert ("joined", "王立群", "蚂蚁集团", None) in found
     assert not any(f[0] == "joined" and f[2] == "马云" for f in found)
+
+
+def test_years_at_a_company_then_leaving_it() -> None:
+    assert ("left", "李文涛", "腾讯", None) in relations("李文涛在腾讯工作了八年，去年年底离职。")
+    # leaving something else after years there is no leaving the company
+    assert not relations("李文涛在腾讯工作期间主导了多个项目，后来离开游戏行业。") & {("left", "李文涛", "腾讯", None)}
