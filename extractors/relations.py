@@ -464,6 +464,14 @@ RULES: tuple[Rule, ...] = (
         ("Person",),
     ),
     Rule(
+        # "X仍将以顾问身份留在公司": staying on in another capacity
+        "relations.works_for.stays_as.v1",
+        "worksFor",
+        r"(?P<s>{P})(?:\({P}\))?{S}{{0,24}}?以(?P<role>{ROLE})(?:的)?身份(?:继续)?留在(?P<o>{O})",
+        0.65,
+        ("Person",),
+    ),
+    Rule(
         "relations.works_for.apposition.v1",
         "worksFor",
         r"(?P<s>{P})[,，(（]\s*(?P<o>{O})(?:的)?(?P<role>{ROLE})",
@@ -1419,7 +1427,8 @@ _PRONOUNS = re.compile(
     r"|(?<![尤极与])其(?![他它中实余次后间])|(?<![其吉利])他(?![人国乡们])|她(?!们)"
     # "它的主要竞争对手是A": a thing, so a company, never a person
     r"|(?<![其])它(?=的)"
-    r"|(?<=加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立)公司"
+    r"|(?<=加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立|留在)公司"
+    r"|(?<=加入了|加盟了|离开了|留在了)公司"
     r"|公司(?=(?:[0-9]{4}年(?:[0-9]{1,2}月)?)?[^，。的]{0,3}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|客户|还|也|已|将|在|与|称|透露|介绍|表示))"
     r"|(?<=[，,。；;])公司(?=全资|以[0-9约近超逾]|先后|相继|投资|并购|入股)"
 )
@@ -1502,7 +1511,7 @@ class RelationExtractor:
                 continue
             word = match.group()
             after_career_verb = re.search(
-                r"(?:加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立)$", self.view[s - 2 : s]
+                r"(?:加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立|留在)了?$", self.view[s - 3 : s]
             )
             if word == "公司" and not (
                 s == sentence.start or self.view[s - 1] in "，,。；;：:、" or after_career_verb

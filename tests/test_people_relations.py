@@ -55,3 +55,13 @@ def test_years_at_a_company_then_leaving_it() -> None:
     assert ("left", "李文涛", "腾讯", None) in relations("李文涛在腾讯工作了八年，去年年底离职。")
     # leaving something else after years there is no leaving the company
     assert not relations("李文涛在腾讯工作期间主导了多个项目，后来离开游戏行业。") & {("left", "李文涛", "腾讯", None)}
+
+
+def test_staying_on_in_another_capacity_at_公司() -> None:
+    found = relations("京东首席运营官张晓峰因个人原因卸任，但仍将以顾问身份留在公司。")
+    assert ("left", "张晓峰", "京东", "首席运营官") in found
+    assert ("worksFor", "张晓峰", "京东", "顾问") in found
+
+
+def test_leaving_了_公司_points_to_the_company_in_view() -> None:
+    assert ("left", "王立群", "京东", None) in relations("京东的早期员工、工程师王立群则离开了公司。")
