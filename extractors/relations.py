@@ -518,7 +518,8 @@ RULES: tuple[Rule, ...] = (
         "relations.joined.hired_by.v1",
         "joined",
         r"(?P<s>{P})(?:\({P}\))?[^。！？!?{P}]{{0,40}}?被(?P<o>{O})(?:正式)?(?:聘为|聘请为|聘任为|聘请担任|延揽为|招募为|挖去担任)"
-        r"(?:公司)?(?:新任)?(?P<role>{ROLE})",
+        # the post may name its field first ("聘为临床开发副总裁")
+        r"(?:公司)?(?:新任)?(?P<role>{G}{{0,6}}?{ROLE})",
         0.75,
         ("Person",),
     ),

@@ -65,3 +65,8 @@ def test_staying_on_in_another_capacity_at_公司() -> None:
 
 def test_leaving_了_公司_points_to_the_company_in_view() -> None:
     assert ("left", "王立群", "京东", None) in relations("京东的早期员工、工程师王立群则离开了公司。")
+
+
+def test_hired_to_a_post_named_with_its_field() -> None:
+    found = relations("王立群今年9月辞去职务，随后被京东聘为临床开发副总裁。")
+    assert ("joined", "王立群", "京东", "临床开发副总裁") in found
