@@ -763,6 +763,15 @@ RULES: tuple[Rule, ...] = (
         object_kinds=("University",),  # "腾讯博士李文涛" names no school
     ),
     Rule(
+        # "王立群是浙江大学计算机方向博士": a degree from a school, said of the person
+        "relations.educated_at.copula.v1",
+        "educatedAt",
+        r"(?P<s>{P}){G}{{0,4}}?(?:是|为|系)(?P<o>{O})(?:的)?{G}{{0,8}}?(?:博士|硕士|本科生|博士生|研究生|校友|毕业生)(?!后)",
+        0.7,
+        ("Person",),
+        object_kinds=("University",),
+    ),
+    Rule(
         "relations.educated_at.degree.v1",
         "educatedAt",
         r"(?P<s>{P}){S}{{0,24}}?(?:获得|取得|拿到|获)(?:了)?(?P<o>{O}){G}{{0,14}}?(?:学位|学士|硕士|博士|MBA)",

@@ -70,3 +70,10 @@ def test_leaving_了_公司_points_to_the_company_in_view() -> None:
 def test_hired_to_a_post_named_with_its_field() -> None:
     found = relations("王立群今年9月辞去职务，随后被京东聘为临床开发副总裁。")
     assert ("joined", "王立群", "京东", "临床开发副总裁") in found
+
+
+def test_a_degree_from_a_school_said_of_the_person() -> None:
+    found = relations("另一位联合创始人王立群是浙江大学计算机方向博士，此前一直担任公司CTO。")
+    assert ("educatedAt", "王立群", "浙江大学", None) in found
+    # a company is no school
+    assert not any(f[0] == "educatedAt" for f in relations("王立群是腾讯的资深研究员，也是公司的博士后导师。"))
