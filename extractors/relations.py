@@ -415,7 +415,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.works_for.company_title.v1",
         "worksFor",
-        r"(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|接任|转任|改任)(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?",
+        # "接替X出任CTO的是Y": X is the one replaced, not the one who takes the post
+        r"(?<!接替)(?<!接任)(?<!继任)(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|接任|转任|改任)(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?",
+        0.6,
+        ("Person",),
+        topic_subject=True,
+    ),
+    Rule(
+        # "X卸任CTO，转任首席科学家": a post left for another at the same company
+        "relations.works_for.moved_post.v1",
+        "worksFor",
+        r"(?P<s>{P})(?:\({P}\))?{G}{{0,12}}?(?:卸任|辞去)(?:{G}{{0,10}}?)[，,]\s*(?:并|将|则|随后)?(?:转任|改任|转为)(?P<role>{ROLE})",
         0.6,
         ("Person",),
         topic_subject=True,
@@ -454,6 +464,14 @@ RULES: tuple[Rule, ...] = (
         ("Person",),
     ),
     Rule(
+        # "X仍将以顾问身份留在公司": staying on in another capacity
+        "relations.works_for.stays_as.v1",
+        "worksFor",
+        r"(?P<s>{P})(?:\({P}\))?{S}{{0,24}}?以(?P<role>{ROLE})(?:的)?身份(?:继续)?留在(?P<o>{O})",
+        0.65,
+        ("Person",),
+    ),
+    Rule(
         "relations.works_for.apposition.v1",
         "worksFor",
         r"(?P<s>{P})[,，(（]\s*(?P<o>{O})(?:的)?(?P<role>{ROLE})",
@@ -480,7 +498,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.joined.verb.v1",
         "joined",
-        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?<!的)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归|随团队并入|(?<!{O})(?<!{O}将)(?<!{O}已)(?<!{O}整体)并入)了?(?:{G}{{0,6}}?)(?P<o>{O})"
+        r"(?P<s>{PL}){S}{{0,40}}?(?<!说服)(?<!劝)(?<!的)(?:正式)?(?:加入|加盟|入职|投奔|转投|跳槽至|跳槽到|回归|随团队并入|(?<!{O})(?<!{O}将)(?<!{O}已)(?<!{O}整体)并入)了?(?:{G}{{0,6}}?)"
+        # "加盟马斯克旗下的xAI": the owner only places the company joined
+        r"(?:{P}旗下(?:的)?)?(?P<o>{O})"
         r"(?:[，,]?\s*(?:并|随后)?(?:出任|担任)(?P<role>{ROLE}))?",
         0.75,
         ("Person",),
@@ -498,7 +518,8 @@ RULES: tuple[Rule, ...] = (
         "relations.joined.hired_by.v1",
         "joined",
         r"(?P<s>{P})(?:\({P}\))?[^。！？!?{P}]{{0,40}}?被(?P<o>{O})(?:正式)?(?:聘为|聘请为|聘任为|聘请担任|延揽为|招募为|挖去担任)"
-        r"(?:公司)?(?:新任)?(?P<role>{ROLE})",
+        # the post may name its field first ("聘为临床开发副总裁")
+        r"(?:公司)?(?:新任)?(?P<role>{G}{{0,6}}?{ROLE})",
         0.75,
         ("Person",),
     ),
@@ -672,6 +693,14 @@ RULES: tuple[Rule, ...] = (
         ("Person",),
     ),
     Rule(
+        # "X在腾讯工作了八年，去年年底离职": years at a company, then leaving it
+        "relations.left.worked_then_left.v1",
+        "left",
+        r"(?P<s>{P})(?:\({P}\))?{G}{{0,6}}?在(?P<o>{O})(?:工作|任职|就职|供职)(?:了)?{G}{{0,8}}?[，,]?\s*{G}{{0,10}}?(?:离职|辞职|离开)",
+        0.7,
+        ("Person",),
+    ),
+    Rule(
         "relations.left.from.v1",
         "left",
         r"(?P<s>{P}){S}{{0,20}}?从(?P<o>{O})(?:离职|辞职|离开|退休|出走)",
@@ -732,6 +761,15 @@ RULES: tuple[Rule, ...] = (
         0.65,
         ("Person",),
         object_kinds=("University",),  # "腾讯博士李文涛" names no school
+    ),
+    Rule(
+        # "王立群是浙江大学计算机方向博士": a degree from a school, said of the person
+        "relations.educated_at.copula.v1",
+        "educatedAt",
+        r"(?P<s>{P}){G}{{0,4}}?(?:是|为|系)(?P<o>{O})(?:的)?{G}{{0,8}}?(?:博士|硕士|本科生|博士生|研究生|校友|毕业生)(?!后)",
+        0.7,
+        ("Person",),
+        object_kinds=("University",),
     ),
     Rule(
         "relations.educated_at.degree.v1",
@@ -1486,7 +1524,8 @@ _PRONOUNS = re.compile(
     r"|(?<![尤极与])其(?![他它中实余次后间])|(?<![其吉利])他(?![人国乡们])|她(?!们)"
     # "它的主要竞争对手是A": a thing, so a company, never a person
     r"|(?<![其])它(?=的)"
-    r"|(?<=加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立)公司"
+    r"|(?<=加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立|留在)公司"
+    r"|(?<=加入了|加盟了|离开了|留在了)公司"
     r"|公司(?=(?:[0-9]{4}年(?:[0-9]{1,2}月)?)?[^，。的]{0,3}(?:完成|宣布|发布|推出|表示|获得|收购|首席|董事|总裁|CEO|CTO|COO|CFO|创始人|联合创始人|高管|自身|客户|还|也|已|将|在|与|称|透露|介绍|表示))"
     r"|(?<=[，,。；;])公司(?=全资|以[0-9约近超逾]|先后|相继|投资|并购|入股)"
 )
@@ -1551,6 +1590,8 @@ class RelationExtractor:
         self.unit_parents: dict[str, str] = {}
         self.product_makers: dict[str, str] = {}  # product -> the organization that released it
         self.founded: list[Fact] = []  # the foundings told so far, in text order
+        # the company each person was last told to hold or leave a post at: whom "接替X" succeeds
+        self.post_of: dict[str, str] = {}
         # (lead, raiser) of rounds told with other investors: a headline naming the lead alone
         # ("X完成12亿元B轮融资，A领投") tells the same round, whose sum is no one investor's
         self.shared_leads: set[tuple[str, str]] = set()
@@ -1567,7 +1608,7 @@ class RelationExtractor:
                 continue
             word = match.group()
             after_career_verb = re.search(
-                r"(?:加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立)$", self.view[s - 2 : s]
+                r"(?:加入|加盟|离开|现任|担任|出任|转任|改任|卸任|创办|创立|留在)了?$", self.view[s - 3 : s]
             )
             if word == "公司" and not (
                 s == sentence.start or self.view[s - 1] in "，,。；;：:、" or after_career_verb
@@ -1697,6 +1738,9 @@ class RelationExtractor:
             found = self._ended_cooperation(frame, found, dates)
             found = _without_posts_left(found)
             self.founded += sorted((f for f in found if f.relation == "founded"), key=lambda f: f.start)
+            for fact in sorted(found, key=lambda f: f.start):
+                if fact.relation in ("worksFor", "left") and fact.role and fact.object:
+                    self.post_of[fact.subject] = fact.object
             self.product_makers.update(
                 {f.object: f.subject for f in found if f.relation == "released" and f.object}
             )
@@ -2297,7 +2341,9 @@ class RelationExtractor:
         """``A原首席技术官X辞职，由Y接任`` / ``接替她的是前…Z``: the successor holds the post left."""
         pattern = (
             rf"由[^，。；{PERSON}]{{0,14}}?(?P<a>{PERSON})(?:\({PERSON}\))?(?:接任|接替|继任|接棒)"
-            rf"|(?:接任|接替|继任)(?:{PERSON}|其)?(?:职务|职位)?的(?:是|为|人选是|人选为)[^。{PERSON}]{{0,16}}?(?P<b>{PERSON})"
+            # "接替X出任首席技术官的是Y", "接任CTO的是Y": the post may be named in the clause itself
+            rf"|(?:接任|接替|继任)(?P<replaced>{PERSON}|其)?(?:(?:出任|担任)?(?P<role>{_TITLE.pattern}))?(?:职务|职位|一职)?"
+            rf"的(?:是|为|人选是|人选为)(?P<described>[^。{PERSON}]{{0,16}}?)(?P<b>{PERSON})"
         )
         facts = []
         for match in re.finditer(pattern, frame.text):
@@ -2307,21 +2353,38 @@ class RelationExtractor:
                 for f in (*self.discourse.paragraph_facts, *found)
                 if f.relation == "left" and f.role and f.object and f.subject != frame.slots[index].entity
             ]
-            if not left:
+            role = match.group("role")
+            company: Slot | None
+            if role:
+                # a post the clause names itself is at the company of the one replaced, else the one in view
+                replaced = frame.slots.get(match.start("replaced")) if match.group("replaced") else None
+                held = self.post_of.get(replaced.entity) if replaced else None
+                if replaced and held:
+                    company = Slot(held, "Organization", "Company", replaced.start, replaced.end)
+                else:
+                    company = self._topic(frame, match.start())
+            elif left:
+                post = left[-1]
+                company = Slot(post.object or "", "Organization", "Company", post.start, post.end)
+                role = post.role
+            else:
                 continue
-            post = left[-1]
-            company = Slot(post.object or "", "Organization", "Company", post.start, post.end)
+            if company is None:
+                continue
+            # "接任CTO的是特斯拉前高级工程师Y": a post named for one brought in from elsewhere is a hire
+            # ("接替她的是前…Y", naming no post, keeps the post left: worksFor)
+            outsider = match.group("role") and re.search(r"前|原|来自", match.group("described") or "")
             fact = self._make(
                 frame,
-                "relations.works_for.successor.v1",
-                "worksFor",
+                "relations.joined.successor.v1" if outsider else "relations.works_for.successor.v1",
+                "joined" if outsider else "worksFor",
                 frame.slots[index],
                 company,
                 frame.raw_span(*match.span()),
                 0.6,
                 None,
                 dates,
-                role=post.role,
+                role=role,
             )
             if fact:
                 facts.append(fact)
