@@ -2608,7 +2608,17 @@ def _left_cue(view: str, start: int) -> str:
         return "list"
     if not before or before in _CLAUSE_EDGES:
         return "edge"
+    if any(_opens_clause(view, start - len(word)) for word in _CLAUSE_CONJUNCTIONS if view.endswith(word, 0, start)):
+        return "edge"  # 。但王平表示, ，而李涛认为: a conjunction that opens the clause the name is subject of
     return ""
+
+
+def _opens_clause(view: str, start: int) -> bool:
+    return start == 0 or view[start - 1] in _CLAUSE_EDGES
+
+
+# Conjunctions and linking adverbs that open a clause, before its subject
+_CLAUSE_CONJUNCTIONS = ("而", "但", "但是", "可是", "不过", "然而", "同时", "此外", "另外", "对此", "因此")
 
 
 def _right_cue(view: str, end: int, start: int | None = None) -> str:
