@@ -2608,8 +2608,12 @@ def _left_cue(view: str, start: int) -> str:
         return "list"
     if not before or before in _CLAUSE_EDGES:
         return "edge"
-    if any(_opens_clause(view, start - len(word)) for word in _CLAUSE_CONJUNCTIONS if view.endswith(word, 0, start)):
-        return "edge"  # 。但王平表示, ，而李涛认为: a conjunction that opens the clause the name is subject of
+    # 。但王平表示, ，而李涛认为: a conjunction that opens the clause whose subject the name is
+    if any(
+        view.endswith(word, 0, start) and _opens_clause(view, start - len(word))
+        for word in _CLAUSE_CONJUNCTIONS
+    ):
+        return "edge"
     return ""
 
 
