@@ -2142,7 +2142,11 @@ class ChinesePersons:
                 text = rest
             before = tokens[i - 1].text if i > 0 else ""
             after = ctx.view[token.end : token.end + 4]
-            in_context = bool(role.search(before)) or after_cue.match(after) is not None
+            in_context = (
+                bool(role.search(before))
+                or after_cue.match(after) is not None
+                or _PEOPLE_COUNTED.match(ctx.view, token.end) is not None  # 李鹏等领导: people, listed
+            )
             owner = known_by_name(before) if i > 0 and tokens[i - 1].end == token.start else None
             in_list = (
                 (ctx.view[token.start - 1 : token.start] == "、" or after[:1] == "、")
@@ -2608,7 +2612,21 @@ def _left_cue(view: str, start: int) -> str:
         return "list"
     if not before or before in _CLAUSE_EDGES:
         return "edge"
+    # 。但王平表示, ，而李涛认为: a conjunction that opens the clause whose subject the name is
+    if any(
+        view.endswith(word, 0, start) and _opens_clause(view, start - len(word))
+        for word in _CLAUSE_CONJUNCTIONS
+    ):
+        return "edge"
     return ""
+
+
+def _opens_clause(view: str, start: int) -> bool:
+    return start == 0 or view[start - 1] in _CLAUSE_EDGES
+
+
+# Conjunctions and linking adverbs that open a clause, before its subject
+_CLAUSE_CONJUNCTIONS = ("而", "但", "但是", "可是", "不过", "然而", "同时", "此外", "另外", "对此", "因此")
 
 
 def _right_cue(view: str, end: int, start: int | None = None) -> str:
@@ -2712,7 +2730,9 @@ _ADVERBS = _TIME_WORDS + (
     "先后",
 )
 # 等4人, 等三名, 等一行: a list of people closed by a count of them
-_PEOPLE_COUNTED = re.compile(r"等[0-9０-９一二两三四五六七八九十几多数]*(?:人|名|位|一行)")
+_PEOPLE_COUNTED = re.compile(
+    r"等[0-9０-９一二两三四五六七八九十几多数]*(?:人|名|位|一行|领导|同志|官员|负责人|高管|嘉宾|专家|代表)"
+)
 # punctuation at which a clause begins or ends
 _CLAUSE_EDGES = frozenset('，,。；;：:！!？?（()）“”"《》【】[] \n')
 # characters that begin a predicate right after its subject
@@ -2720,7 +2740,7 @@ _PREDICATE_STARTS = frozenset("已也还则就都曾将又便正在对向把被�
 # characters that do not stand in a given name: function words, pronouns, measure words
 _NOT_IN_NAMES = frozenset(
     "的了着过们么呢吗吧啊这那哪谁个些每各某本该其此所及与和或但而并且即被把将已也还则就都曾于在是为对向从给让"
-    "副叫到"
+    "副叫到等"
 )
 # Prepositions that are surnames too (向, 于, 和 …)
 _PREPOSITIONS = frozenset("向于和与对从在被把给跟同")

@@ -464,6 +464,13 @@ def persons(raw: str) -> list[str]:
         ("犯罪嫌疑人周清来，男，35岁，湖南人。", ["周清来"]),  # sex and age after a name
         ("本轮由高瓴领投，美团龙珠、联想创投跟投。", []),  # a fund glued to its known owner
         ("EA今日确认，威尔莱特（Will Wright）的新作推迟。", ["威尔莱特", "Will Wright"]),  # the original
+        # a conjunction opening the clause, then a two-character name and a speech verb
+        ("销量回落了。但宋岩表示，下半年会好转。", ["宋岩"]),
+        ("房价仍在上涨，而钱坤认为这只是暂时的。", ["钱坤"]),
+        ("产能不足。同时高明显然不愿扩产。", []),  # no person's verb after it
+        ("在钱坤等领导的陪同下，代表团参观了工厂。", ["钱坤"]),  # people listed, closed by 等领导
+        ("副市长邵军等专家出席了论证会。", ["邵军"]),  # not 邵军等: 等 is never a given name
+        ("展会上有手机、芯片等产品。", []),
     ],
 )
 def test_names_by_shape_and_context(text: str, expected: list[str]) -> None:
