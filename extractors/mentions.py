@@ -1819,6 +1819,12 @@ _UNIT_GENERIC = frozenset(
 _UNIT_STOP = set("的和与及在也是一款个位家些了将对为从被把就都而但等其该这那则由向以")
 
 
+# a company's research arm is named by the company alone (宁德时代研究院, 小米研究院); a centre is a
+# unit only when it does research (辉瑞中国研发中心), not a site (智算中心, 数据中心)
+_RESEARCH_CENTRES = frozenset({"研发中心", "研究中心", "创新中心"})
+_RESEARCH_UNITS = frozenset({"研究院", "研究所"}) | _RESEARCH_CENTRES
+
+
 @lru_cache(maxsize=1)
 def _owned_unit() -> re.Pattern[str]:
     """A known company's name, a short name of its own, and a unit word (华为|诺亚方舟|实验室)."""
@@ -1830,8 +1836,9 @@ def _owned_unit() -> re.Pattern[str]:
         if len(name) >= 2
     )
     return re.compile(
-        rf"(?:{alternation(companies)})(?P<middle>[A-Za-z0-9]{{1,12}}|[{CJK}]{{2,8}}?)"
-        rf"(?:{alternation(frozenset(UNIT_SUFFIXES) - {'中心'})})"  # 智算中心 is a place, not a team
+        rf"(?:{alternation(companies)})(?:(?P<middle>[A-Za-z0-9]{{1,12}}|[{CJK}]{{2,8}}?)"
+        rf"(?:{alternation(frozenset(UNIT_SUFFIXES) - {'中心'} | _RESEARCH_CENTRES)})"  # 智算中心 is a place
+        rf"|{alternation(_RESEARCH_UNITS)})"
     )
 
 
@@ -1882,7 +1889,7 @@ class Units:
         for start, end, _ in ctx.analysed:
             for match in _owned_unit().finditer(view, start, end):
                 s, e = match.span()
-                middle = match.group("middle")
+                middle = match.group("middle") or ""
                 if (
                     _UNIT_STOP.isdisjoint(middle)
                     and "旗下" not in middle

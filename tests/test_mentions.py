@@ -877,6 +877,9 @@ def test_companies_named_as_owned_or_bought(text: str, expected: list[str]) -> N
         ("该工厂并入比亚迪海外业务板块。", ["比亚迪海外业务板块"]),
         ("腾讯现有团队不变。", ["腾讯"]),  # 现有 qualifies the team, it names none
         ("谷歌计划组建团队。", ["谷歌"]),  # a clause that ends in 团队
+        ("小米研究院发布报告。", ["小米研究院"]),  # a research arm needs no name of its own
+        ("回国前他任强生中国研发中心主任。", ["强生中国研发中心"]),  # a centre that does research
+        ("百度数据中心落地山西。", ["百度"]),  # a site, not a unit
     ],
 )
 def test_units_named_inside_a_known_company(text: str, expected: list[str]) -> None:
