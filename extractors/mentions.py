@@ -903,6 +903,8 @@ _NAME_MATERIAL = frozenset(
 )
 _NAMING_POS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "x", "eng"})
 _DETERMINERS = ("该", "这", "那", "本", "其", "各", "某", "每", "此")
+# what a company is to another: words before a name (全资子公司|星河智能科技有限公司), never one
+_AFFILIATE_WORDS = frozenset({"子公司", "母公司", "分公司", "孙公司", "全资子公司", "控股子公司"})
 
 
 _COMPANY_HEADS = frozenset(
@@ -980,8 +982,8 @@ class HeadedOrganizations:
                 ):
                     head = split
                     j = i - 1 if len(split) == len(joined) else i  # the walk starts before the whole head
-            if head is None:
-                continue
+            if head is None or token.text in _AFFILIATE_WORDS:
+                continue  # 光伏组件|子公司 says what it is to its owner, it names no company
             legal_form = head in ("股份有限公司", "有限责任公司", "有限公司")  # registered: always a name
             while j > 0 and i - j < 5 and tokens[j - 1].end == tokens[j].start:
                 prev = tokens[j - 1]
@@ -996,7 +998,9 @@ class HeadedOrganizations:
                     and not prev.pos.startswith("v")
                     and not set(prev.text) & _FUNCTION_CHARS
                 )
-                if not (material or rare) or prev.text in _DETERMINERS or token.end - prev.start > 16:
+                if not (material or rare) or prev.text in _DETERMINERS + tuple(_AFFILIATE_WORDS):
+                    break
+                if token.end - prev.start > 16:
                     break
                 j -= 1
             parts = tokens[j : i + 1]
