@@ -903,6 +903,8 @@ _NAME_MATERIAL = frozenset(
 )
 _NAMING_POS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "x", "eng"})
 _DETERMINERS = ("该", "这", "那", "本", "其", "各", "某", "每", "此")
+# what a company is to another: words before a name (全资子公司|星河智能科技有限公司), never one
+_AFFILIATE_WORDS = frozenset({"子公司", "母公司", "分公司", "孙公司", "全资子公司", "控股子公司"})
 
 
 _COMPANY_HEADS = frozenset(
@@ -980,8 +982,8 @@ class HeadedOrganizations:
                 ):
                     head = split
                     j = i - 1 if len(split) == len(joined) else i  # the walk starts before the whole head
-            if head is None:
-                continue
+            if head is None or token.text in _AFFILIATE_WORDS:
+                continue  # 光伏组件|子公司 says what it is to its owner, it names no company
             legal_form = head in ("股份有限公司", "有限责任公司", "有限公司")  # registered: always a name
             while j > 0 and i - j < 5 and tokens[j - 1].end == tokens[j].start:
                 prev = tokens[j - 1]
@@ -996,7 +998,9 @@ class HeadedOrganizations:
                     and not prev.pos.startswith("v")
                     and not set(prev.text) & _FUNCTION_CHARS
                 )
-                if not (material or rare) or prev.text in _DETERMINERS or token.end - prev.start > 16:
+                if not (material or rare) or prev.text in _DETERMINERS + tuple(_AFFILIATE_WORDS):
+                    break
+                if token.end - prev.start > 16:
                     break
                 j -= 1
             parts = tokens[j : i + 1]
@@ -1819,6 +1823,12 @@ _UNIT_GENERIC = frozenset(
 _UNIT_STOP = set("的和与及在也是一款个位家些了将对为从被把就都而但等其该这那则由向以")
 
 
+# a company's research arm is named by the company alone (宁德时代研究院, 小米研究院); a centre is a
+# unit only when it does research (辉瑞中国研发中心), not a site (智算中心, 数据中心)
+_RESEARCH_CENTRES = frozenset({"研发中心", "研究中心", "创新中心"})
+_RESEARCH_UNITS = frozenset({"研究院", "研究所"}) | _RESEARCH_CENTRES
+
+
 @lru_cache(maxsize=1)
 def _owned_unit() -> re.Pattern[str]:
     """A known company's name, a short name of its own, and a unit word (华为|诺亚方舟|实验室)."""
@@ -1830,8 +1840,9 @@ def _owned_unit() -> re.Pattern[str]:
         if len(name) >= 2
     )
     return re.compile(
-        rf"(?:{alternation(companies)})(?P<middle>[A-Za-z0-9]{{1,12}}|[{CJK}]{{2,8}}?)"
-        rf"(?:{alternation(frozenset(UNIT_SUFFIXES) - {'中心'})})"  # 智算中心 is a place, not a team
+        rf"(?:{alternation(companies)})(?:(?P<middle>[A-Za-z0-9]{{1,12}}|[{CJK}]{{2,8}}?)"
+        rf"(?:{alternation(frozenset(UNIT_SUFFIXES) - {'中心'} | _RESEARCH_CENTRES)})"  # 智算中心 is a place
+        rf"|{alternation(_RESEARCH_UNITS)})"
     )
 
 
@@ -1882,7 +1893,7 @@ class Units:
         for start, end, _ in ctx.analysed:
             for match in _owned_unit().finditer(view, start, end):
                 s, e = match.span()
-                middle = match.group("middle")
+                middle = match.group("middle") or ""
                 if (
                     _UNIT_STOP.isdisjoint(middle)
                     and "旗下" not in middle

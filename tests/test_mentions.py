@@ -867,6 +867,9 @@ def test_a_friendship_society_of_two_countries(text: str, expected: list[str]) -
         ("去年，公司收购了杭州云杉储能。", ["杭州云杉储能"]),  # bought: the place is part of what was bought
         ("宁德时代入股启珩数智，持股20%。", ["宁德时代", "启珩数智"]),
         ("比亚迪的高阶智驾系统已量产。", ["比亚迪"]),  # 高阶 is how good, no brand
+        ("星河设立全资子公司星河智能科技有限公司。", ["星河智能科技有限公司"]),  # 子公司 is no part of it
+        ("将旗下子公司杭州云川储能科技有限公司出售", ["杭州云川储能科技有限公司"]),
+        ("公司拟出售旗下储能子公司。", []),  # what it is to its owner, no name
     ],
 )
 def test_companies_named_as_owned_or_bought(text: str, expected: list[str]) -> None:
@@ -884,6 +887,9 @@ def test_companies_named_as_owned_or_bought(text: str, expected: list[str]) -> N
         ("该工厂并入比亚迪海外业务板块。", ["比亚迪海外业务板块"]),
         ("腾讯现有团队不变。", ["腾讯"]),  # 现有 qualifies the team, it names none
         ("谷歌计划组建团队。", ["谷歌"]),  # a clause that ends in 团队
+        ("小米研究院发布报告。", ["小米研究院"]),  # a research arm needs no name of its own
+        ("回国前他任强生中国研发中心主任。", ["强生中国研发中心"]),  # a centre that does research
+        ("百度数据中心落地山西。", ["百度"]),  # a site, not a unit
     ],
 )
 def test_units_named_inside_a_known_company(text: str, expected: list[str]) -> None:
