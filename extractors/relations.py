@@ -12,7 +12,6 @@ versioned, and its name goes into the provenance of every fact it finds.
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -23,14 +22,6 @@ from extractors.mentions import known_by_name, role_pattern
 from extractors.model import Amount, Fact, Mention, Sentence, When
 from extractors.quantities import parse_amounts, parse_dates, parse_stake
 from extractors.text import name_key, normalize
-
-try:  # the regular-expression parser, to read the strings a rule needs; not a public module
-    _sre_parser = importlib.import_module("re._parser")
-    _sre = importlib.import_module("re._constants")
-except ImportError:  # pragma: no cover - Python 3.10
-    _sre_parser = importlib.import_module("sre_parse")
-    _sre = importlib.import_module("sre_constants")
-_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT))
 
 PERSON, ORG, PRODUCT, OUTLET = "\ue001", "\ue002", "\ue003", "\ue004"
 _SENTINEL = {"Person": PERSON, "Organization": ORG, "Product": PRODUCT}
@@ -165,76 +156,14 @@ class Rule:
     def compiled(self) -> re.Pattern[str]:
         return _compiled(self.pattern)
 
-    def may_match(self, text: str) -> bool:
-        """False only when the rule cannot match: none of the strings it needs occurs in ``text``."""
-        needed = _needed(self.pattern)
-        return needed is None or any(literal in text for literal in needed)
-
 
 _CACHE: dict[str, re.Pattern[str]] = {}
-_NEEDED: dict[str, frozenset[str] | None] = {}
 
 
 def _compiled(pattern: str) -> re.Pattern[str]:
     if pattern not in _CACHE:
         _CACHE[pattern] = _expand(pattern)
     return _CACHE[pattern]
-
-
-def _needed(pattern: str) -> frozenset[str] | None:
-    if pattern not in _NEEDED:
-        _NEEDED[pattern] = required_literals(_compiled(pattern))
-    return _NEEDED[pattern]
-
-
-def required_literals(compiled: re.Pattern[str]) -> frozenset[str] | None:
-    """Strings one of which occurs in every text the pattern matches in, or None when none are known.
-
-    Most clauses of a text match none of the rules; a rule whose trigger (投资, 领投, 出任 …) is not in
-    the clause is skipped with a substring test instead of a regex scan. The strings are read off the
-    parsed pattern: a run of literal characters in the pattern's main sequence, or the union of such
-    runs over the branches of an alternation every branch of which needs one.
-
-    >>> sorted(required_literals(re.compile("A(?:投资|入股)了?B")))
-    ['入股', '投资']
-    >>> required_literals(re.compile("(?:投资)?[A-Z]+")) is None
-    True
-    """
-    if compiled.flags & re.IGNORECASE:
-        return None
-    try:
-        parsed = _sre_parser.parse(compiled.pattern, compiled.flags)
-    except Exception:  # an internal module: if its shape ever changes, only the shortcut is lost
-        return None
-    return _needed_in(list(parsed))
-
-
-def _needed_in(items: list) -> frozenset[str] | None:
-    options: list[frozenset[str]] = []
-    run: list[str] = []
-    for op, arg in [*items, (None, None)]:
-        if op is _sre.LITERAL:
-            run.append(chr(arg))
-            continue
-        if run:
-            options.append(frozenset(["".join(run)]))
-            run = []
-        if op is _sre.SUBPATTERN:
-            _group, add_flags, _del_flags, inner = arg
-            found = None if add_flags & re.IGNORECASE else _needed_in(list(inner))
-        elif op is _sre.BRANCH:
-            branches = [_needed_in(list(branch)) for branch in arg[1]]
-            known = [branch for branch in branches if branch is not None]
-            found = frozenset().union(*known) if len(known) == len(branches) else None
-        elif op in _REPEATS:
-            low, _high, inner = arg
-            found = _needed_in(list(inner)) if low >= 1 else None
-        else:
-            found = None
-        if found:
-            options.append(found)
-    # any one of the options will do; the longest shortest string is the rarest in text
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
 
 
 _FOUNDER_ROLES = frozenset({"创始人", "联合创始人", "创办人", "联合创办人", "创始人之一"})
@@ -1975,8 +1904,6 @@ class RelationExtractor:
     ) -> Iterator[Fact]:
         told_here: list[Fact] = []
         for rule in RULES:
-            if not rule.may_match(frame.text):
-                continue
             for match in rule.compiled().finditer(frame.text):
                 groups = match.groupdict()
                 if groups.get("plan") and re.search(_PLANNED, groups["plan"]):

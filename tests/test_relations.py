@@ -8,17 +8,13 @@ sentences that must *not* give a fact: plans, negations, hypotheticals.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
-from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 
 from extractors.model import RELATIONS, Amount, Document, Fact
 from extractors.pipeline import Corpus, extract_corpus
-from extractors.reader import read_inputs
-from extractors.relations import Rule, required_literals
 
 
 class Claim(NamedTuple):
@@ -912,33 +908,3 @@ def test_a_follower_of_a_round_gets_no_sum() -> None:
         extract_corpus([document("腾讯参与了Vecta Labs的5亿元B轮融资。", "follower.txt")]), "follower.txt"
     )
     assert Claim("investedIn", "腾讯", "Vecta Labs") in found
-
-
-@pytest.mark.parametrize(
-    ("pattern", "needed"),
-    [
-        ("A(?:投资|入股)了?B", {"投资", "入股"}),
-        ("(?:领投)?A跟投", {"A跟投"}),  # an optional part needs nothing; the rest does
-        ("A(?:投资|)B", {"A"}),  # a branch that can be empty needs nothing
-        ("(?:完成|获得){1,2}融资", {"融资"}),  # the longer of two certain runs
-        ("[和与]合作", {"合作"}),
-        ("(?<!未)签约", {"签约"}),
-    ],
-)
-def test_the_strings_a_rule_needs(pattern: str, needed: set[str]) -> None:
-    assert required_literals(re.compile(pattern)) == needed
-
-
-def test_nothing_is_needed_where_the_pattern_can_match_without_a_literal() -> None:
-    assert required_literals(re.compile("(?:投资)*[A-Z]+")) is None
-    assert required_literals(re.compile("投资", re.IGNORECASE)) is None
-
-
-def test_skipping_the_rules_a_clause_cannot_match_changes_no_fact(
-    root: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    documents = read_inputs([root / "tests" / "fixtures" / name / "articles" for name in ("devset", "tunea")])
-    with_shortcut = extract_corpus(documents.documents)
-    monkeypatch.setattr(Rule, "may_match", lambda self, text: True)
-    without = extract_corpus(documents.documents)
-    assert with_shortcut.facts and with_shortcut.facts == without.facts
