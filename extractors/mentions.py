@@ -1709,8 +1709,15 @@ _LATIN_COMPANY_WORDS = frozenset(
     Inc Ltd Corp Semiconductor Semi Systems Networks Intelligence Motors Automotive Autonomy Energy Bio
     Biotech Therapeutics Interactive Games Studio Studios Media Cloud Dynamics Innovations Computing
     Electronics Microelectronics Software Data Mobility Health Medical Investment Investments Fund
+    Biosciences Bioscience Biologics Biopharma Pharma Pharmaceutical Pharmaceuticals Medicines
+    Sciences Science Diagnostics Oncology Genomics Materials Chemicals Power Battery Batteries Logistics
+    Retail Foods Solutions Services Industries Industrial Manufacturing Aerospace Space Photonics Optics
+    Quantum Automation Analytics Platforms Entertainment Pictures Financial Finance Securities Insurance
+    Holding Company Corporation Limited LLC GmbH AG PLC Enterprises Devices Instruments Silicon Chips
     """.split()
 )
+# X企, a kind of company (药企, 车企, 国企), which the dictionary does not know as one word
+_KINDS_OF_ENTERPRISE = frozenset("药车房险芯国央民外名港台美日韩中")
 _GLOSSED = re.compile(rf"[（(]\s*({LATIN_WORD}(?: {LATIN_TAIL})*)\s*[）)]")
 
 
@@ -1753,6 +1760,8 @@ class GlossedOrganizations:
         if j == len(words_):
             return None
         s = words_[j].start
+        if ctx.view[s] == "企" and ctx.view[s - 1 : s] in _KINDS_OF_ENTERPRISE:
+            s += 1  # 药|企启元生物: the segmenter glued the 企 of 药企 to the name
         return (s, end) if 2 <= end - s <= 8 else None
 
 
@@ -3620,7 +3629,7 @@ def _brand_of(mention: Mention) -> str:
     星衍机器人, 衡山 for 衡山智能), if it is rare enough, or a place that is no city, to stand alone."""
     if mention.extractor == BrandCompanies.name:
         brand = mention.name[:2]
-    elif mention.extractor == CuedCompanies.name:
+    elif mention.extractor in (CuedCompanies.name, GlossedOrganizations.name):
         industry = next((w for w in INDUSTRY_WORDS if mention.name.endswith(w)), "")
         brand = mention.name[: -len(industry)] if industry else ""
     else:

@@ -917,6 +917,13 @@ def test_organization_boundaries(text: str, expected: list[str]) -> None:
     [
         ("据悉，云舟互动（Cloudboat Interactive）已递交招股书。", ["云舟互动", "Cloudboat Interactive"]),
         ("本轮由澜沧投资（Lancang Ventures）领投。", ["澜沧投资", "Lancang Ventures"]),
+        # any English word a company's name ends with; the article then calls it by its brand alone
+        (
+            "苏州创新药企启元生物（Qiyuan Biosciences）宣布，启元已完成新一轮融资。",
+            ["启元生物", "Qiyuan Biosciences", "启元"],  # not 企启元生物: the 企 is 药企's
+        ),
+        ("上海药企鹿鸣生物（Luming Biosciences）宣布。", ["鹿鸣生物", "Luming Biosciences"]),
+        ("材料企业锐川材料（Ruichuan Materials）获得订单。", ["锐川材料", "Ruichuan Materials"]),
         ("首席执行官马丁·科尔（Martin Cole）表示。", []),  # a person's gloss says nothing of a company
         ("英国芯片设计公司Tessera被收购。", ["Tessera"]),  # a category noun types a one-word Latin name
         ("公司将专注于toB业务。", []),
