@@ -1584,6 +1584,8 @@ _COMPANY_NOUNS = frozenset(
 _NAME_ENDS = frozenset('的和与及、，,。；;：:（(“”"被将已在于对向为从是也都')
 _FOUNDER_CUES = ("联合创始人", "创始人", "董事长", "首席执行官", "CEO", "总裁")
 _COMPANY_DEEDS = ("完成", "宣布", "获得", "发布", "推出")
+_FOUNDING_VERBS = frozenset({"成立", "创立", "创办", "创建"})
+_FOUNDING_YEAR = re.compile(r"于\s*(?:\d{4}|[一二〇○零]{4})年")
 _TENURE_WORDS = frozenset("现任 前任 时任 曾任 原任 兼任 出任 担任 继任 新任 留任".split())
 
 
@@ -1647,6 +1649,8 @@ class CuedCompanies:
                 span = self._after_category(ctx, i + 2 if named else i + 1)  # 企业(名为)云栖数据
             elif token.text.startswith(_FOUNDER_CUES) and i > 0:
                 span = self._before_title(ctx, i)
+            elif token.text in _FOUNDING_VERBS and i > 0 and _FOUNDING_YEAR.match(view, token.end):
+                span = self._before_title(ctx, i)  # 禾集便利成立于2019年: only an organization is founded
             else:
                 continue
             if span is None:

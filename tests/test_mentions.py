@@ -485,7 +485,7 @@ def test_names_by_shape_and_context(text: str, expected: list[str]) -> None:
         ("皇甫峥出任集团副总裁。", ["皇甫峥"]),  # one character: 出任 begins what the text says next
         ("据悉，公孙宁已加盟这家机器人公司。", ["公孙宁"]),  # an adverb opens the predicate
         ("夏侯岚与另一位合伙人共同出资。", ["夏侯岚"]),  # 与 cannot go on as a given name
-        ("申屠恺毕业于复旦大学。", ["申屠恺", "复旦大学"]),  # a given-name character seldom seen outside names
+        ("申屠恺毕业于复旦大学。", ["申屠恺", "复旦大学"]),  # a character seldom seen outside names
         ("经销商欧阳先生介绍，销量回升。", []),  # the surname alone with a form of address
         ("公司马上启动了新一轮招聘。", []),  # 公司|马上: 司马 across two words
         ("请登录该公司上官方网站查询。", []),  # 上|官方: the text reads on as words
@@ -738,6 +738,8 @@ def test_a_known_company_and_a_business_word_name_its_arm(text: str, expected: l
     [
         ("，医渡智联创始人兼CEO曹一凡正在开会。", ["医渡智联"]),  # an unlisted brand, then its founder
         ("公司收购了智能客服企业云语互动51%的股权。", ["云语互动"]),  # a category noun, then the name
+        ("据悉，禾集便利成立于2019年，总部位于杭州。", ["禾集便利"]),  # only an organization is founded
+        ("该公司成立于2019年。", []),
         ("射频芯片企业锐频微被收购。", ["锐频微"]),
         ("他加盟了机器人公司北极光机器人。", ["北极光机器人"]),  # a dictionary word as brand, with its trade
         ("智能驾驶公司毫末智行创始人张凯表示。", ["毫末智行"]),  # a category noun and a founder around it
