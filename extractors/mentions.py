@@ -2950,6 +2950,8 @@ class CompoundSurnamePersons:
         for i in range(given_start, min(given_start + 2, limit)):
             if view[i] not in given or view[i] in _NOT_IN_NAMES or _person_after().match(view, i):
                 break
+            if length == 1 and word_frequency(view[i : i + 2]) >= _EVERYDAY_FREQUENCY:
+                break  # 欧阳靖|正式加盟: the second character begins an everyday word
             length += 1
         if (
             length == 0

@@ -486,6 +486,8 @@ def test_names_by_shape_and_context(text: str, expected: list[str]) -> None:
         ("据悉，公孙宁已加盟这家机器人公司。", ["公孙宁"]),  # an adverb opens the predicate
         ("夏侯岚与另一位合伙人共同出资。", ["夏侯岚"]),  # 与 cannot go on as a given name
         ("申屠恺毕业于复旦大学。", ["申屠恺", "复旦大学"]),  # a character seldom seen outside names
+        ("欧阳靖正式加盟公司。", ["欧阳靖"]),  # 正式 is a word: 正 is no given name here
+        ("陈薇（Vivian Chen）被任命为首席财务官。", ["陈薇", "Vivian Chen"]),  # a Latin given name
         ("经销商欧阳先生介绍，销量回升。", []),  # the surname alone with a form of address
         ("公司马上启动了新一轮招聘。", []),  # 公司|马上: 司马 across two words
         ("请登录该公司上官方网站查询。", []),  # 上|官方: the text reads on as words
