@@ -1586,6 +1586,10 @@ _FOUNDER_CUES = ("联合创始人", "创始人", "董事长", "首席执行官",
 _COMPANY_DEEDS = ("完成", "宣布", "获得", "发布", "推出")
 _FOUNDING_VERBS = frozenset({"成立", "创立", "创办", "创建"})
 _FOUNDING_YEAR = re.compile(r"于\s*(?:\d{4}|[一二〇○零]{4})年")
+_INTRODUCED_AS_COMPANY = re.compile(
+    r"(?:国内|全球|中国)?(?:一家|家)[^，。；“”]{0,14}?"
+    r"(?:公司|企业|品牌|集团|工作室|厂商|服务商|供应商|制造商|运营商|初创|独角兽)"
+)
 _TENURE_WORDS = frozenset("现任 前任 时任 曾任 原任 兼任 出任 担任 继任 新任 留任".split())
 
 
@@ -1651,6 +1655,8 @@ class CuedCompanies:
                 span = self._before_title(ctx, i)
             elif token.text in _FOUNDING_VERBS and i > 0 and _FOUNDING_YEAR.match(view, token.end):
                 span = self._before_title(ctx, i)  # 禾集便利成立于2019年: only an organization is founded
+            elif token.text == "是" and i > 0 and _INTRODUCED_AS_COMPANY.match(view, token.end):
+                span = self._before_title(ctx, i)  # 星澜互动是一家游戏公司: introduced as one
             else:
                 continue
             if span is None:

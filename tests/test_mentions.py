@@ -742,6 +742,8 @@ def test_a_known_company_and_a_business_word_name_its_arm(text: str, expected: l
         ("公司收购了智能客服企业云语互动51%的股权。", ["云语互动"]),  # a category noun, then the name
         ("据悉，禾集便利成立于2019年，总部位于杭州。", ["禾集便利"]),  # only an organization is founded
         ("该公司成立于2019年。", []),
+        ("张伟说，星澜互动是国内一家游戏公司。", ["星澜互动"]),  # introduced as a company
+        ("王小明是一家公司的CEO。", []),  # a person is no company, whatever follows
         ("射频芯片企业锐频微被收购。", ["锐频微"]),
         ("他加盟了机器人公司北极光机器人。", ["北极光机器人"]),  # a dictionary word as brand, with its trade
         ("智能驾驶公司毫末智行创始人张凯表示。", ["毫末智行"]),  # a category noun and a founder around it
