@@ -1585,7 +1585,7 @@ _NAME_ENDS = frozenset('的和与及、，,。；;：:（(“”"被将已在于
 _FOUNDER_CUES = ("联合创始人", "创始人", "董事长", "首席执行官", "CEO", "总裁")
 _COMPANY_DEEDS = ("完成", "宣布", "获得", "发布", "推出")
 _FOUNDING_VERBS = frozenset({"成立", "创立", "创办", "创建"})
-_FOUNDING_YEAR = re.compile(r"于\s*(?:\d{4}|[一二〇○零]{4})年")
+_FOUNDING_YEAR = re.compile(r"于\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})年")
 _INTRODUCED_AS_COMPANY = re.compile(
     r"(?:国内|全球|中国)?(?:一家|家)[^，。；“”]{0,14}?"
     r"(?:公司|企业|品牌|集团|工作室|厂商|服务商|供应商|制造商|运营商|初创|独角兽)"
