@@ -641,6 +641,7 @@ class MediaOutlets:
     _AGENCY = re.compile(rf"([{CJK}]{{2,5}}社)(?=[^，。]{{0,10}}(?:报道|报导|援引|消息|称))")
     # 据晚点报道, 据36氪报道: whatever stands between 据 and 报道 is the outlet, unless it is a kind of source
     _REPORTED_BY = re.compile(rf"据((?:(?![等和与及的])[{CJK}A-Za-z0-9]){{2,8}}?)(?:报道|报导)")
+    _TIME = re.compile(r"今年|去年|前年|本月|上月|日前|近日|此前|早前|[0-9一二三四五六七八九十]{1,4}[年月日]")
     _GENERIC_SOURCES = (
         "外媒",
         "媒体",
@@ -671,6 +672,9 @@ class MediaOutlets:
                     yield _mention(ctx, s, e, "Organization", self.name, 0.85, kind="MediaOutlet")
             for match in self._REPORTED_BY.finditer(view, start, end):
                 s, e = match.span(1)
+                when = self._TIME.search(view, s, e)
+                if when:
+                    e = when.start()  # 据路透社今年9月报道: the outlet, then when it reported
                 source = view[s:e]
                 if (
                     not source.startswith(self._GENERIC_SOURCES)
@@ -682,7 +686,7 @@ class MediaOutlets:
                 for match in pattern.finditer(view, start, end):
                     s, e = match.span(1)
                     outlet = match.group(1)
-                    lead = re.match(r"(?:另据|根据|据|日电|日讯)", outlet)
+                    lead = re.match(r"(?:另据|根据|据|日电|日讯|而|并|但|则)", outlet)
                     if lead:
                         s += lead.end()
                     if (
@@ -1455,6 +1459,13 @@ COMPANY_CUES = (
     "已",
     "于",
     "在",
+    # what a supplier or an employer does: 由保隆科技提供, 曾在七星电子工作
+    "提供",
+    "供应",
+    "代工",
+    "承担",
+    "工作",
+    "任职",
 )
 _BRAND_STOP = set(
     "的了和与及是在等将对向从被把为也都就而但其该这那此个家位些一二三两几多各每某新老大小由于以并还自"
@@ -1707,6 +1718,8 @@ class CuedCompanies:
         if j == title or not _cued_name(tokens[j:title]):
             return None
         start, end = tokens[j].start, tokens[title - 1].end
+        if ctx.view[end - 1] == "任":
+            return None  # 周启明任董事长: a person who serves as chairman, not a company's chairman
         before = ctx.view[start - 1 : start]
         edge = not before or before in _CLAUSE_EDGES or before in _LIST_MARKS or before in _GLUED_BEFORE
         return (start, end) if 3 <= end - start <= 6 and edge else None
@@ -1786,8 +1799,9 @@ def _listed_with_known_organization(ctx: DocumentView, start: int, end: int) -> 
     view = ctx.view
     pattern, by_name = _known_index()
     if view[start - 1 : start] in _LIST_MARKS:
-        previous = [t for t in ctx.tokens_between(max(0, start - 12), start - 1) if t.end == start - 1]
-        if previous and (entity := by_name.get(previous[-1].text)) and entity.type == "Organization":
+        # the known name right before the mark, however the segmenter cut it (科|伦博|泰、映恩生物)
+        ending = [m for m in pattern.finditer(view, max(0, start - 13), start - 1) if m.end() == start - 1]
+        if any(by_name[m.group()].type == "Organization" for m in ending):
             return True
     if view[end : end + 1] in _LIST_MARKS:
         match = pattern.match(view, end + 1)
@@ -2003,6 +2017,11 @@ PERSON_VERBS = SPEECH_VERBS + (
     "创立",
     "创办",
     "毕业于",
+    "本科毕业",
+    "本科就读",
+    "硕士毕业",
+    "博士毕业",
+    "就读于",
     "辞去",
     "卸任",
     "离职",
@@ -2146,7 +2165,7 @@ class ChinesePersons:
                 and (
                     text[2] in _FUNCTION_CHARS
                     or text[2] in _NOT_IN_NAMES
-                    or text[2] in "说到称等均"
+                    or text[2] in "说到称等均要"
                     or _person_after().match(ctx.view, token.start + 2)
                     or text[2] not in given_name_chars()
                     and (
@@ -2618,8 +2637,11 @@ def _titles_by_length() -> tuple[frozenset[str], tuple[int, ...]]:
 
 @lru_cache(maxsize=1)
 def _person_after() -> re.Pattern[str]:
-    # a job title after the name is as good as one before it: 曹志秘书长, 张伟董事长
-    return re.compile(alternation(frozenset(_PERSON_AFTER) | {r for r in roles() if len(r) >= 2}))
+    # a job title after the name is as good as one before it: 曹志秘书长, 张伟董事长; so is 任 and a
+    # title (陈涛任总裁: the name is 陈涛)
+    posts = {r for r in roles() if len(r) >= 2}
+    after = alternation(frozenset(_PERSON_AFTER) | posts)
+    return re.compile(f"(?:{after}|任(?:{alternation(frozenset(posts))}))")
 
 
 def _left_cue(view: str, start: int) -> str:
@@ -2770,7 +2792,7 @@ _PREDICATE_STARTS = frozenset("已也还则就都曾将又便正在对向把被�
 # characters that do not stand in a given name: function words, pronouns, measure words
 _NOT_IN_NAMES = frozenset(
     "的了着过们么呢吗吧啊这那哪谁个些每各某本该其此所及与和或但而并且即被把将已也还则就都曾于在是为对向从给让"
-    "副叫到等"
+    "副叫到等据"
 )
 # Prepositions that are surnames too (向, 于, 和 …)
 _PREPOSITIONS = frozenset("向于和与对从在被把给跟同")
@@ -2907,6 +2929,8 @@ class ShapedPersons:
                 len(name) == 3
                 and word_tag(name[:2]) not in ("nr", "nrfg", "nrt")
                 and _everyday_word(name[:2])
+                # CEO罗家豪本科毕业于: with a title before and a verb after, 罗家 (a village) is no word here
+                and not (typical and left == "title" and right == "verb")
             ):
                 continue  # 博士|毕业后: an everyday word that begins with a surname, and one more character
             if (
