@@ -147,6 +147,8 @@ COMMON_ABBREVIATIONS = frozenset(
     B2C PR HR RD ESG USD RMB CNY HKD EUR GBP JPY IoT AIGC ToB ToC KPI OKR PE VC LP GP ROI ARR MAU
     DAU CAGR H1 H2 Q1 Q2 Q3 Q4 FY YoY QoQ OK TV PDF HTML URL IP ID AGI-level GenAI-era vs PhD MBA
     CBD SOTA FAQ PPT DNA toB toC toG BG BU
+    ISP MCU SoC DSP FPGA ASIC HBM DRAM NAND SSD OLED AMOLED LTPO LCD CMOS ADAS BMS NFC USB UWB IGBT SiC
+    GaN PCB ADC AIoT LiDAR 3D 4G 5G 6G
     """.split()
 )
 TITLE_ABBREVIATIONS = frozenset("CEO CTO CFO COO CIO CMO CSO CPO CXO VP SVP EVP".split())
@@ -437,6 +439,12 @@ _MEASURE = re.compile(r"[0-9][0-9.,]*(?:[kKMGTP]?(?:Wh|W|Hz|B|bps|FLOPS|Ah)|mAh|
 _SERIES = re.compile(r" 系列")
 
 
+# a figure and its unit, which Latin runs also hold (6nm, 5MWh, 587Ah, 3.2GHz, 120Hz)
+_MEASURE = re.compile(
+    r"[0-9]+(?:\.[0-9]+)?\s?(?:nm|mm|cm|km|kg|[kMGT]?Wh|m?Ah|[kMG]?W|[kMG]?Hz|[KMGT]B|[KMGT]bps|V|mAh)"
+)
+
+
 class LatinNames:
     """Runs of capitalized Latin words: ``Scale AI``, ``Alexandr Wang``, ``Llama 4``, ``GPT-5``."""
 
@@ -487,8 +495,8 @@ class LatinNames:
         name = " ".join(words_)
         if not ctx.inside(start, end) or name in COMMON_ABBREVIATIONS or name in COMMON_ENGLISH:
             return
-        if len(name) < 2 or name.isdigit():
-            return
+        if len(name) < 2 or name.isdigit() or _MEASURE.fullmatch(name):
+            return  # 6nm, 5MWh, 587Ah: a quantity
         # A run that starts with an abbreviation ("AI Scale"?) keeps it; one that is only
         # abbreviations joined by spaces ("CEO AI") is not a name.
         if all(w in COMMON_ABBREVIATIONS for w in words_):
@@ -796,10 +804,13 @@ class SuffixOrganizations:
             j = i
             while j > 0 and tokens[j - 1].end == tokens[j].start and i - j < 4:
                 prev = tokens[j - 1]
+                place_named = prev.text in world_places() or prev.text in places()  # 莫斯科/nr|国立大学
                 if (
                     prev.text in COMMON_ABBREVIATIONS
                     or prev.text in self._STOP
+                    or prev.text in _LISTING_BOARDS
                     or prev.pos in ("nr", "nrfg", "nrt", "m", "t")
+                    and not place_named
                 ):
                     break
                 if prev.pos in _PROPER_POS or prev.pos in ("n", "nz", "vn") and len(prev.text) >= 2:
@@ -824,6 +835,8 @@ class SuffixOrganizations:
             text = ctx.view[start:end]
             if len(text) <= len(suffix) + 1 or text in _GENERIC_HEADS or not ctx.inside(start, end):
                 continue
+            if token.text[: -len(suffix)] in _KINDS_OF_ORGANIZATION:
+                continue  # 深交所创业板上市公司: what kind of company, and where it is listed
             if kind == "Company" and ctx.view[end : end + 1] in _FIELD_AFTER:
                 continue  # 复旦大学微电子|系, 半导体|行业: a field of study or of trade, not a company
             head_prefix = token.text[: -len(suffix)]
@@ -841,9 +854,9 @@ class SuffixOrganizations:
                     parts = parts[1:]
                 start = max(start, parts[0].start)
             start += _place_before_known(ctx.view[start:end], suffix)
-            places = [t for t in parts[:-1] if t.pos == "ns"]
+            place_words = [t for t in parts[:-1] if t.pos == "ns" or t.text in world_places()]
             government = kind in ("GovernmentBody", "University", "MediaOutlet")
-            if not brands and not (government and (places or head_prefix)):
+            if not brands and not (government and (place_words or head_prefix)):
                 continue
             yield _mention(ctx, start, end, "Organization", self.name, 0.7, kind=kind)
 
@@ -1004,6 +1017,8 @@ class HeadedOrganizations:
                 )
                 if not (material or rare) or prev.text in _DETERMINERS + tuple(_AFFILIATE_WORDS):
                     break
+                if prev.text in _LISTING_BOARDS or not legal_form and prev.text[-1] in _VERB_CHARS:
+                    break  # 科创板|芯片设计公司 is a kind of company; 电芯为|公司 is 电芯 + 为
                 if token.end - prev.start > 16:
                     break
                 j -= 1
@@ -1041,12 +1056,24 @@ class HeadedOrganizations:
             if len(name) <= len(head) + 1 or not ctx.inside(start, token.end):
                 continue
             start += _place_before_known(name, head)
+            if legal_form:
+                start = _quoted_start(ctx.view, start, token.end)
             name = ctx.view[start : token.end]
             if any(known_by_name(name[:n]) for n in range(2, len(name) - len(head) + 1)):
                 continue  # 浙江大学计算机学院, 阿里云智能集团: the known name is found on its own
             suffix = _head_suffix(name)
             kind = org_suffixes()[suffix][0] if suffix else ""
             yield _mention(ctx, start, token.end, "Organization", self.name, 0.6, kind=kind)
+
+
+def _quoted_start(view: str, start: int, end: int) -> int:
+    """Where a registered name in quotes begins: a quoted name is all name, whatever its words
+    (合资公司“京盒即时零售科技有限公司”, where 即时 stopped the walk)."""
+    if view[end : end + 1] not in '”"」':
+        return start
+    opening = max(view.rfind(q, max(0, start - 16), start) for q in '“"「')
+    between = view[opening + 1 : start]
+    return opening + 1 if opening >= 0 and re.fullmatch(f"[{CJK}A-Za-z0-9]*", between) else start
 
 
 # Armed forces as news names them: 美军, 俄罗斯海军, 印度空军, 美国海军陆战队, 解放军 (known)
@@ -1083,6 +1110,12 @@ class ArmedForces:
 
 
 # what stands before an organization word to say what kind of organization it is, not which one
+# function characters that end a clause's verb, never a name (和 and 与 do end names: 协和, 中和)
+_VERB_CHARS = frozenset("为是在于将对则还就都已曾也的了")
+# the boards a company is listed on, which say what kind of company it is (科创板芯片设计公司)
+_LISTING_BOARDS = frozenset(
+    "科创板 创业板 主板 新三板 北交所 深交所 上交所 港股 美股 纳斯达克 纽交所".split()
+)
 _KINDS_OF_ORGANIZATION = frozenset(
     "商业 投资 开发 政策 政策性 农村 城市 地方 民营 外资 合资 国有 股份制 私人 网络 电子 直销 储蓄 信用"
     " 跨国 上市 中资 外国 国外 国内 各国 大型 中小 小型 金融 保险 证券 信托 基金 咨询 中介 物业 房地产"
@@ -1182,6 +1215,8 @@ class CompanyArms:
                     continue
                 if middle and (_has_verb(middle) or middle in _KINDS_OF_ORGANIZATION):
                     continue  # 腾讯收购公司, 腾讯投资公司: what the company does to a company
+                if middle.endswith("上市") or any(board in middle for board in _LISTING_BOARDS):
+                    continue  # 深交所创业板上市公司: a company listed there, not an arm of the exchange
             start, end = mention.start, match.end()
             if ctx.inside(start, end):
                 yield _mention(ctx, start, end, "Organization", self.name, 0.65, kind="Company")
@@ -1528,6 +1563,10 @@ def _owner_before() -> re.Pattern[str]:
     return re.compile(rf"(?:{owned})(?P<place>{alternation(places())})?$")
 
 
+# 商 or 厂 after a trade names its vendors (芯片商, 电池厂, 汽车厂商), not a company
+_VENDOR = re.compile(r"(?:厂商|[商厂](?!业|用|品|务|城|标|场|界|房|区|长))")
+
+
 class BrandCompanies:
     """A two-character brand and an industry word, confirmed by how the text treats it.
 
@@ -1553,7 +1592,14 @@ class BrandCompanies:
                     continue
                 if not _is_brand(brand):
                     continue  # 提供芯片, 布局机器人, 人形机器人: no brand before the industry word
-                if match.start() not in ctx.word_starts and view[match.start() - 1] not in _GLUED_BEFORE:
+                if _VENDOR.match(view, match.end()):
+                    continue  # 收购车规芯片商锐思半导体: a kind of vendor, whose name comes after
+                vendor_before = _VENDOR.match(view, match.start() - 1) is not None  # 芯片|商锐思|半导体
+                if (
+                    match.start() not in ctx.word_starts
+                    and view[match.start() - 1] not in _GLUED_BEFORE
+                    and not vendor_before
+                ):
                     continue  # 阿里云|智能集团 has no brand 里云: a brand begins a word (由高瓴 is 由|高瓴)
                 candidates.append(match)
         counts = Counter(m.group("brand") + m.group("industry") for m in candidates)
@@ -2156,6 +2202,8 @@ class ChinesePersons:
             foreign = all(ch in translit_chars() for ch in text) and len(text) >= 3
             if not (native or foreign) or not ctx.inside(token.start, token.end) or text in world_places():
                 continue  # 夏威夷: the dictionary tags some places names
+            if ctx.view.startswith(INDUSTRY_WORDS, token.end):
+                continue  # 商锐思|半导体, 保隆|科技: a company's brand, not a person
             located = ctx.view[token.start - 1 : token.start] in _LOCATIVE
             if foreign and located and not ctx.view.startswith(_VIEWPOINT, token.end):
                 continue  # 在特拉维夫创立: a place after 在
@@ -3453,7 +3501,10 @@ _MODEL_NAME = re.compile(
     rf"(?: (?:{'|'.join(sorted(PRODUCT_TIERS))}))?)(?![A-Za-z0-9%])"
 )
 _MODEL_CUES_AFTER = ("发布", "上市", "系列", "搭载", "交付", "开售", "首发", "亮相", "正式")
-_PRODUCT_WORDS = (*PRODUCT_HEADS, "纯电", "增程", "首款", "第二款", "新款", "旗舰", "首发", "搭载", "推出")
+_PRODUCT_WORDS = (
+    *PRODUCT_HEADS,
+    *"纯电 增程 首款 第二款 新款 旗舰 首发 搭载 推出 自研".split(),
+)
 
 
 def _common_word(word: str) -> bool:
@@ -3478,12 +3529,14 @@ class ModelNames:
                 words_ = [
                     t for t in ctx.tokens_between(match.start(), match.end(1)) if t.start >= match.start()
                 ]
-                if not words_ or words_[-1].end != match.end(1):
-                    continue
+                if not words_ or words_[-1].end != match.end(1) or set(words_[-1].text) & _NOT_IN_NAMES:
+                    continue  # 调校了|X7: a particle is no brand
                 s = words_[-1].start
                 for word in reversed(words_[:-1]):
                     if len(word.text) > 1 and _common_word(word.text):
                         break
+                    if word.pos.startswith(("v", "u", "p")) or set(word.text) & _NOT_IN_NAMES:
+                        break  # 自研|凌霄L1, 调校了|X7: what is done to the model is no part of its name
                     s = word.start
                 brand = view[s : match.end(1)]
                 if len(brand) < 2 or _common_word(brand):
@@ -3493,11 +3546,11 @@ class ModelNames:
                 known = known_by_name(brand)
                 if known is not None and (known.type != "Organization" or match.group(2).isdigit()):
                     continue  # 华为2012…: a known company and a figure; 岚图T8, 小米SU7 are its models
-                if brand in places() or _is_person_shaped(brand):
-                    continue
                 cued = view.startswith(_MODEL_CUES_AFTER, e) or view[max(0, s - 6) : s].endswith(
                     _PRODUCT_WORDS
                 )
+                if brand in places() or _is_person_shaped(brand) and not cued:
+                    continue  # 首发自研凌霄L1: a cued brand glued to a code names a model, 凌 or not
                 if cued and ctx.inside(s, e):
                     yield _mention(ctx, s, e, "Product", self.name, 0.65)
 
