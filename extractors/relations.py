@@ -1260,13 +1260,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.customer.made_by.v1",
         "customerOf",
-        r"(?P<s>{O})的{G}{{0,12}}?由(?P<o>{O})(?:负责)?(?:代工|生产|制造|供应|提供|交付)",
+        r"(?P<s>{O})的{G}{{0,12}}?由(?P<o>{O})(?:负责|独家)?(?:代工|生产|制造|供应|提供|交付)",
         0.75,
     ),
     Rule(
         "relations.customer.made_for_topic.v1",
         "customerOf",
-        r"(?:^|[，,；;])(?:{R}|{G}{{0,8}}?)(?:则|也|均)?(?:(?:改由|转由|交由|交给|由)(?P<o>{O})(?:负责)?(?:代工|生产|制造|封装|封测|供应|供货)"
+        r"(?:^|[，,；;])(?:{R}|{G}{{0,8}}?)(?:则|也|均)?(?:(?:改由|转由|交由|交给|由)(?P<o>{O})(?:负责|独家)?(?:代工|生产|制造|封装|封测|供应|供货|提供)"
         r"|(?:交由|交给)(?P<o2>{O})(?:负责)?完成)",
         0.6,
         topic_subject=True,
@@ -1668,15 +1668,19 @@ class RelationExtractor:
                 resolved.append((s, e, Slot(target.entity, target.type, target.kind, s, e)))
         return resolved
 
-    def _supplies(self, customers: list[Slot], suppliers: list[Slot]) -> bool:
+    def _supplies(self, customers: list[Slot], suppliers: list[Slot], purchase: bool = False) -> bool:
         """Whether the text has told the first party to be the supplier of the second: a customer
-        fact between them in the paragraph, else the company it was just talking about."""
+        fact between them in the paragraph, else, for a purchase contract, the party named first
+        buys ("长江存储与华岳装备签订了…采购合同", "魅川科技已与京东方签署采购协议"), else the company the
+        text was just talking about supplies."""
         if len(customers) != 1 or len(suppliers) != 1:
             return False
         a, b = customers[0].entity, suppliers[0].entity
         for fact in reversed(self.discourse.paragraph_facts):
             if fact.relation == "customerOf" and {fact.subject, fact.object} == {a, b}:
                 return fact.object == a
+        if purchase:
+            return True
         topic = self.discourse.previous_topic
         return topic is not None and topic.entity == a
 
@@ -1965,7 +1969,7 @@ class RelationExtractor:
                     amount, stake = self._deal_terms(frame, match.start(), match.end())
                     amount = None if rule.stake_only else amount
                 reporter = _reporter_for(reporters, match.start())
-                if rule.topic_supplies and self._supplies(subjects, objects):
+                if rule.topic_supplies and self._supplies(subjects, objects, "采购" in match.group()):
                     subjects, objects = objects, subjects
                 for s in subjects:
                     for o in objects:
