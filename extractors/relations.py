@@ -1386,7 +1386,9 @@ RULES: tuple[Rule, ...] = (
         # "医联和京东健康都是医渡智联的直接竞争对手"
         "relations.competitor.copula.v1",
         "competitorOf",
-        r"(?P<s>{OL}){G}{{0,6}}?(?:都是|均为|均是|是|为|成为)(?P<o>{O})(?:的)?{G}{{0,6}}?(?:竞争对手|对手|竞品)",
+        # "优必选是灵枢机器人在国内最直接的竞争对手之一": where they compete may stand between
+        r"(?P<s>{OL}){G}{{0,6}}?(?:都是|均为|均是|是|为|成为)(?P<o>{O})(?:在{G}{{1,12}}?)?(?:的)?{G}{{0,6}}?"
+        r"(?:竞争对手|对手|竞品)",
         0.75,
     ),
     Rule(
@@ -1401,9 +1403,16 @@ RULES: tuple[Rule, ...] = (
         "competitorOf",
         r"(?<!{O})(?:与|和|同)(?P<o>{OL})(?:等{G}{{0,6}}?)?"
         r"(?:的{G}{{0,6}}?|在{G}{{0,12}}?(?:上|中|领域|方面|市场)的?|{G}{{0,14}}?(?:展开|进行|正面|直接|激烈))?(?:的)?"
-        r"(?:较量|竞争(?!力)|角逐|抗衡|对抗|争夺|比拼|竞赛|交锋)",
+        r"(?:较量|竞争(?!力|对手)|角逐|抗衡|对抗|争夺|比拼|竞赛|交锋)",
         0.7,
         topic_subject=True,
+    ),
+    Rule(
+        # "与月之暗面、智谱、MiniMax等竞争对手相比，星衍智能…": the rivals, then the company compared
+        "relations.competitor.compared.v1",
+        "competitorOf",
+        r"(?:与|和|同|相较于|相比于)(?P<o>{OL})(?:等)?(?:{G}{{0,6}}?)(?:竞争对手|对手|竞品)(?:相比|相较)?[，,]\s*(?P<s>{O})",
+        0.75,
     ),
     Rule(
         "relations.competitor.named.v1",
