@@ -1446,6 +1446,10 @@ INDUSTRY_WORDS = (
     "光电",
     "科投",
     "产投",
+    "装备",
+    "光学",
+    "精密",
+    "动力",
 )
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
 CATEGORY_NOUNS = (
@@ -1612,8 +1616,10 @@ class BrandCompanies:
             # a category noun or a legal form says "company" outright; a company's verb or a second
             # use only when the brand is no everyday word (人形机器人 is a kind of robot)
             said = match.group("legal") or before.endswith(CATEGORY_NOUNS) or owner is not None
-            if match.group("industry") == "投资":
-                confirmed = said  # 投资 is what investors do: only a legal form or an owner says "name"
+            if match.group("industry") in ("投资", "芯片"):
+                # 投资 is what investors do, and 快充芯片, 凌霄芯片 are chips: only a legal form, a category
+                # noun or an owner says "name"
+                confirmed = said
             else:
                 confirmed = (
                     said
@@ -1712,7 +1718,9 @@ class CuedCompanies:
                 span = self._before_title(ctx, i)
             elif token.text in _FOUNDING_VERBS and i > 0 and _FOUNDING_YEAR.match(view, token.end):
                 span = self._before_title(ctx, i)  # 禾集便利成立于2019年: only an organization is founded
-            elif token.text == "是" and i > 0 and _INTRODUCED_AS_COMPANY.match(view, token.end):
+            elif (
+                token.text == "是" and i > 0 and (introduced := _INTRODUCED_AS_COMPANY.match(view, token.end))
+            ):
                 span = self._before_title(ctx, i)  # 星澜互动是一家游戏公司: introduced as one
             else:
                 continue
@@ -1720,7 +1728,12 @@ class CuedCompanies:
                 continue
             s, e = span
             name = view[s:e]
-            if known_by_name(name) is not None or _is_person_shaped(name) or not ctx.inside(s, e):
+            # 华芯微是一家芯片设计公司 says "company" even of a name shaped like a person's; 张伟是一家
+            # 公司的CEO does not
+            said_company = token.text == "是" and not view.startswith("的", introduced.end())
+            if known_by_name(name) is not None or _is_person_shaped(name) and not said_company:
+                continue
+            if not ctx.inside(s, e):
                 continue
             yield _mention(ctx, s, e, "Organization", self.name, 0.6, kind="Company")
 
