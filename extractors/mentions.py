@@ -1711,6 +1711,7 @@ class CuedCompanies:
         tokens = ctx.tokens
         view = ctx.view
         for i, token in enumerate(tokens):
+            introduced = None
             if token.text in _COMPANY_NOUNS and i + 1 < len(tokens):
                 named = i + 2 < len(tokens) and tokens[i + 1].text in ("名为", "名叫", "叫做")
                 span = self._after_category(ctx, i + 2 if named else i + 1)  # 企业(名为)云栖数据
@@ -1730,7 +1731,7 @@ class CuedCompanies:
             name = view[s:e]
             # 华芯微是一家芯片设计公司 says "company" even of a name shaped like a person's; 张伟是一家
             # 公司的CEO does not
-            said_company = token.text == "是" and not view.startswith("的", introduced.end())
+            said_company = introduced is not None and not view.startswith("的", introduced.end())
             if known_by_name(name) is not None or _is_person_shaped(name) and not said_company:
                 continue
             if not ctx.inside(s, e):
