@@ -1625,6 +1625,8 @@ class BrandCompanies:
                     said
                     or match.group("industry") in ("创投", "资本")  # 高瓴创投, 华兴资本: investors' names
                     or after.startswith(COMPANY_ROLE_CUES + COMPANY_CUES)
+                    or after.startswith(_TIME_WORDS)
+                    and view.startswith(COMPANY_CUES, e + 2)  # 今日宣布
                     or counts[name] >= 2
                     or _listed_with_known_organization(ctx, s, e)
                 )
@@ -2086,6 +2088,9 @@ PERSON_VERBS = SPEECH_VERBS + (
     "卸任",
     "离职",
     "被任命",
+    "被董事会",
+    "被公司董事会",
+    "被聘为",
     "当选",
     "获任",
     "曾任",
