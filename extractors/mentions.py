@@ -308,7 +308,8 @@ class KnownNames:
                 s, e = match.span()
                 if not _latin_boundary(ctx.view, s, e) or not ctx.inside(s, e):
                     continue
-                entity = by_name[match.group()]
+                e = _before_role(ctx.view, s, e, by_name)
+                entity = by_name[ctx.view[s:e]]
                 after_particle = s > 0 and ctx.view[s - 1] in "前原从在与和对向被由据及于称、，,"
                 if (
                     e - s <= 2
@@ -321,6 +322,15 @@ class KnownNames:
                 if match.group().endswith("银行") and ctx.view[e : e + 1] == "业":
                     continue  # 上海银行业: the banking trade of a place, not the bank of that name
                 yield _mention(ctx, s, e, entity.type, self.name, 0.95, kind=entity.kind or "")
+
+
+def _before_role(view: str, start: int, end: int, by_name: dict[str, KnownEntity]) -> int:
+    """Where a known name ends when its longest form runs into a job title: 易观分析|师陈默 is 易观 and
+    an analyst (分析师), where 易观分析 is also a name of the firm."""
+    for cut in range(end - 1, start + 1, -1):
+        if view[start:cut] in by_name and _person_after().match(view, cut) and view[cut:end] != "":
+            return cut if not _person_after().match(view, end) else end
+    return end
 
 
 def _inside_other_words(ctx: DocumentView, start: int, end: int) -> bool:

@@ -1526,6 +1526,8 @@ def _cited_outlets(frame: Frame) -> list[int]:
 _UNIT_ENDINGS = r"(?:云|研究院|实验室|事业部|事业群|部门|团队|研究所)$"
 _OUTLET_KINDS = ("MediaOutlet", "outlet-cited")
 # organizations that are no party to a company's events: outlets, teams, universities, state bodies
+# a seller's category noun right before a party: 国产GPU厂商|摩矽科技
+_SELLER_BEFORE = re.compile(r"(?:厂商|供应商|制造商|服务商|提供商|[^\s，。]{1,4}商)$")
 _NOT_PARTIES = ("MediaOutlet", "outlet-cited", "Team", "University", "GovernmentBody")
 
 
@@ -1987,7 +1989,10 @@ class RelationExtractor:
                     amount, stake = self._deal_terms(frame, match.start(), match.end())
                     amount = None if rule.stake_only else amount
                 reporter = _reporter_for(reporters, match.start())
-                if rule.topic_supplies and self._supplies(subjects, objects, "采购" in match.group()):
+                # a purchase contract's first party buys, unless the text calls it a seller
+                # ("GPU厂商摩矽科技…与字节跳动签署了…采购合同")
+                purchase = "采购" in match.group() and not _SELLER_BEFORE.search(frame.text, 0, match.start())
+                if rule.topic_supplies and self._supplies(subjects, objects, purchase):
                     subjects, objects = objects, subjects
                 for s in subjects:
                     for o in objects:
