@@ -3738,6 +3738,7 @@ def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[M
     kept = resolve_overlaps(kept + list(CompanyArms().extend(ctx, kept)))
     kept = resolve_overlaps(kept + list(Branches().extend(ctx, kept)))
     kept = resolve_overlaps(kept + list(_coordinated_people(ctx, kept)))
+    kept = resolve_overlaps(kept + list(_glossed_people(ctx, kept)))
     kept = resolve_overlaps(kept + list(_organizations_in_lists(ctx, kept)))
     return _people_in_lists(ctx, resolve_overlaps(kept + list(_repeated(ctx, kept))))
 
@@ -3910,6 +3911,26 @@ def _coordinated_people(ctx: DocumentView, found: list[Mention]) -> Iterator[Men
             people.append(mention)
             yield mention
             break
+
+
+GLOSSED_PERSON = "mentions.person_gloss.v1"
+# a person's name in the original script, in brackets right after the Chinese: 阿特金森（martinatkinson）,
+# 保罗·盖蒂（j.paulgetty）, 马蒂亚斯·克莱因（Matthias Klein）
+_PERSON_GLOSS = re.compile(r"[（(]\s*([A-Za-z][A-Za-z.'\- ]{1,40}?[A-Za-z])\s*(?=[）)，,、])")
+
+
+def _glossed_people(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
+    """The original of a person's name glossed after it is that person's name too, whatever its case
+    or spacing: news glosses foreign names so (阿特金森（martinatkinson）), and feeds lower-case them."""
+    for mention in found:
+        if mention.type != "Person" or not has_cjk(mention.name):
+            continue
+        gloss = _PERSON_GLOSS.match(ctx.view, mention.end)
+        if gloss is None or _known_type(gloss.group(1)) not in ("", "Person"):
+            continue
+        s, e = gloss.span(1)
+        if gloss.group(1) not in COMMON_ABBREVIATIONS and ctx.inside(s, e):
+            yield _mention(ctx, s, e, "Person", GLOSSED_PERSON, 0.75)
 
 
 def _list_mark(view: str, at: int) -> int:

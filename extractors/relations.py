@@ -1804,6 +1804,8 @@ class RelationExtractor:
             and s.kind not in ("MediaOutlet", "outlet-cited", "Team", "University", "GovernmentBody")
             # a company someone worked at before is not what the text goes on about ("此前在OpenAI负责…")
             and not re.search(rf"(?:前|原|曾|从)[^，。；{ANY}]{{0,2}}$", frame.text[max(0, i - 4) : i])
+            # nor is the one a part is made or supplied by ("屏幕由京东方独家供应"): the buyer still is
+            and frame.text[max(0, i - 1) : i] != "由"
             and s.entity not in left_here
             and not _INVESTOR_IN_ROUND.match(frame.text, i + 1)  # an investor
             and not _CLIENT_OR_BACKER.match(frame.text, i + 1)

@@ -457,7 +457,8 @@ def persons(raw: str) -> list[str]:
         ("专场推出了孙文博的新作。", ["孙文博"]),
         ("本报记者商志刚实习生杜明远报道", ["商志刚", "杜明远"]),  # a byline goes on
         # a foreign name's original in brackets, lower-cased and run together as some feeds write it
-        ("拍卖公司表示，鲍伯狄伦（bobdylan）的手稿将上拍。", ["鲍伯狄伦"]),
+        ("拍卖公司表示，鲍伯狄伦（bobdylan）的手稿将上拍。", ["鲍伯狄伦", "bobdylan"]),
+        ("主裁判阿特金森（martinatkinson）判罚点球。", ["阿特金森", "martinatkinson"]),  # the original, too
         ("球队核心皮萨罗伤愈复出。", ["皮萨罗"]),  # 核心: a team's key player
         ("孟立新足彩推荐：主队稳胜", ["孟立新"]),  # a columnist's name heads the column
         ("被告向章凌女士出具了存单。", ["章凌"]),  # 向 is a preposition here, not the surname
@@ -1077,3 +1078,52 @@ def test_investment_platforms_named_by_their_owner(text: str, expected: list[str
 
 def test_a_company_introduced_by_name() -> None:
     assert organizations("这家总部位于杭州的企业名为星澜数据，由前工程师创办。") == ["星澜数据"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "公司由周启明与陈涛共同创立，陈涛任总裁。",
+            ["周启明", "陈涛", "陈涛"],
+        ),  # 任 + a title ends the name
+        ("创始人兼CEO罗家豪本科毕业于浙江大学。", ["罗家豪"]),  # 本科毕业于 follows a person
+        ("公司首席科学官王立新已于5月卸任。", ["王立新"]),  # every 首席X官 is a title
+        ("魅川科技宣布，许楠被公司董事会任命为CEO。", ["许楠"]),  # appointed by the board
+    ],
+)
+def test_people_framed_by_posts_and_careers(text: str, expected: list[str]) -> None:
+    assert persons(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("据知衡科技透露，知衡科技已完成融资。", ["知衡科技", "知衡科技"]),  # 据 begins no name
+        ("而彭博社的报道则称，交易已完成。", ["彭博社"]),
+        ("据路透社今年9月报道，交易已完成。", ["路透社"]),  # the outlet, then when it reported
+        ("这是该基金今年入股的第四家科创板芯片设计公司。", []),  # where it is listed: a kind of company
+        ("深交所创业板上市公司恒川储能今日公告。", ["深交所", "恒川储能"]),
+        ("成立合资公司“京盒即时零售科技有限公司”。", ["京盒即时零售科技有限公司"]),  # quoted: all name
+        ("整车的空气悬架则由保隆科技提供。", ["保隆科技"]),  # a supplier's verb confirms the brand
+        ("他曾在七星电子工作多年。", ["七星电子"]),  # so does an employer's
+        ("他毕业于莫斯科国立大学。", ["莫斯科国立大学"]),  # a place the segmenter tagged a name
+        ("其核心电芯为公司自研。", []),  # 电芯为 + 公司: a verb, not a name
+        ("易观分析师陈默表示，市场仍在增长。", ["易观"]),  # 易观 and an analyst, not 易观分析
+        ("华芯微是一家芯片设计公司。", ["华芯微"]),  # introduced as a company, though 华 is a surname
+    ],
+)
+def test_organizations_as_news_frames_them(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("该机采用台积电6nm工艺，电池容量5MWh，搭载自研ISP芯片。", []),  # quantities and parts
+        ("首发自研凌霄L1芯片。", ["凌霄L1"]),  # 自研 is what was done, not the brand
+        ("双方联合调校了X7的色彩风格。", []),  # 调校了 is no brand of a model
+    ],
+)
+def test_products_and_what_is_no_product(text: str, expected: list[str]) -> None:
+    assert [m.text for m in mentions(text) if m.type == "Product"] == expected

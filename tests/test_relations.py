@@ -809,6 +809,54 @@ PHRASINGS: list[tuple[str, str, set[Triple], set[Triple]]] = [
         set(),
         {("valuedAt", "Anthropic", None)},
     ),
+    (
+        "purchase-contract-first-party-buys",
+        "魅川科技发布新机。魅川科技已与京东方签署采购协议。",
+        {("customerOf", "魅川科技", "京东方")},
+        {("customerOf", "京东方", "魅川科技")},
+    ),
+    (
+        "purchase-contract-of-a-named-seller",
+        "据《财新》报道，国产GPU厂商摩矽科技今年5月与字节跳动签署了一份价值约20亿元人民币的采购合同。",
+        {("customerOf", "字节跳动", "摩矽科技")},
+        {("customerOf", "摩矽科技", "字节跳动")},
+    ),
+    (
+        "supplied-by",
+        "极澜汽车今日发布新车。屏幕由京东方独家供应。整车的空气悬架则由保隆科技提供。",
+        {("customerOf", "极澜汽车", "保隆科技"), ("customerOf", "极澜汽车", "京东方")},
+        set(),
+    ),
+    (
+        "rivals-compared",
+        "星衍智能宣布完成融资。与月之暗面、智谱等竞争对手相比，星衍智能更专注企业市场。",
+        {("competitorOf", "星衍智能", "月之暗面"), ("competitorOf", "星衍智能", "智谱")},
+        set(),
+    ),
+    (
+        "rival-where-they-compete",
+        "灵枢机器人宣布完成融资。优必选是灵枢机器人在国内最直接的竞争对手之一。",
+        {("competitorOf", "优必选", "灵枢机器人")},
+        set(),
+    ),
+    (
+        "entering-a-supply-chain",
+        "华芯微是一家芯片设计公司。华芯微的快充芯片已进入小米、OPPO等手机厂商的供应链。",
+        {("customerOf", "小米", "华芯微"), ("customerOf", "OPPO", "华芯微")},
+        set(),
+    ),
+    (
+        "appointed-by-the-board",
+        "魅川科技宣布，许楠被公司董事会任命为CEO。",
+        {("worksFor", "许楠", "魅川科技")},
+        set(),
+    ),
+    (
+        "former-chief-resigns",
+        "魅川科技宣布，原CEO谭卫东因个人原因辞去CEO职务。",
+        {("left", "谭卫东", "魅川科技")},
+        set(),
+    ),
 ]
 
 
