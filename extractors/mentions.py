@@ -148,7 +148,8 @@ COMMON_ABBREVIATIONS = frozenset(
     DAU CAGR H1 H2 Q1 Q2 Q3 Q4 FY YoY QoQ OK TV PDF HTML URL IP ID AGI-level GenAI-era vs PhD MBA
     CBD SOTA FAQ PPT DNA toB toC toG BG BU
     ISP MCU SoC DSP FPGA ASIC HBM DRAM NAND SSD OLED AMOLED LTPO LCD CMOS ADAS BMS NFC USB UWB IGBT SiC
-    GaN PCB ADC AIoT LiDAR 3D 4G 5G 6G
+    GaN PCB ADC AIoT LiDAR 3D 4G 5G 6G Wh kWh MWh GWh PECVD CVD ALD EUV DUV Chiplet Transformer Agent
+    Agents Biotech Pre-IPO GLP-1 PD-1 PD-L1 HER2 mRNA CAR-T
     """.split()
 )
 TITLE_ABBREVIATIONS = frozenset("CEO CTO CFO COO CIO CMO CSO CPO CXO VP SVP EVP".split())
@@ -803,6 +804,8 @@ class SuffixOrganizations:
             ):
                 continue  # 签署 ends in 署 but signs nothing into being; 元禾控股和… is a holding's name
             if kind == "GovernmentBody":
+                if token.text.endswith("总部"):
+                    continue  # 巴黎总部: where a company has its head office, no body of state
                 start = _government_name(tokens, i, suffix)
                 if start is not None and ctx.inside(start, token.end):
                     yield _mention(ctx, start, token.end, "Organization", self.name, 0.7, kind=kind)
@@ -847,8 +850,12 @@ class SuffixOrganizations:
                 continue
             if token.text[: -len(suffix)] in _KINDS_OF_ORGANIZATION:
                 continue  # 深交所创业板上市公司: what kind of company, and where it is listed
-            if kind == "Company" and ctx.view[end : end + 1] in _FIELD_AFTER:
-                continue  # 复旦大学微电子|系, 半导体|行业: a field of study or of trade, not a company
+            if (
+                kind == "Company"
+                and ctx.view[end : end + 1] in _FIELD_AFTER
+                or ctx.view.startswith("专业", end)
+            ):
+                continue  # 复旦大学微电子|系, 半导体|行业, 微电子|专业: a field of study or of trade
             head_prefix = token.text[: -len(suffix)]
             brands = [t for t in parts[:-1] if t.pos in _PROPER_POS and t.pos != "ns"]
             brands += [tokens[i - 1]] if group_brand and j <= i - 1 else []
@@ -1041,6 +1048,8 @@ class HeadedOrganizations:
             inner = token.text[: -len(head)]  # 初创|公司, 星展|银行: a name inside the head word
             if inner in _KINDS_OF_ORGANIZATION:
                 continue  # 科创板|上市公司, 香港|上市公司: what kind of company, and where it is listed
+            if len(parts) == 1 and head in _FROM_A_PLACE and (inner in world_places() or inner in places()):
+                continue  # 美国公司: a company from America
             naming = [
                 t
                 for n, t in enumerate(parts[:-1])
@@ -1137,6 +1146,10 @@ _KINDS_OF_ORGANIZATION = frozenset(
 _FACILITY_ENDINGS = frozenset("区站馆堂场楼厦园街路桥宫殿城港")
 
 
+# words that, after a place, say where something is from rather than name it
+_FROM_A_PLACE = frozenset({"公司", "企业", "联邦", "总部", "厂商"})
+
+
 class DictionaryOrganizations:
     """Words the segmenter's dictionary lists as organization names (nt): 交通银行, 新华社, 外交部,
     中共中央, 北京大学. Names every reader knows, often without a head noun a rule could see
@@ -1163,6 +1176,8 @@ class DictionaryOrganizations:
                 continue  # 清华大学电子工程系: the known name, and a unit of it, are other rules' business
             start = token.start
             place = _leading_place(token.text)  # 韩国三星电子: the country is not part of the name
+            if place and token.text[place:] in _FROM_A_PLACE:
+                continue  # 美国公司, 德国联邦: a company or a federation of some country, not a name
             if place and known_by_name(token.text[place:]) is not None:
                 start += place
             kind = org_suffixes()[suffix][0] if suffix else ""

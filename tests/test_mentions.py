@@ -1111,6 +1111,8 @@ def test_people_framed_by_posts_and_careers(text: str, expected: list[str]) -> N
         ("其核心电芯为公司自研。", []),  # 电芯为 + 公司: a verb, not a name
         ("易观分析师陈默表示，市场仍在增长。", ["易观"]),  # 易观 and an analyst, not 易观分析
         ("华芯微是一家芯片设计公司。", ["华芯微"]),  # introduced as a company, though 华 is a surname
+        ("周启明本科毕业于复旦大学微电子专业。", ["复旦大学"]),  # a field of study after the school
+        ("这家美国公司在巴黎总部宣布了新计划。", []),  # where a company is from, where its office is
     ],
 )
 def test_organizations_as_news_frames_them(text: str, expected: list[str]) -> None:
@@ -1121,6 +1123,7 @@ def test_organizations_as_news_frames_them(text: str, expected: list[str]) -> No
     ("text", "expected"),
     [
         ("该机采用台积电6nm工艺，电池容量5MWh，搭载自研ISP芯片。", []),  # quantities and parts
+        ("公司完成Pre-IPO轮融资，其GLP-1药物采用Chiplet技术。", []),  # terms of the trade
         ("首发自研凌霄L1芯片。", ["凌霄L1"]),  # 自研 is what was done, not the brand
         ("双方联合调校了X7的色彩风格。", []),  # 调校了 is no brand of a model
     ],
