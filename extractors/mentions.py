@@ -1095,6 +1095,60 @@ def _quoted_start(view: str, start: int, end: int) -> int:
     return opening + 1 if opening >= 0 and re.fullmatch(f"[{CJK}A-Za-z0-9]*", between) else start
 
 
+class PlaceBracketedNames:
+    """A registered company name with its place in brackets before the legal form, as the register
+    writes it when the place does not lead: 和瑞康生物医药（苏州）有限公司, 澜算智能科技（北京）有限公司.
+    The name runs back to where a clause, a list or an affiliate word (全资子公司) ends."""
+
+    name = "mentions.registered_name.v1"
+
+    def find(self, ctx: DocumentView) -> Iterator[Mention]:
+        view = ctx.view
+        for start, end, _ in ctx.analysed:
+            for match in _PLACE_BRACKETED().finditer(view, start, end):
+                if match.group("place") not in places():
+                    continue
+                body = match.group("body")
+                cut = max((body.rfind(w) + len(w) for w in _BODY_BREAKS if w in body), default=0)
+                s = match.start("body") + cut
+                while (
+                    s < match.start("place") - 1
+                    and view[s] in _NOT_IN_NAMES
+                    and re.match(f"[{CJK}]", view[s - 1 : s] or "\n")
+                ):
+                    s += (
+                        1  # 并|…: a word glued before the name; at a clause's start 和 may begin one (和瑞康)
+                    )
+                if match.start("place") - 1 - s >= 4 and ctx.inside(s, match.end()):
+                    yield _mention(ctx, s, match.end(), "Organization", self.name, 0.75, kind="Company")
+
+
+# what ends the words before a registered name: punctuation, an affiliate or category noun, a verb
+_BODY_BREAKS = (
+    "子公司",
+    "公司",
+    "企业",
+    "设立了",
+    "设立",
+    "成立了",
+    "成立",
+    "旗下",
+    "的",
+    "与",
+    "由",
+    "将",
+    "向",
+    "对",
+)
+
+
+@lru_cache(maxsize=1)
+def _PLACE_BRACKETED() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<body>[{CJK}]{{2,14}}?)[（(](?P<place>[{CJK}]{{2,4}})[）)](?:股份有限公司|有限责任公司|有限公司)"
+    )
+
+
 # Armed forces as news names them: 美军, 俄罗斯海军, 印度空军, 美国海军陆战队, 解放军 (known)
 _COUNTRY_SHORT = "美俄德日英法中韩朝印以伊意澳加越泰菲巴土"
 _FORCES = re.compile(
@@ -3655,6 +3709,7 @@ RULES = (
     SuffixOrganizations(),
     DictionaryOrganizations(),
     HeadedOrganizations(),
+    PlaceBracketedNames(),
     ArmedForces(),
     BrandCompanies(),
     CuedCompanies(),

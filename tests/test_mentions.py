@@ -1105,6 +1105,12 @@ def test_people_framed_by_posts_and_careers(text: str, expected: list[str]) -> N
         ("这是该基金今年入股的第四家科创板芯片设计公司。", []),  # where it is listed: a kind of company
         ("深交所创业板上市公司恒川储能今日公告。", ["深交所", "恒川储能"]),
         ("成立合资公司“京盒即时零售科技有限公司”。", ["京盒即时零售科技有限公司"]),  # quoted: all name
+        # the register's place in brackets before the legal form, and the short form it introduces
+        (
+            "和瑞康生物医药（苏州）有限公司（以下简称“和瑞康”）宣布，和瑞康已完成融资。",
+            ["和瑞康生物医药（苏州）有限公司", "和瑞康", "和瑞康"],
+        ),
+        ("公司还设立了全资子公司澜算智能科技（北京）有限公司。", ["澜算智能科技（北京）有限公司"]),
         ("整车的空气悬架则由保隆科技提供。", ["保隆科技"]),  # a supplier's verb confirms the brand
         ("他曾在七星电子工作多年。", ["七星电子"]),  # so does an employer's
         ("他毕业于莫斯科国立大学。", ["莫斯科国立大学"]),  # a place the segmenter tagged a name
