@@ -1296,6 +1296,8 @@ class CompanyArms:
                     continue  # 腾讯收购公司, 腾讯投资公司: what the company does to a company
                 if middle.endswith("上市") or any(board in middle for board in _LISTING_BOARDS):
                     continue  # 深交所创业板上市公司: a company listed there, not an arm of the exchange
+                if match.group().endswith(tuple(_AFFILIATE_WORDS)) or set(middle) & _VERB_CHARS:
+                    continue  # 宁德时代已通过全资子公司: what it is to the company, and a clause
             start, end = mention.start, match.end()
             if ctx.inside(start, end):
                 yield _mention(ctx, start, end, "Organization", self.name, 0.65, kind="Company")
@@ -1406,6 +1408,8 @@ class Branches:
                 start = ordinal.start()
             for pattern in (_BRANCH, _ORGAN):
                 match = pattern.match(view, end)
+                if match is not None and match.group() in _AFFILIATE_WORDS:
+                    continue  # 宁德时代全资子公司|问鼎投资: what the next name is to the company
                 if match is not None and not _BRANCH_STOP & set(match.group()):
                     end = match.end()
             phase = _FUND_PHASE.match(view, end) if mention.name.endswith("基金") else None

@@ -1118,6 +1118,8 @@ def test_people_framed_by_posts_and_careers(text: str, expected: list[str]) -> N
         ("易观分析师陈默表示，市场仍在增长。", ["易观"]),  # 易观 and an analyst, not 易观分析
         ("华芯微是一家芯片设计公司。", ["华芯微"]),  # introduced as a company, though 华 is a surname
         ("周启明本科毕业于复旦大学微电子专业。", ["复旦大学"]),  # a field of study after the school
+        ("宁德时代已通过全资子公司问鼎投资入股。", ["宁德时代", "问鼎投资"]),  # what it is to the company
+        ("宁德时代全资子公司问鼎投资宣布。", ["宁德时代", "问鼎投资"]),
         ("这家美国公司在巴黎总部宣布了新计划。", []),  # where a company is from, where its office is
     ],
 )
