@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from extractors.mentions import known_by_name, role_pattern
 from extractors.model import Amount, Fact, Mention, Sentence, When
@@ -164,6 +165,12 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     if pattern not in _CACHE:
         _CACHE[pattern] = _expand(pattern)
     return _CACHE[pattern]
+
+
+@lru_cache(maxsize=1)
+def _rule_patterns() -> tuple[tuple[Rule, re.Pattern[str]], ...]:
+    """Every rule with its compiled pattern, looked up once: the rules run on every clause."""
+    return tuple((rule, rule.compiled()) for rule in RULES)
 
 
 _FOUNDER_ROLES = frozenset({"创始人", "联合创始人", "创办人", "联合创办人", "创始人之一"})
@@ -1929,8 +1936,8 @@ class RelationExtractor:
         self, frame: Frame, dates: list[tuple[int, int, When]], reporters: list[tuple[int, str]]
     ) -> Iterator[Fact]:
         told_here: list[Fact] = []
-        for rule in RULES:
-            for match in rule.compiled().finditer(frame.text):
+        for rule, pattern in _rule_patterns():
+            for match in pattern.finditer(frame.text):
                 groups = match.groupdict()
                 if groups.get("plan") and re.search(_PLANNED, groups["plan"]):
                     continue  # planned, not done: "原计划在4月推出…", "正准备发布…"
