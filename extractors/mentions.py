@@ -1552,7 +1552,7 @@ CATEGORY_NOUNS = (
     "同行",
 )
 # after a name, words that only a company's name takes (its founder, its chief executive)
-COMPANY_ROLE_CUES = ("创始人", "联合创始人", "CEO", "董事长", "总裁", "首席执行官", "旗下")
+COMPANY_ROLE_CUES = ("创始人", "联合创始人", "CEO", "董事长", "总裁", "首席执行官", "旗下", "董事会")
 COMPANY_CUES = (
     "宣布",
     "完成",
@@ -1817,6 +1817,10 @@ class CuedCompanies:
             # 华芯微是一家芯片设计公司 says "company" even of a name shaped like a person's; 张伟是一家
             # 公司的CEO does not
             said_company = introduced is not None and not view.startswith("的", introduced.end())
+            # 华芯微董事长王建国: a chairman's title between two names makes the first a company
+            said_company = said_company or (
+                token.text.startswith(_FOUNDER_CUES) and view[token.end : token.end + 1] in surnames()
+            )
             if known_by_name(name) is not None or _is_person_shaped(name) and not said_company:
                 continue
             if not ctx.inside(s, e):

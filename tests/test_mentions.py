@@ -1117,6 +1117,8 @@ def test_people_framed_by_posts_and_careers(text: str, expected: list[str]) -> N
         ("其核心电芯为公司自研。", []),  # 电芯为 + 公司: a verb, not a name
         ("易观分析师陈默表示，市场仍在增长。", ["易观"]),  # 易观 and an analyst, not 易观分析
         ("华芯微是一家芯片设计公司。", ["华芯微"]),  # introduced as a company, though 华 is a surname
+        ("华芯微董事长王建国表示，公司将扩产。", ["华芯微"]),  # a chairman's title between two names
+        ("恒川储能董事会秘书刘婉清表示。", ["恒川储能"]),  # a board is a company's
         ("周启明本科毕业于复旦大学微电子专业。", ["复旦大学"]),  # a field of study after the school
         ("宁德时代已通过全资子公司问鼎投资入股。", ["宁德时代", "问鼎投资"]),  # what it is to the company
         ("宁德时代全资子公司问鼎投资宣布。", ["宁德时代", "问鼎投资"]),

@@ -852,6 +852,12 @@ PHRASINGS: list[tuple[str, str, set[Triple], set[Triple]]] = [
         set(),
     ),
     (
+        "chairman-of-a-company-shaped-like-a-name",
+        "华芯微董事长王建国表示，公司将继续扩产。恒川储能董事会秘书刘婉清表示。",
+        {("worksFor", "王建国", "华芯微"), ("worksFor", "刘婉清", "恒川储能")},
+        set(),
+    ),
+    (
         "former-chief-resigns",
         "魅川科技宣布，原CEO谭卫东因个人原因辞去CEO职务。",
         {("left", "谭卫东", "魅川科技")},
