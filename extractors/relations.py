@@ -423,16 +423,27 @@ RULES: tuple[Rule, ...] = (
         "relations.works_for.company_title.v1",
         "worksFor",
         # "接替X出任CTO的是Y": X is the one replaced, not the one who takes the post
-        r"(?<!接替)(?<!接任)(?<!继任)(?P<s>{P}){G}{{0,4}}?(?<!曾)(?:现任|担任|出任|接任|转任|改任)(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?",
+        r"(?<!接替)(?<!接任)(?<!继任)(?P<s>{P}){G}{{0,4}}?(?<!曾)(?<!不再)(?:现任|担任|出任|接任|转任|改任)(?P<role>{ROLE})(?:兼(?P<role2>{ROLE}))?",
         0.6,
         ("Person",),
         topic_subject=True,
     ),
     Rule(
+        # "孙建国已辞去公司总裁职务", "联合创始人赵一鸣不再担任CEO": a post left at the company in view
+        "relations.left.post_topic.v1",
+        "left",
+        r"(?P<s>{P})(?:\({P}\))?{G}{{0,8}}?(?:辞去|卸任|不再担任|不再出任)(?:公司)?(?P<role>{ROLE})(?:及{G}{{0,6}}?)?"
+        r"(?:职务|职位|一职)?(?!{G}{{0,4}}?{O})",
+        0.65,
+        ("Person",),
+        topic_subject=True,
+        salient_topic=True,  # 公司 is the company the text is about, not the last one named
+    ),
+    Rule(
         # "X卸任CTO，转任首席科学家": a post left for another at the same company
         "relations.works_for.moved_post.v1",
         "worksFor",
-        r"(?P<s>{P})(?:\({P}\))?{G}{{0,12}}?(?:卸任|辞去)(?:{G}{{0,10}}?)[，,]\s*(?:并|将|则|随后)?(?:转任|改任|转为)(?P<role>{ROLE})",
+        r"(?P<s>{P})(?:\({P}\))?{G}{{0,12}}?(?:卸任|辞去|不再担任)(?:{G}{{0,10}}?)[，,]\s*(?:并|将|则|随后)?(?:转任|改任|转为)(?P<role>{ROLE})",
         0.6,
         ("Person",),
         topic_subject=True,

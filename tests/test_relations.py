@@ -858,6 +858,16 @@ PHRASINGS: list[tuple[str, str, set[Triple], set[Triple]]] = [
         set(),
     ),
     (
+        "a-post-left-at-the-company-in-view",
+        "华岳装备宣布，孙建国已辞去公司总裁职务。灵枢机器人宣布，联合创始人赵一鸣不再担任CEO，转任首席科学家。",
+        {
+            ("left", "孙建国", "华岳装备"),
+            ("left", "赵一鸣", "灵枢机器人"),
+            ("worksFor", "赵一鸣", "灵枢机器人"),
+        },
+        set(),
+    ),
+    (
         "former-chief-resigns",
         "魅川科技宣布，原CEO谭卫东因个人原因辞去CEO职务。",
         {("left", "谭卫东", "魅川科技")},
