@@ -1730,7 +1730,7 @@ _COMPANY_NOUNS = frozenset(
 # what may end a company's name that a category noun introduced: punctuation, a figure, a particle
 # or preposition, or a company's verb (云语互动|51%, 锐频微|被)
 _NAME_ENDS = frozenset('的和与及、，,。；;：:（(“”"被将已在于对向为从是也都')
-_FOUNDER_CUES = ("联合创始人", "创始人", "董事长", "首席执行官", "CEO", "总裁")
+_FOUNDER_CUES = ("联合创始人", "创始人", "董事长", "首席执行官", "CEO", "总裁", "董事会")
 _COMPANY_DEEDS = ("完成", "宣布", "获得", "发布", "推出")
 _FOUNDING_VERBS = frozenset({"成立", "创立", "创办", "创建"})
 _FOUNDING_YEAR = re.compile(r"于\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})年")
@@ -1819,13 +1819,16 @@ class CuedCompanies:
             said_company = introduced is not None and not view.startswith("的", introduced.end())
             # 华芯微董事长王建国: a chairman's title between two names makes the first a company
             said_company = said_company or (
-                token.text.startswith(_FOUNDER_CUES) and view[token.end : token.end + 1] in surnames()
-            )
+                token.text.startswith(_FOUNDER_CUES)
+                and (view[token.end : token.end + 1] in surnames() or token.text.startswith("董事会"))
+            )  # a person has no board either (李慕白已被华芯微董事会聘任为…)
             if known_by_name(name) is not None or _is_person_shaped(name) and not said_company:
                 continue
             if not ctx.inside(s, e):
                 continue
-            yield _mention(ctx, s, e, "Organization", self.name, 0.6, kind="Company")
+            # what says "company" outright outweighs a name's shape wherever else the name stands
+            confidence = 0.8 if said_company else 0.6
+            yield _mention(ctx, s, e, "Organization", self.name, confidence, kind="Company")
 
     @staticmethod
     def _after_category(ctx: DocumentView, first: int) -> tuple[int, int] | None:

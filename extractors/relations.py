@@ -440,6 +440,17 @@ RULES: tuple[Rule, ...] = (
         salient_topic=True,  # 公司 is the company the text is about, not the last one named
     ),
     Rule(
+        # "公司董事会同时聘任安德烈·科瓦连科为新任CTO": the board of the company in view appoints
+        "relations.works_for.board_appoints_topic.v1",
+        "worksFor",
+        r"(?:公司)?董事会(?:同时|正式|已)?(?:聘任|任命|聘请|委任)(?P<s>{P})(?:\({P}\))?(?:为|担任|出任)(?:公司)?(?:新任)?"
+        r"(?P<role>{ROLE})",
+        0.7,
+        ("Person",),
+        topic_subject=True,
+        salient_topic=True,
+    ),
+    Rule(
         # "X卸任CTO，转任首席科学家": a post left for another at the same company
         "relations.works_for.moved_post.v1",
         "worksFor",
@@ -535,7 +546,7 @@ RULES: tuple[Rule, ...] = (
         # "X宣布离开英伟达，随后被理想汽车聘为首席科学家": a hire told from the person's side
         "relations.joined.hired_by.v1",
         "joined",
-        r"(?P<s>{P})(?:\({P}\))?[^。！？!?{P}]{{0,40}}?被(?P<o>{O})(?:正式)?(?:聘为|聘请为|聘任为|聘请担任|延揽为|招募为|挖去担任)"
+        r"(?P<s>{P})(?:\({P}\))?[^。！？!?{P}]{{0,40}}?被(?P<o>{O})(?:董事会)?(?:正式)?(?:聘为|聘请为|聘任为|聘请担任|延揽为|招募为|挖去担任)"
         # the post may name its field first ("聘为临床开发副总裁")
         r"(?:公司)?(?:新任)?(?P<role>{G}{{0,6}}?{ROLE})",
         0.75,

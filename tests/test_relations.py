@@ -868,6 +868,13 @@ PHRASINGS: list[tuple[str, str, set[Triple], set[Triple]]] = [
         set(),
     ),
     (
+        "hired-and-appointed-by-the-board",
+        "华芯微宣布，李慕白已被华芯微董事会聘任为公司副总经理。"
+        "恒川储能宣布，公司董事会同时聘任安德烈·科瓦连科（Andrei Kovalenko）为新任CTO。",
+        {("joined", "李慕白", "华芯微"), ("worksFor", "安德烈·科瓦连科", "恒川储能")},
+        set(),
+    ),
+    (
         "former-chief-resigns",
         "魅川科技宣布，原CEO谭卫东因个人原因辞去CEO职务。",
         {("left", "谭卫东", "魅川科技")},
