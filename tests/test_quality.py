@@ -97,6 +97,7 @@ TUNEB = ROOT / "tests" / "fixtures" / "tuneb"
 NEWSET2 = ROOT / "tests" / "fixtures" / "newset2"
 NEWSET3 = ROOT / "tests" / "fixtures" / "newset3"
 NEWSET4 = ROOT / "tests" / "fixtures" / "newset4"
+NEWSET6 = ROOT / "tests" / "fixtures" / "newset6"
 
 
 @pytest.fixture(scope="module")
@@ -172,14 +173,15 @@ LATER_SETS = [
     (TUNEB, 6, 0.90, 0.68),
     (NEWSET2, 6, 0.92, 0.75),  # measured once unseen: entities 0.881, facts 0.577; since tuned on
     (NEWSET3, 6, 0.92, 0.74),  # measured once unseen: entities 0.871, facts 0.643; tuned on since
-    (NEWSET4, 6, 0.89, 0.74),  # measured once unseen: entities 0.835, facts 0.674; tuned on since
+    (NEWSET4, 6, 0.89, 0.76),  # measured once unseen: entities 0.835, facts 0.674; tuned on since
+    (NEWSET6, 6, 0.79, 0.50),  # unseen: measured once, entities 0.803, facts 0.512; not read for errors
 ]
 
 
 @pytest.mark.parametrize(
     ("folder", "articles", "entity_floor", "fact_floor"),
     LATER_SETS,
-    ids=["heldout", "unseen", "fresh", "newset", "tunea", "tuneb", "newset2", "newset3", "newset4"],
+    ids=[folder.name for folder, *_ in LATER_SETS],
 )
 def test_later_gold_sets(folder: Path, articles: int, entity_floor: float, fact_floor: float) -> None:
     report = gold_set_report(folder)
