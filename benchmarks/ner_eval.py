@@ -54,6 +54,7 @@ GOLD_SETS = (
     ("newset2", ROOT / "tests/fixtures/newset2/articles", ROOT / "tests/fixtures/newset2/gold"),
     ("newset3", ROOT / "tests/fixtures/newset3/articles", ROOT / "tests/fixtures/newset3/gold"),
     ("newset4", ROOT / "tests/fixtures/newset4/articles", ROOT / "tests/fixtures/newset4/gold"),
+    ("newset5", ROOT / "tests/fixtures/newset5/articles", ROOT / "tests/fixtures/newset5/gold"),
     ("newset6", ROOT / "tests/fixtures/newset6/articles", ROOT / "tests/fixtures/newset6/gold"),
 )
 CONTEXT = 15  # characters shown on each side of an error

@@ -97,6 +97,7 @@ TUNEB = ROOT / "tests" / "fixtures" / "tuneb"
 NEWSET2 = ROOT / "tests" / "fixtures" / "newset2"
 NEWSET3 = ROOT / "tests" / "fixtures" / "newset3"
 NEWSET4 = ROOT / "tests" / "fixtures" / "newset4"
+NEWSET5 = ROOT / "tests" / "fixtures" / "newset5"
 NEWSET6 = ROOT / "tests" / "fixtures" / "newset6"
 
 
@@ -174,6 +175,7 @@ LATER_SETS = [
     (NEWSET2, 6, 0.92, 0.75),  # measured once unseen: entities 0.881, facts 0.577; since tuned on
     (NEWSET3, 6, 0.92, 0.74),  # measured once unseen: entities 0.871, facts 0.643; tuned on since
     (NEWSET4, 6, 0.89, 0.76),  # measured once unseen: entities 0.835, facts 0.674; tuned on since
+    (NEWSET5, 6, 0.85, 0.60),  # unseen: measured once, entities 0.860, facts 0.611; not read for errors
     (NEWSET6, 6, 0.79, 0.50),  # unseen: measured once, entities 0.803, facts 0.512; not read for errors
 ]
 
