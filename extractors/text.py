@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from extractors.lexicon import translit_chars
 from ontology.keys import has_cjk
@@ -27,10 +26,19 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _DOT_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}])[?.{_DOT_LIKE}](?=[{CJK}])")
 
 
-@lru_cache(maxsize=4096)
-def _fold(ch: str) -> str:
-    folded = unicodedata.normalize("NFKC", ch)
-    return folded if len(folded) == 1 else ch
+class _Folds(dict[int, str]):
+    """The ``str.translate`` table of the view: each character's NFKC fold where that is one character,
+    else the character itself; filled in as characters are met (a few thousand distinct ones in a
+    corpus). Translating is twice as fast as joining the folds of the characters one by one."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = unicodedata.normalize("NFKC", ch)
+        self[code] = folded if len(folded) == 1 else ch
+        return self[code]
+
+
+_FOLDS = _Folds()
 
 
 def _repair_dot(match: re.Match[str]) -> str:
@@ -50,7 +58,7 @@ def normalize(raw: str) -> str:
     '马克·扎克伯格(Mark)'
     """
     # NFKC would turn "·" into "·" already; "？" folds to "?" and is then repaired like "?".
-    view = "".join(_fold(ch) for ch in raw)
+    view = raw.translate(_FOLDS)
     view = _DOT_BETWEEN_CJK.sub(_repair_dot, view)
     assert len(view) == len(raw)
     return view
