@@ -2804,6 +2804,24 @@ def _titles_by_length() -> tuple[frozenset[str], tuple[int, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _title_lengths_by_last_char() -> dict[str, tuple[int, ...]]:
+    """The lengths of the titles and person nouns that end in each character."""
+    every, _ = _titles_by_length()
+    lengths: dict[str, set[int]] = {}
+    for title in every:
+        lengths.setdefault(title[-1], set()).add(len(title))
+    return {last: tuple(sorted(found)) for last, found in lengths.items()}
+
+
+def _title_ends_at(view: str, end: int) -> bool:
+    """Does a title or person noun end at ``end``? Asked before every candidate name, so only the
+    lengths of the titles that end in the character before ``end`` are tried, not all 18."""
+    every, _ = _titles_by_length()
+    lengths = _title_lengths_by_last_char().get(view[end - 1], ()) if end > 0 else ()
+    return any(view[end - n : end] in every for n in lengths if n <= end)
+
+
+@lru_cache(maxsize=1)
 def _person_after() -> re.Pattern[str]:
     # a job title after the name is as good as one before it: 曹志秘书长, 张伟董事长; so is 任 and a
     # title (陈涛任总裁: the name is 陈涛)
@@ -2815,17 +2833,14 @@ def _person_after() -> re.Pattern[str]:
 def _left_cue(view: str, start: int) -> str:
     """What stands before a candidate name: "title" (a title or person noun ends at ``start``),
     "list" (a coordinator: 、 和 与), "edge" (the start of a clause), or ""."""
-    every, lengths = _titles_by_length()
-    if any(view[start - n : start] in every for n in lengths if n <= start):
+    if _title_ends_at(view, start):
         return "title"
     if _BYLINE_LABEL.search(view, max(0, start - 6), start):
         return "title"  # 文/于建春, 作者：夏林杰, 编辑整理何丽丽: the label of a byline
     if _NAMING_BEFORE.search(view, max(0, start - 6), start):
         return "title"  # 24岁的陈晶, 一位名叫钟富贵的人: an age or a naming verb introduces a person
     byline = _BYLINE_GAP.search(view, max(0, start - 4), start)
-    if byline and any(
-        view[byline.start() - n : byline.start()] in every for n in lengths if n <= byline.start()
-    ):
+    if byline and _title_ends_at(view, byline.start()):
         return "title"  # 界面新闻记者 | 周岚: a byline puts a space or a bar between title and name
     before = view[start - 1 : start]
     if before in _LIST_MARKS:
