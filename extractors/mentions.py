@@ -441,19 +441,15 @@ def _classify_latin(ctx: DocumentView, start: int, end: int, name: str) -> tuple
     return "Organization", "", 0.6
 
 
-# a figure glued to its unit of measure: 8GWh, 3.5GW, 120kWh, 5nm, 12GB
-_MEASURE = re.compile(r"[0-9][0-9.,]*(?:[kKMGTP]?(?:Wh|W|Hz|B|bps|FLOPS|Ah)|mAh|nm|mm|cm|km|kg|ms|GB|TB|MB)")
+# a figure glued to its unit of measure: 8GWh, 3.5GW, 120kWh, 5nm, 12GB, 587Ah, 5 V
+_MEASURE = re.compile(
+    r"[0-9][0-9.,]*\s?(?:[kKMGTP]?(?:Wh|W|Hz|B|bps|FLOPS|Ah)|mAh|nm|mm|cm|km|kg|ms|GB|TB|MB|V)"
+)
 
 
 # a product line written with a space before 系列 (Find X10 系列) is named with it; glued to a known
 # name (Llama系列, Qwen3-VL系列多模态模型) 系列 is read as the common noun after the name
 _SERIES = re.compile(r" 系列")
-
-
-# a figure and its unit, which Latin runs also hold (6nm, 5MWh, 587Ah, 3.2GHz, 120Hz)
-_MEASURE = re.compile(
-    r"[0-9]+(?:\.[0-9]+)?\s?(?:nm|mm|cm|km|kg|[kMGT]?Wh|m?Ah|[kMG]?W|[kMG]?Hz|[KMGT]B|[KMGT]bps|V|mAh)"
-)
 
 
 class LatinNames:
@@ -1116,7 +1112,7 @@ class PlaceBracketedNames:
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
         view = ctx.view
         for start, end, _ in ctx.analysed:
-            for match in _PLACE_BRACKETED().finditer(view, start, end):
+            for match in _PLACE_BRACKETED.finditer(view, start, end):
                 if match.group("place") not in places():
                     continue
                 body = match.group("body")
@@ -1127,37 +1123,16 @@ class PlaceBracketedNames:
                     and view[s] in _NOT_IN_NAMES
                     and re.match(f"[{CJK}]", view[s - 1 : s] or "\n")
                 ):
-                    s += (
-                        1  # 并|…: a word glued before the name; at a clause's start 和 may begin one (和瑞康)
-                    )
+                    s += 1  # a word glued before the name; at a clause's start 和 may begin one (和瑞康)
                 if match.start("place") - 1 - s >= 4 and ctx.inside(s, match.end()):
                     yield _mention(ctx, s, match.end(), "Organization", self.name, 0.75, kind="Company")
 
 
 # what ends the words before a registered name: punctuation, an affiliate or category noun, a verb
-_BODY_BREAKS = (
-    "子公司",
-    "公司",
-    "企业",
-    "设立了",
-    "设立",
-    "成立了",
-    "成立",
-    "旗下",
-    "的",
-    "与",
-    "由",
-    "将",
-    "向",
-    "对",
+_BODY_BREAKS = ("公司", "企业", "设立", "成立", "旗下", "的", "与", "由", "将", "向", "对")
+_PLACE_BRACKETED = re.compile(
+    rf"(?P<body>[{CJK}]{{2,14}}?)[（(](?P<place>[{CJK}]{{2,4}})[）)](?:股份有限公司|有限责任公司|有限公司)"
 )
-
-
-@lru_cache(maxsize=1)
-def _PLACE_BRACKETED() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?P<body>[{CJK}]{{2,14}}?)[（(](?P<place>[{CJK}]{{2,4}})[）)](?:股份有限公司|有限责任公司|有限公司)"
-    )
 
 
 # Armed forces as news names them: 美军, 俄罗斯海军, 印度空军, 美国海军陆战队, 解放军 (known)
@@ -1194,8 +1169,6 @@ class ArmedForces:
 
 
 # what stands before an organization word to say what kind of organization it is, not which one
-# function characters that end a clause's verb, never a name (和 and 与 do end names: 协和, 中和)
-_VERB_CHARS = frozenset("为是在于将对则还就都已曾也的了")
 # the boards a company is listed on, which say what kind of company it is (科创板芯片设计公司)
 _LISTING_BOARDS = frozenset(
     "科创板 创业板 主板 新三板 北交所 深交所 上交所 港股 美股 纳斯达克 纽交所".split()
@@ -2260,6 +2233,8 @@ class TitledPersons:
 
 
 _FUNCTION_CHARS = frozenset("的了和与及是在也已将曾于对为则还就都")
+# those that end a clause's verb, never a name (和, 与 and 及 do end names: 协和, 中和)
+_VERB_CHARS = _FUNCTION_CHARS - frozenset("和与及")
 
 
 # The state offices by which news names a leader with the surname alone: 江主席, 温总理

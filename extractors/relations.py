@@ -1290,7 +1290,7 @@ RULES: tuple[Rule, ...] = (
         # "其快充芯片已进入小米、OPPO等手机厂商的供应链": a supplier enters its customers' supply chain
         "relations.customer.supply_chain.v1",
         "customerOf",
-        r"(?:^|[，,；;]|(?P<o>{O}))(?:{G}{{0,12}}?)(?<!未)(?<!没有)(?:进入|打入|切入|导入|进入了)(?P<s>{OL})(?:等{G}{{0,8}}?)?的?"
+        r"(?:^|[，,；;]|(?P<o>{O}))(?:{G}{{0,12}}?)(?<!未)(?<!没有)(?:进入|打入|切入|导入)了?(?P<s>{OL})(?:等{G}{{0,8}}?)?的?"
         r"(?:{G}{{0,4}}?)(?:供应链|供应体系|采购体系|量产产线|产线)",
         0.65,
         topic_object=True,
@@ -1556,7 +1556,7 @@ _UNIT_ENDINGS = r"(?:云|研究院|实验室|事业部|事业群|部门|团队|�
 _OUTLET_KINDS = ("MediaOutlet", "outlet-cited")
 # organizations that are no party to a company's events: outlets, teams, universities, state bodies
 # a seller's category noun right before a party: 国产GPU厂商|摩矽科技
-_SELLER_BEFORE = re.compile(r"(?:厂商|供应商|制造商|服务商|提供商|[^\s，。]{1,4}商)$")
+_SELLER_BEFORE = re.compile(r"[^\s，。]商$")
 _NOT_PARTIES = ("MediaOutlet", "outlet-cited", "Team", "University", "GovernmentBody")
 
 
