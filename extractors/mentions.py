@@ -993,6 +993,25 @@ def _registered_name_word(token: Token) -> bool:
     return token.pos not in ("v", "vd", "vi", "p", "c", "u", "uj", "ul", "r", "d")
 
 
+def _inner_verb(word: Token, after: Token, before: Token | None) -> bool:
+    """Is this verb part of a registered 字号 (广州途能|充电|科技有限公司, 霜翎|互动|娱乐有限公司)? A
+    two-character verb right before the industry word, after a word of the name, not a verb of the
+    clause (收购|科技有限公司)."""
+    if word.pos not in ("v", "vd", "vi") or len(word.text) != 2 or word.text in _CLAUSE_VERBS:
+        return False
+    if after.text not in INDUSTRY_WORDS and after.text not in _SERVICE_WORDS:
+        return False
+    return before is None or before.end == word.start and before.pos[:1] in "nj"
+
+
+# verbs that take a company as their object, never part of its name
+_CLAUSE_VERBS = frozenset(
+    "收购 投资 入股 成立 创办 创立 宣布 加入 起诉 签约 签署 联合 携手 并购 增资 控股 持有 控制 "
+    "注册 设立 旗下 离开 加盟 出任 担任 任职 就职 供职 合作 选择 参股 认购 领投 跟投".split()
+)
+_SERVICE_WORDS = frozenset({"娱乐", "文化", "服务", "技术"})  # 霜翎|互动|娱乐有限公司
+
+
 def _brand_position(parts: list[Token], n: int) -> bool:
     """A word the segmenter calls a person's name is a brand only where a brand stands: right before
     the industry word or the head noun (河南|天荣|置业有限公司), not before other words (林嘉文|现任|公司)."""
@@ -1032,6 +1051,8 @@ class HeadedOrganizations:
                 material = prev.pos in _NAME_MATERIAL and (cjk or prev.pos == "eng")
                 if legal_form and cjk and not material and _registered_name_word(prev):
                     material = True  # 深圳市极光|未来|智能有限公司: a registered 字号 may be any words
+                before = tokens[j - 2] if j > 1 else None
+                material = material or legal_form and cjk and _inner_verb(prev, tokens[j], before)
                 rare = (
                     cjk
                     and len(prev.text) >= 2
@@ -1046,6 +1067,8 @@ class HeadedOrganizations:
                 if token.end - prev.start > 16:
                     break
                 j -= 1
+            while j < i and _inner_verb(tokens[j], tokens[j + 1], None):
+                j += 1  # a name never begins with the verb inside it: 收购|途能|充电…, 充电|科技…
             parts = tokens[j : i + 1]
             prefix = ctx.view[parts[0].start : token.end - len(head)]
             if len(prefix) < 2 or prefix in _KINDS_OF_ORGANIZATION or prefix.endswith(("的", "和", "等")):

@@ -1105,6 +1105,10 @@ def test_people_framed_by_posts_and_careers(text: str, expected: list[str]) -> N
         ("这是该基金今年入股的第四家科创板芯片设计公司。", []),  # where it is listed: a kind of company
         ("深交所创业板上市公司恒川储能今日公告。", ["深交所", "恒川储能"]),
         ("成立合资公司“京盒即时零售科技有限公司”。", ["京盒即时零售科技有限公司"]),  # quoted: all name
+        # a verb inside the registered 字号 is part of it, one before it is the clause's
+        ("杭州星图充电技术有限公司成立于2019年。", ["杭州星图充电技术有限公司"]),
+        ("深圳云帆出行科技有限公司宣布完成融资。", ["深圳云帆出行科技有限公司"]),
+        ("宁德时代收购杭州星图科技有限公司。", ["宁德时代", "杭州星图科技有限公司"]),
         # the register's place in brackets before the legal form, and the short form it introduces
         (
             "和瑞康生物医药（苏州）有限公司（以下简称“和瑞康”）宣布，和瑞康已完成融资。",
