@@ -3610,7 +3610,12 @@ class QuotedProducts:
     kind of thing it is."""
 
     name = "mentions.product.v1"
-    _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,24})[”\"](?=" + "|".join(PRODUCT_HEADS) + ")")
+    # the kind of product may stand a few words of description away: “天衢二号”中型液体运载火箭
+    _QUOTED = re.compile(
+        rf"[“\"]([^“”\"\n]{{1,24}})[”\"](?=(?:(?![的和与及是在将已为被由])[{CJK}]){{0,6}}?(?:"
+        + "|".join(PRODUCT_HEADS)
+        + "))"
+    )
 
     def find(self, ctx: DocumentView) -> Iterator[Mention]:
         for start, end, _ in ctx.analysed:
@@ -3621,7 +3626,7 @@ class QuotedProducts:
             for match in _named_product().finditer(ctx.view, start, end):
                 s, e = match.span(1)
                 name = ctx.view[s:e]
-                if not _product_name_like(name) or _described(ctx.view, match.start()):
+                if not _product_name_like(name, after_head=True) or _described(ctx.view, match.start()):
                     continue  # “让机器人走进家庭”, 这款手机“性价比高”: a slogan or a judgement, not a name
                 if ctx.inside(s, e):
                     yield _mention(ctx, s, e, "Product", self.name, 0.7)
@@ -3717,13 +3722,17 @@ class TitledWorks:
                     yield _mention(ctx, s, e, "Product", self.name, 0.7)
 
 
-def _product_name_like(name: str) -> bool:
-    """Quoted text that can be a product's name, not words cited (“不好用”, “性价比高”, a slogan)."""
-    if _FUNCTION_CHARS & set(name) or _known_type(name) not in ("", "Product") or _slogan(name):
+def _product_name_like(name: str, after_head: bool = False) -> bool:
+    """Quoted text that can be a product's name, not words cited (“不好用”, “性价比高”, a slogan).
+    Right after the word for its kind (感知系统“青苗”, App“途能e充”) a noun is a code name too."""
+    coded = re.search(r"[A-Za-z0-9]", name) is not None
+    if _FUNCTION_CHARS & set(name) or _known_type(name) not in ("", "Product") or _slogan(name) and not coded:
         return False
-    if re.search(r"[A-Za-z0-9]", name):
+    if coded:
         return True
-    return not re.search(r"[不没未很太最更吗呢吧啊有]", name) and not _everyday_word(name)
+    if re.search(r"[不没未很太最更吗呢吧啊有]", name):
+        return False
+    return not _everyday_word(name) or after_head and all(t.pos[:1] == "n" for t in tokenize(name))
 
 
 def _described(view: str, head: int) -> bool:

@@ -468,7 +468,7 @@ def test_data_files_are_utf8_with_a_header_and_clean_unique_items(name):
 
 def test_surnames():
     surnames = _items("surnames.txt")
-    assert 280 <= len(surnames) <= 400
+    assert 280 <= len(surnames) <= 450 and len(set(surnames)) == len(surnames)
     assert surnames[:5] == ["王", "李", "张", "刘", "陈"]
     assert all(1 <= len(s) <= 2 and all(HAN.match(ch) for ch in s) for s in surnames)
     assert {"欧阳", "司马", "诸葛", "上官"} <= set(surnames)

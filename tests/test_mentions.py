@@ -508,6 +508,11 @@ def test_names_with_a_compound_surname(text: str, expected: list[str]) -> None:
         ("其核心产品“栈川观测云”以SaaS形式交付。", ["栈川观测云"]),
         ("平台“闲鱼”上线了新功能。", ["闲鱼"]),
         ("“灵犀”大模型今天开源。", ["灵犀"]),  # the name, then the kind
+        ("“天枢三号”中型液体运载火箭完成首飞。", ["天枢三号"]),  # the kind after a description
+        ("公司推出了作物监测系统“禾苗”。", ["禾苗"]),  # right after its kind, a noun is a code name
+        ("公司推出新版App“云帆e行”。", ["云帆e行"]),  # letters in it: a name, whatever its words
+        ("他主导了推荐算法“观澜”的研发。", ["观澜"]),
+        ("这一计划“落地生根”。", []),
         ("这款产品“不好用”。", []),  # words cited, not a name
         ("用户评价这款手机“性价比高”。", []),  # what a thing already named is said to be
         ("该系统“稳定可靠”。", []),
