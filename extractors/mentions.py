@@ -3852,7 +3852,7 @@ def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[M
     kept = resolve_overlaps(kept + list(CompanyArms().extend(ctx, kept)))
     kept = resolve_overlaps(kept + list(Branches().extend(ctx, kept)))
     kept = resolve_overlaps(kept + list(_coordinated_people(ctx, kept)))
-    kept = resolve_overlaps(kept + list(_glossed_people(ctx, kept)))
+    kept = _with_glossed_people(ctx, kept)
     kept = resolve_overlaps(kept + list(_organizations_in_lists(ctx, kept)))
     return _people_in_lists(ctx, resolve_overlaps(kept + list(_repeated(ctx, kept))))
 
@@ -4045,6 +4045,18 @@ def _glossed_people(ctx: DocumentView, found: list[Mention]) -> Iterator[Mention
         s, e = gloss.span(1)
         if gloss.group(1) not in COMMON_ABBREVIATIONS and ctx.inside(s, e):
             yield _mention(ctx, s, e, "Person", GLOSSED_PERSON, 0.75)
+
+
+def _with_glossed_people(ctx: DocumentView, found: list[Mention]) -> list[Mention]:
+    """``found`` with the glosses of people's names read as names of people, also where the Latin
+    rules only guessed another type (佐藤直树（Naoki Sato）, 朴志勋（Park Ji-hoon）)."""
+    glosses = {(m.start, m.end): m for m in _glossed_people(ctx, found)}
+    guessed = [
+        m
+        for m in found
+        if (m.start, m.end) in glosses and m.extractor == LatinNames.name and m.confidence < 0.8
+    ]
+    return resolve_overlaps([m for m in found if m not in guessed] + list(glosses.values()))
 
 
 def _list_mark(view: str, at: int) -> int:

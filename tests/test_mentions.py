@@ -465,6 +465,8 @@ def persons(raw: str) -> list[str]:
         ("犯罪嫌疑人周清来，男，35岁，湖南人。", ["周清来"]),  # sex and age after a name
         ("本轮由高瓴领投，美团龙珠、联想创投跟投。", []),  # a fund glued to its known owner
         ("EA今日确认，威尔莱特（Will Wright）的新作推迟。", ["威尔莱特", "Will Wright"]),  # the original
+        # a guessed company type gives way to the gloss of a person's name
+        ("首席技术官小林正树（Masaki Kobayashi）此前在东芝工作。", ["小林正树", "Masaki Kobayashi"]),
         # a conjunction opening the clause, then a two-character name and a speech verb
         ("销量回落了。但宋岩表示，下半年会好转。", ["宋岩"]),
         ("房价仍在上涨，而钱坤认为这只是暂时的。", ["钱坤"]),
