@@ -1270,6 +1270,11 @@ _ARM_WORDS = (
     "外卖",
     "优选",
     "买菜",
+    "能源",
+    "物业",
+    "农业",
+    "地产",
+    "教育",
 )
 _ARM = re.compile(alternation(frozenset(_ARM_WORDS)))
 _LINE_OF_BUSINESS = ("业务", "板块", "领域", "行业", "产业", "市场")
@@ -3470,7 +3475,11 @@ def _list_of_things(view: str, start: int, end: int) -> bool:
         at += len(items[-1]) + 1
         if not items[-1]:
             break
-    return any(_not_a_person(item) for item in items if item)
+    # 拉卡拉、汇付天下等竞争对手, 奥林巴斯、富士胶片等日本企业: the list says what its members are
+    closing = view.find("等", end, at + 1)
+    return any(_not_a_person(item) for item in items if item) or (
+        closing != -1 and _ORG_KINDS_AFTER.match(view, closing) is not None
+    )
 
 
 def _not_a_person(item: str) -> bool:
@@ -4142,7 +4151,8 @@ def _people_in_lists(ctx: DocumentView, mentions: list[Mention]) -> list[Mention
 
 # what a list of organizations is followed by: 等(两家)厂商, or the deal its members made (跟投)
 _ORG_KINDS_AFTER = re.compile(
-    r"等(?:[0-9一二两三四五六七八九十几多数]+家)?(?:[国内外海头部主流知名大型中小]{0,4})"
+    r"等(?:[0-9一二两三四五六七八九十几多数]+家)?(?:日本|美国|欧美|韩国|德国|欧洲|外资|国际|本土)?"
+    r"(?:[国内外海头部主流知名大型中小]{0,4})"
     r"(?:厂商|企业|公司|机构|平台|品牌|车企|药企|券商|银行|基金|巨头|大厂|玩家|供应商|服务商|运营商|制造商|"
     r"开发商|投资方|投资机构|对手|竞争对手|友商|同行)"
     r"|跟投|领投|参投|联合领投|共同领投|超额认购"
@@ -4151,10 +4161,14 @@ _DEAL = re.compile(r"(?:联合|共同)?(?:领投|跟投|参投)")
 # what a list of organizations is introduced by: 竞争对手包括, 投资方为, 客户包括
 _ORG_LIST_OPENER = re.compile(
     r"(?:竞争对手|竞品|对手|投资方|投资人|投资机构|股东|客户|合作伙伴|合作方|供应商|参投方|跟投方)"
-    r"(?:还|则|也|将|主要|分别)*(?:包括|包含|涵盖|为|是|有)$"
+    r"(?:还|则|也|将|主要|分别|既)*(?:包括|包含|涵盖|为|是|有)$"
 )
+# the second half of a list cut in two: 竞争对手既包括A和B，也包括C和D; 既有A、B，也有C
+_ORG_LIST_GOES_ON = re.compile(r"(?:也|还|同时)(?:包括|包含|涵盖|有)")
+# where a listed company is from, before its name: 日本的东京应化, 国内的南大光电
+_ITEM_ORIGIN = re.compile(rf"([{CJK}]{{2,4}}?)的")
 # where the first item of a list begins: after the word that introduces it
-_FIRST_ITEM_CUE = re.compile(r".*(?:包括|包含|涵盖|为|是|有|由|如|对|向|与|和|及|获)")
+_FIRST_ITEM_CUE = re.compile(r".*(?:包括|包含|涵盖|为|是|有|由|如|对|向|与|和|及|获|被)")
 # where the last item of a list ends: 等, the deal, a predicate
 _LAST_ITEM_END = re.compile(r"等|跟投|领投|参投|联合|共同|分别|均|都|也|已|将|在|于|达成|签署|完成")
 # pronouns, prepositions, conjunctions, adverbs, particles, numerals, times: no part of a name
@@ -4163,6 +4177,9 @@ _OWNER_IN_ITEM = re.compile(rf"[{CJK}A-Za-z0-9]{{2,10}}?旗下的?")
 _LIST_CLAUSE_EDGES = re.compile(r"[，,。；;！!？?：:\n“”\"《》【】]")
 _GLOSS_AT_END = re.compile(r"\s*[（(][^（()）]{1,30}[）)]\s*$")
 _ITEM_CHARS = re.compile(rf"[{CJK}A-Za-z0-9][{CJK}A-Za-z0-9 &.\-]*[{CJK}A-Za-z0-9]")
+
+
+_ORIGINS = frozenset({"国内", "国外", "海外", "本土", "境内", "境外", "本地"})
 
 
 def _list_items(ctx: DocumentView, start: int, end: int, ends: frozenset[int]) -> list[tuple[int, int]]:
@@ -4180,7 +4197,12 @@ def _list_items(ctx: DocumentView, start: int, end: int, ends: frozenset[int]) -
         if ch == "、" or (
             _list_mark(view, at)
             and at > start
-            and (at in ends or at in ctx.word_starts and at + 1 in ctx.word_starts)
+            and (
+                at in ends
+                or at in ctx.word_starts
+                and at + 1 in ctx.word_starts
+                or view.endswith(INDUSTRY_WORDS, start, at)  # 南大光电和|彤程新材, cut as 电和彤程
+            )
         ):
             cuts += [at, at + 1]
     cuts.append(end)
@@ -4205,12 +4227,16 @@ def _organization_item(ctx: DocumentView, s: int, e: int, strong: bool) -> bool:
     tokens = ctx.tokens_between(s, e)
     if tokens and (tokens[0].start != s or tokens[-1].end != e):
         tokens = tokenize(name)  # the segmenter glued the list mark to it (和民银|理财)
-    if not tokens or any(t.pos[:1] in _NOT_NAME_POS for t in tokens):
+    # in a list that says "companies" only a function word is never part of a name (特|来电, 一|汽)
+    not_name = "rpcu" if strong else _NOT_NAME_POS
+    if not tokens or any(t.pos[:1] in not_name for t in tokens):
         return False
     # the name begins with its brand: a rare word or one the segmenter reads as a name (博睿|数据)
     if name.endswith(tuple(titles())) or name[-1] in _FACILITY_ENDINGS or name[-1] in _PLACE_ENDINGS:
         return False  # 研究会名誉副会长, 中银大厦: a post or a building, not a body
     brand = tokens[0]
+    if strong and len(brand.text) == 1 and len(tokens) > 1:
+        return word_frequency(name[:2]) < 500  # 特|来电: a brand the segmenter cut, read whole
     common = word_frequency(brand.text) >= 500 if strong else _everyday_word(brand.text)
     return brand.pos in _NAMING_POS or not common
 
@@ -4255,13 +4281,20 @@ def _organizations_in_lists(ctx: DocumentView, found: list[Mention]) -> Iterator
     company_ends = frozenset(e for _, e in companies)
     edges = list(_LIST_CLAUSE_EDGES.finditer(view))
     clauses = zip([0] + [m.end() for m in edges], [m.start() for m in edges] + [len(view)], strict=True)
+    list_open = False  # the clause before opened a list of organizations
     for cs, ce in clauses:
         if ce - cs < 4:
+            list_open = False
             continue
         items = _list_items(ctx, cs, ce, company_ends)
         first_s, first_e = items[0]
         cue = _FIRST_ITEM_CUE.match(view, first_s, first_e)
-        opened = cue is not None and _ORG_LIST_OPENER.search(view, max(cs, cue.end() - 12), cue.end())
+        opened = cue is not None and bool(
+            _ORG_LIST_OPENER.search(view, max(cs, cue.end() - 12), cue.end())
+            or list_open
+            and _ORG_LIST_GOES_ON.match(view, cs)
+        )
+        list_open = opened
         items[0] = (cue.end(), first_e) if cue else items[0]
         last_s, last_e = items[-1]
         stop = _LAST_ITEM_END.search(view, last_s + 2, last_e)
@@ -4272,6 +4305,9 @@ def _organizations_in_lists(ctx: DocumentView, found: list[Mention]) -> Iterator
             items[-1] = (last_s, stop.start() if stop else last_e)
         for n, (s, e) in enumerate(items):
             owner = _OWNER_IN_ITEM.match(view, s, e)
+            origin = _ITEM_ORIGIN.match(view, s, e)
+            if origin and (origin.group(1) in _ORIGINS or origin.group(1) in world_places()):
+                s = origin.end()  # 日本的东京应化: where the company is from is no part of its name
             items[n] = (owner.end(), e) if owner else (s, e)  # 建设银行旗下的建信金科: the unit is listed
         if len(items) == 1 and not (closed and _DEAL.match(view, items[0][1])):
             continue  # one investor alone says "organization" only by its deal: 由安徽投资集团领投

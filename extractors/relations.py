@@ -1425,7 +1425,7 @@ RULES: tuple[Rule, ...] = (
         "relations.competitor.copula.v1",
         "competitorOf",
         # "优必选是灵枢机器人在国内最直接的竞争对手之一": where they compete may stand between
-        r"(?P<s>{OL}){G}{{0,6}}?(?:都是|均为|均是|是|为|成为)(?P<o>{O})(?:在{G}{{1,12}}?)?(?:的)?{G}{{0,6}}?"
+        r"(?P<s>{OL}){G}{{0,8}}?(?:都是|均为|均是|是|为|成为)(?P<o>{O})(?:在{G}{{1,12}}?)?(?:的)?{G}{{0,6}}?"
         r"(?:竞争对手|对手|竞品)",
         0.75,
     ),
@@ -2162,7 +2162,7 @@ class RelationExtractor:
             direct = re.match(rf"\s*(?:{_GAP}{{0,2}})({ORG})(?:旗下(?:的)?({ORG}))?", rest)
             if direct:
                 rivals.append(cue.end() + direct.start(2 if direct.group(2) else 1))
-            for intro in re.finditer(r"比如|例如|譬如|包括|像是|诸如", rest):
+            for intro in re.finditer(r"比如|例如|譬如|包括|像是|诸如|既有|也有|还有", rest):
                 lst = re.match(
                     rf"{_GAP}{{0,8}}?({_OWNED}(?:{_LIST_SEP}(?:{_GAP}{{0,6}}的)?{_OWNED})*)",
                     rest[intro.end() :],

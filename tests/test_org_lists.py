@@ -26,6 +26,15 @@ def named(raw: str) -> dict[str, str]:
         # one investor alone, named by its deal
         ("公司完成20亿元B轮融资，由江苏高投集团领投，估值约80亿元。", "江苏高投集团"),
         ("2022年，灵犀公司领投了其天使轮融资。", "灵犀公司"),
+        # the segmenter cut the brand (特|来电-like), the list goes on in a second clause, the origin
+        ("该公司的竞争对手包括再来电、云帆数据和星桥视界。", "再来电"),
+        ("其竞争对手既包括美国的云帆数据和星桥视界，也包括国内的澜芯光电和彤川新材。", "彤川新材"),
+        ("其竞争对手既包括美国的云帆数据和星桥视界，也包括国内的澜芯光电和彤川新材。", "云帆数据"),
+        # a name that reads as a foreign person's, in a list of what the list says are companies
+        ("连星支付与拉卡斯、汇付天下等竞争对手展开价格战。", "拉卡斯"),
+        ("高端市场被奥林巴斯、富士胶片等日本企业主导。", "奥林巴斯"),
+        # a known company and its line of business, named as one organization
+        ("其客户包括万科物业、华住集团和锦江酒店。", "万科物业"),
     ],
 )
 def test_listed_organizations(raw: str, name: str) -> None:

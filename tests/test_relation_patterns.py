@@ -139,6 +139,9 @@ ARTICLES: dict[str, str] = {
     "controller": "京东的实际控制人为刘强东。",
     "another-founder-same-sentence": "Vecta Labs成立于2020年，由前百度工程师张晓峰创办；"
     "另一位联合创始人李文涛出任CTO。",
+    # rivals in two halves of a list (既有…也有…), and rivals far from the copula
+    "rivals-both-halves": "京东的竞争对手既有阿里巴巴、拼多多等电商平台，也有刚完成融资的美团。",
+    "rivals-copula-far": "网易、米哈游等头部厂商也是腾讯在开放世界品类上的主要竞争对手。",
     "it-rivals": "Vecta Labs今年推出了新平台。它的主要竞争对手是百度和腾讯。",
     "company-dated": "OpenAI今年扩大了团队。公司2022年推出的核心产品“ChatGPT”用户已超过1亿。",
     "licence": "百度宣布与华为达成全球独家许可协议。小米今日公告，与高通签署了专利授权协议。",
@@ -512,6 +515,12 @@ def test_a_field_that_is_a_units_name_gives_no_post_at_the_parent(corpus: Corpus
         ),
         ("founder-with-post", {("founded", "李文涛", "Vecta Labs")}, set()),
         ("rival-flagships", {("competitorOf", "小米", "华为"), ("competitorOf", "小米", "苹果")}, set()),
+        (
+            "rivals-both-halves",
+            {("competitorOf", x, "京东") for x in ("阿里巴巴", "拼多多", "美团")},
+            set(),
+        ),
+        ("rivals-copula-far", {("competitorOf", "网易", "腾讯"), ("competitorOf", "米哈游", "腾讯")}, set()),
         ("rival-market", {("competitorOf", "百度", "阿里巴巴"), ("competitorOf", "百度", "腾讯")}, set()),
         (
             "ended-with-first",
