@@ -125,7 +125,8 @@ class Cluster:
 
 # between a name and its gloss or declared short form: 深度求索（DeepSeek）, …公司（以下简称“X”）
 _GLOSS_OPENING = re.compile(r"[(（](?:(?:以下|下文|下)?(?:简称|称)[为：:]?[“\"「])?")
-_GLOSS_CLOSING = re.compile(r"[”\"」]?[)）]")
+# the gloss ends the parentheses, or a declared short form follows it: （Frostquill Games，下称“霜翎互动”）
+_GLOSS_CLOSING = re.compile(r"[”\"」]?[)）]|[，,]\s*(?:以下|下文|下)?(?:简称|称)")
 
 
 def _parenthetical_pairs(mentions: Sequence[Mention], raw: str) -> Iterable[tuple[int, int]]:

@@ -994,14 +994,14 @@ def _registered_name_word(token: Token) -> bool:
 
 
 def _inner_verb(word: Token, after: Token, before: Token | None) -> bool:
-    """Is this verb part of a registered 字号 (广州途能|充电|科技有限公司, 霜翎|互动|娱乐有限公司)? A
-    two-character verb right before the industry word, after a word of the name, not a verb of the
-    clause (收购|科技有限公司)."""
-    if word.pos not in ("v", "vd", "vi") or len(word.text) != 2 or word.text in _CLAUSE_VERBS:
+    """Is this verb (or a word the segmenter took for an adverb) part of a registered 字号 (广州途能|充电|
+    科技有限公司, 霜翎|互动|娱乐有限公司)? Two characters right before the industry word, after a word of
+    the name, not a verb of the clause (收购|科技有限公司)."""
+    if word.pos not in ("v", "vd", "vi", "d") or len(word.text) != 2 or word.text in _CLAUSE_VERBS:
         return False
     if after.text not in INDUSTRY_WORDS and after.text not in _SERVICE_WORDS:
         return False
-    return before is None or before.end == word.start and before.pos[:1] in "nj"
+    return before is None or before.end == word.start and before.pos[:1] not in "pcurdvmqtf"
 
 
 # verbs that take a company as their object, never part of its name
@@ -3885,7 +3885,9 @@ def _brand_of(mention: Mention) -> str:
 
 # 北京月影星辰科技有限公司（以下简称“月影星辰”）: the short form the article declares it will use
 _DECLARED_SHORT = re.compile(
-    r"[（(](?:以下|下文|下)?(?:简称|称)[为：:]?[“\"「]([^”\"」（）()\n]{2,12})[”\"」][）)]"
+    # after the name's original, if it has one: （Frostquill Games，下称“霜翎互动”）
+    r"[（(](?:[A-Za-z][^（）()，,\n]{0,40}[，,]\s*)?"
+    r"(?:以下|下文|下)?(?:简称|称)[为：:]?[“\"「]([^”\"」（）()\n]{2,12})[”\"」][）)]"
 )
 _REGISTERED = ("股份有限公司", "有限责任公司", "有限公司")
 _ABBREVIATION = re.compile(rf"[（(]([{CJK}]{{2,8}})[）)]")

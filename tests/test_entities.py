@@ -136,6 +136,12 @@ def test_the_names_of_one_product_are_one_entity(text: str, names: set[str]) -> 
             {"北京云岫未来科技有限公司", "云岫未来"},
         ),
         ("中国汽车技术研究中心（中国汽研）发布报告。中国汽研表示。", {"中国汽车技术研究中心", "中国汽研"}),
+        # the original name, then the declared short form, in one pair of brackets; 互动 (an "adverb")
+        # inside the registered name
+        (
+            "雪鸮互动娱乐有限公司（Snowowl Games，下称“雪鸮互动”）完成融资。雪鸮互动表示满意。",
+            {"雪鸮互动娱乐有限公司", "Snowowl Games", "雪鸮互动"},
+        ),
         (
             "杭州云岫智联信息技术有限公司宣布，云岫智联将推出芯片。",
             {"杭州云岫智联信息技术有限公司", "云岫智联"},
