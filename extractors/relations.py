@@ -1296,6 +1296,15 @@ RULES: tuple[Rule, ...] = (
         topic_object=True,
     ),
     Rule(
+        # "瑞衡医疗的首批产品已被北京协和医院和华西医院采购": what a company makes, bought by its customers
+        "relations.customer.bought_by.v1",
+        "customerOf",
+        r"(?:^|[，,；;]|(?P<o>{O}))(?:的)?(?:{G}{{0,12}}?)(?:已|已经|也|还|均|陆续|先后)?被(?P<s>{OL})(?:等{G}{{0,8}}?)?"
+        r"(?:{G}{{0,4}}?)(?:批量)?(?:采购|采用|选用|订购|购买|部署)",
+        0.65,
+        topic_object=True,
+    ),
+    Rule(
         "relations.customer.made_by.v1",
         "customerOf",
         r"(?P<s>{O})的{G}{{0,12}}?由(?P<o>{O})(?:负责|独家)?(?:代工|生产|制造|供应|提供|交付)",

@@ -142,6 +142,8 @@ ARTICLES: dict[str, str] = {
     # rivals in two halves of a list (既有…也有…), and rivals far from the copula
     "rivals-both-halves": "京东的竞争对手既有阿里巴巴、拼多多等电商平台，也有刚完成融资的美团。",
     "rivals-copula-far": "网易、米哈游等头部厂商也是腾讯在开放世界品类上的主要竞争对手。",
+    # goods bought by their customers, told in the passive
+    "bought-by": "小米的首批芯片已被华为和京东采购。",
     "it-rivals": "Vecta Labs今年推出了新平台。它的主要竞争对手是百度和腾讯。",
     "company-dated": "OpenAI今年扩大了团队。公司2022年推出的核心产品“ChatGPT”用户已超过1亿。",
     "licence": "百度宣布与华为达成全球独家许可协议。小米今日公告，与高通签署了专利授权协议。",
@@ -515,6 +517,7 @@ def test_a_field_that_is_a_units_name_gives_no_post_at_the_parent(corpus: Corpus
         ),
         ("founder-with-post", {("founded", "李文涛", "Vecta Labs")}, set()),
         ("rival-flagships", {("competitorOf", "小米", "华为"), ("competitorOf", "小米", "苹果")}, set()),
+        ("bought-by", {("customerOf", "华为", "小米"), ("customerOf", "京东", "小米")}, set()),
         (
             "rivals-both-halves",
             {("competitorOf", x, "京东") for x in ("阿里巴巴", "拼多多", "美团")},
