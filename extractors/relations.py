@@ -1434,9 +1434,17 @@ RULES: tuple[Rule, ...] = (
         "relations.competitor.copula.v1",
         "competitorOf",
         # "优必选是灵枢机器人在国内最直接的竞争对手之一": where they compete may stand between
-        r"(?P<s>{OL}){G}{{0,8}}?(?:都是|均为|均是|是|为|成为)(?P<o>{O})(?:在{G}{{1,12}}?)?(?:的)?{G}{{0,6}}?"
+        r"(?P<s>{OL}){G}{{0,8}}?(?:都是|均为|均是|是|为|成为|被视为|被看作|被认为是)(?P<o>{O})(?:在{G}{{1,12}}?)?(?:的)?{G}{{0,6}}?"
         r"(?:竞争对手|对手|竞品)",
         0.75,
+    ),
+    Rule(
+        # "也都将抖音、快手视为主要竞争对手": the rivals the company in view counts as its own
+        "relations.competitor.regarded.v1",
+        "competitorOf",
+        r"(?:将|把)(?P<o>{OL})(?:等{G}{{0,6}}?)?(?:视为|视作|看作|当作|列为)(?:{G}{{0,6}}?)(?:竞争对手|对手|劲敌)",
+        0.7,
+        topic_subject=True,
     ),
     Rule(
         "relations.competitor.faces.v1",

@@ -144,6 +144,7 @@ ARTICLES: dict[str, str] = {
     "rivals-copula-far": "网易、米哈游等头部厂商也是腾讯在开放世界品类上的主要竞争对手。",
     # goods bought by their customers, told in the passive
     "bought-by": "小米的首批芯片已被华为和京东采购。",
+    "rivals-regarded": "网易也将字节跳动、快手视为主要竞争对手。米哈游同样被视为腾讯的主要竞争对手。",
     "it-rivals": "Vecta Labs今年推出了新平台。它的主要竞争对手是百度和腾讯。",
     "company-dated": "OpenAI今年扩大了团队。公司2022年推出的核心产品“ChatGPT”用户已超过1亿。",
     "licence": "百度宣布与华为达成全球独家许可协议。小米今日公告，与高通签署了专利授权协议。",
@@ -517,6 +518,15 @@ def test_a_field_that_is_a_units_name_gives_no_post_at_the_parent(corpus: Corpus
         ),
         ("founder-with-post", {("founded", "李文涛", "Vecta Labs")}, set()),
         ("rival-flagships", {("competitorOf", "小米", "华为"), ("competitorOf", "小米", "苹果")}, set()),
+        (
+            "rivals-regarded",
+            {
+                ("competitorOf", "网易", "字节跳动"),
+                ("competitorOf", "网易", "快手"),
+                ("competitorOf", "米哈游", "腾讯"),
+            },
+            set(),
+        ),
         ("bought-by", {("customerOf", "华为", "小米"), ("customerOf", "京东", "小米")}, set()),
         (
             "rivals-both-halves",
