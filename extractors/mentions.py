@@ -1009,6 +1009,8 @@ _CLAUSE_VERBS = frozenset(
     "收购 投资 入股 成立 创办 创立 宣布 加入 起诉 签约 签署 联合 携手 并购 增资 控股 持有 控制 "
     "注册 设立 旗下 离开 加盟 出任 担任 任职 就职 供职 合作 选择 参股 认购 领投 跟投".split()
 )
+# clause verbs that also make names: 北京市人工智能产业|投资|基金, 联合|利华, 合作|社, 国投|创业|控股
+_NAMING_VERBS = frozenset({"投资", "控股", "联合", "合作", "创投"})
 _SERVICE_WORDS = frozenset({"娱乐", "文化", "服务", "技术"})  # 霜翎|互动|娱乐有限公司
 
 
@@ -1062,6 +1064,8 @@ class HeadedOrganizations:
                 )
                 if not (material or rare) or prev.text in _DETERMINERS + tuple(_AFFILIATE_WORDS):
                     break
+                if prev.text in _CLAUSE_VERBS - _NAMING_VERBS or prev.text in titles():
+                    break  # 娄楚桐|加盟|公司 (加盟 tagged a place), 副总裁|…公司: a clause, not a name
                 if prev.text in _LISTING_BOARDS or not legal_form and prev.text[-1] in _VERB_CHARS:
                     break  # 科创板|芯片设计公司 is a kind of company; 电芯为|公司 is 电芯 + 为
                 if token.end - prev.start > 16:

@@ -1116,6 +1116,7 @@ def test_people_framed_by_posts_and_careers(text: str, expected: list[str]) -> N
         ("杭州星图充电技术有限公司成立于2019年。", ["杭州星图充电技术有限公司"]),
         ("深圳云帆出行科技有限公司宣布完成融资。", ["深圳云帆出行科技有限公司"]),
         ("宁德时代收购杭州星图科技有限公司。", ["宁德时代", "杭州星图科技有限公司"]),
+        ("公司宣布，原星图航天副总裁张立新加盟公司并出任总裁。", []),  # a hire, no 加盟公司
         # the register's place in brackets before the legal form, and the short form it introduces
         (
             "和瑞康生物医药（苏州）有限公司（以下简称“和瑞康”）宣布，和瑞康已完成融资。",

@@ -145,6 +145,8 @@ ARTICLES: dict[str, str] = {
     # goods bought by their customers, told in the passive
     "bought-by": "小米的首批芯片已被华为和京东采购。",
     "rivals-regarded": "网易也将字节跳动、快手视为主要竞争对手。米哈游同样被视为腾讯的主要竞争对手。",
+    # a director of a function (财务总监) is a title like any other
+    "former-finance-director": "京东发布公告称，公司原财务总监张立新因个人原因辞去职务。",
     "it-rivals": "Vecta Labs今年推出了新平台。它的主要竞争对手是百度和腾讯。",
     "company-dated": "OpenAI今年扩大了团队。公司2022年推出的核心产品“ChatGPT”用户已超过1亿。",
     "licence": "百度宣布与华为达成全球独家许可协议。小米今日公告，与高通签署了专利授权协议。",
@@ -527,6 +529,7 @@ def test_a_field_that_is_a_units_name_gives_no_post_at_the_parent(corpus: Corpus
             },
             set(),
         ),
+        ("former-finance-director", {("left", "张立新", "京东")}, set()),
         ("bought-by", {("customerOf", "华为", "小米"), ("customerOf", "京东", "小米")}, set()),
         (
             "rivals-both-halves",
