@@ -443,7 +443,7 @@ RULES: tuple[Rule, ...] = (
         # "公司董事会同时聘任安德烈·科瓦连科为新任CTO": the board of the company in view appoints
         "relations.works_for.board_appoints_topic.v1",
         "worksFor",
-        r"(?:公司)?董事会(?:同时|正式|已)?(?:聘任|任命|聘请|委任)(?P<s>{P})(?:\({P}\))?(?:为|担任|出任)(?:公司)?(?:新任)?"
+        r"(?:公司)?董事会{G}{{0,4}}?(?:聘任|任命|聘请|委任)(?P<s>{P})(?:\({P}\))?(?:为|担任|出任)(?:公司)?(?:新任)?"
         r"(?P<role>{ROLE})",
         0.7,
         ("Person",),
