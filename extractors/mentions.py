@@ -2914,8 +2914,10 @@ _COLUMN = re.compile(rf"[{CJK}A-Za-z0-9]{{0,6}}?(?:推荐|解盘|解读|点评|�
 _BYLINE_LABEL = re.compile(
     r"(?:^|(?<=[\s(（【\[|｜]))(?:文|图|摄|作者|撰文|撰稿|编辑|责编|整理|编辑整理|口述)\s*[/／_：:|｜]?\s*$"
 )
-# An age, or a verb that gives a name, right before it
-_NAMING_BEFORE = re.compile(r"(?:[0-9０-９一二三四五六七八九十]岁的?|名叫|叫做|名为|化名为?|姓名[：:]?)$")
+# An age, a verb that gives a name, or one whose object is a person (任命王立群为…), right before it
+_NAMING_BEFORE = re.compile(
+    r"(?:[0-9０-９一二三四五六七八九十]岁的?|名叫|叫做|名为|化名为?|姓名[：:]?|任命|聘任|委任|聘请)$"
+)
 # What a byline puts between the reporter's title and name
 _BYLINE_GAP = re.compile(r"[ \u3000]*[|｜/][ \u3000]*$|[ \u3000]+$")
 # Time words that open the predicate after its subject: 苏蔓去年从微软离职, 张伟日前表示
