@@ -1319,6 +1319,37 @@ class CompanyArms:
                 yield _mention(ctx, start, end, "Organization", self.name, 0.65, kind="Company")
 
 
+class NamedUnits:
+    """A unit named right after the organization it belongs to, for any organization found, not only
+    known ones: glued to it (星图科技|自动驾驶|事业部) or introduced by it (云穹集团旗下的|第七工作室,
+    点映的|电商事业部). Only the unit words that end names, never 团队 or 部门 (公司的研发团队)."""
+
+    name = "mentions.named_unit.v1"
+    _AFTER = re.compile(
+        rf"(?P<owned>旗下的?|的)?(?P<middle>第[一二三四五六七八九十]{{1,3}}|[A-Za-z0-9]{{1,12}}|[{CJK}]{{2,8}}?)"
+        rf"(?P<unit>事业群|事业部|业务板块|研究院|实验室|工作室)"
+    )
+
+    def extend(self, ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
+        taken = {(m.start, m.end) for m in found}
+        for mention in found:
+            if mention.type != "Organization" or mention.kind in ("Team", "MediaOutlet"):
+                continue
+            match = self._AFTER.match(ctx.view, mention.end)
+            if match is None or mention.name.endswith("大学"):
+                continue  # news, and readers, fold a university's schools and labs into it
+            middle = match.group("middle")
+            ordinal = middle.startswith("第")
+            if not ordinal and (_UNIT_STOP & set(middle) or not _unit_name(middle, True)):
+                continue
+            start = match.start("middle") if match.group("owned") else mention.start
+            if match.group("owned") and not ordinal and middle in _UNIT_GENERIC:
+                continue
+            end = match.end()
+            if (start, end) not in taken and ctx.on_word_boundaries(start, end) and ctx.inside(start, end):
+                yield _mention(ctx, start, end, "Organization", self.name, 0.7, kind="Team")
+
+
 # China's big state banks by one character each, in a list: 工、农、中、建四大行, 工、中、建、交等银行
 _BANK_INITIALS = re.compile(
     r"[工农中建交](?:、[工农中建交]){2,4}"
@@ -3866,6 +3897,7 @@ def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[M
     kept = resolve_overlaps(_adopt_known_types(candidates))
     kept = resolve_overlaps(kept + list(CompanyArms().extend(ctx, kept)))
     kept = resolve_overlaps(kept + list(Branches().extend(ctx, kept)))
+    kept = resolve_overlaps(kept + list(NamedUnits().extend(ctx, kept)))
     kept = resolve_overlaps(kept + list(_coordinated_people(ctx, kept)))
     kept = _with_glossed_people(ctx, kept)
     kept = resolve_overlaps(kept + list(_organizations_in_lists(ctx, kept)))

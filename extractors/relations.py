@@ -2680,8 +2680,10 @@ class RelationExtractor:
         return facts
 
     def _named_after_absent_organization(self, unit: Slot) -> bool:
+        """Does the unit's name begin with an organization's name the text never uses alone (a known
+        one, or one with a head noun: 华南农业大学|精准农业航空实验室)?"""
         name = self.view[unit.start : unit.end]
-        return any(
+        return _PARENT_HEAD.match(name) is not None or any(
             (known := known_by_name(name[:length])) is not None and known.type == "Organization"
             for length in range(len(name) - 1, 1, -1)
         )
@@ -2722,6 +2724,10 @@ class RelationExtractor:
             if entity is not None and entity != unit.entity:
                 return Slot(entity, "Organization", "Company", unit.start, unit.start + length)
         return None
+
+
+# the head noun of an organization that a unit's name may begin with
+_PARENT_HEAD = re.compile(r".{2,12}?(?:大学|集团|公司|医院|银行|科学院)(?=.{2,})")
 
 
 def _without_posts_left(found: list[Fact]) -> list[Fact]:

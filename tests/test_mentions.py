@@ -1144,6 +1144,20 @@ def test_organizations_as_news_frames_them(text: str, expected: list[str]) -> No
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a unit introduced by the company it belongs to, whatever rule found the company
+        ("云帆网络科技有限公司旗下的第三工作室负责这款游戏。", ["云帆网络科技有限公司", "第三工作室"]),
+        ("云帆网络科技有限公司的自动驾驶事业部今年扩招。", ["云帆网络科技有限公司", "自动驾驶事业部"]),
+        ("云帆网络科技有限公司的研发团队今年扩招。", ["云帆网络科技有限公司"]),  # 团队: its staff
+        ("他毕业于华南理工大学计算机学院。", ["华南理工大学"]),  # a university's schools fold into it
+    ],
+)
+def test_units_named_after_the_organization_they_belong_to(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("该机采用台积电6nm工艺，电池容量5MWh，搭载自研ISP芯片。", []),  # quantities and parts
         ("公司完成Pre-IPO轮融资，其GLP-1药物采用Chiplet技术。", []),  # terms of the trade
         ("首发自研凌霄L1芯片。", ["凌霄L1"]),  # 自研 is what was done, not the brand
