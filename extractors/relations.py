@@ -440,6 +440,16 @@ RULES: tuple[Rule, ...] = (
         salient_topic=True,  # 公司 is the company the text is about, not the last one named
     ),
     Rule(
+        # "由邝翊帆和温筠共同创立，邝翊帆任CEO，温筠任CTO": the post each holds at the company in view
+        "relations.works_for.post_held_topic.v1",
+        "worksFor",
+        r"(?:^|[，,；;])(?P<s>{P})(?:现|则|目前|分别)?(?:任|担任|出任)(?:公司)?(?P<role>{ROLE})(?=$|[，,。；;、]|兼)",
+        0.65,
+        ("Person",),
+        topic_subject=True,
+        salient_topic=True,
+    ),
+    Rule(
         # "公司董事会同时聘任安德烈·科瓦连科为新任CTO": the board of the company in view appoints
         "relations.works_for.board_appoints_topic.v1",
         "worksFor",
