@@ -820,6 +820,7 @@ class SuffixOrganizations:
                     prev.text in COMMON_ABBREVIATIONS
                     or prev.text in self._STOP
                     or prev.text in _LISTING_BOARDS
+                    or prev.text.endswith(("公司", "集团"))  # 中金公司|医药分析师: a whole name, then a field
                     or prev.pos in ("nr", "nrfg", "nrt", "m", "t")
                     and not place_named
                 ):
@@ -1919,6 +1920,8 @@ class CuedCompanies:
         start, end = tokens[j].start, tokens[title - 1].end
         if ctx.view[end - 1] == "任":
             return None  # 周启明任董事长: a person who serves as chairman, not a company's chairman
+        if ctx.view[end - 1] in "副前原":
+            end -= 1  # 云栈科技|副|总裁: the title's own first character
         before = ctx.view[start - 1 : start]
         edge = not before or before in _CLAUSE_EDGES or before in _LIST_MARKS or before in _GLUED_BEFORE
         return (start, end) if 3 <= end - start <= 6 and edge else None
