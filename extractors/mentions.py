@@ -1581,6 +1581,7 @@ INDUSTRY_WORDS = (
     "光学",
     "精密",
     "动力",
+    "游戏",
 )
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
 CATEGORY_NOUNS = (
@@ -1642,6 +1643,15 @@ _BRAND_STOP = set(
 )
 _GENERIC_BRANDS = frozenset(
     {
+        # kinds of games and of companies, before 游戏 or 公司 (单机游戏, 初创游戏公司)
+        "单机",
+        "主机",
+        "独立",
+        "休闲",
+        "初创",
+        "手机",
+        "网页",
+        "电竞",
         "国产",
         "人工",
         "具身",

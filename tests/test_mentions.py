@@ -1119,6 +1119,8 @@ def test_people_framed_by_posts_and_careers(text: str, expected: list[str]) -> N
         ("公司宣布，原星图航天副总裁张立新加盟公司并出任总裁。", []),  # a hire, no 加盟公司
         ("中金公司医药分析师谭泓认为，行业回暖。", ["中金公司"]),  # the analyst's field is no part of it
         ("云栈科技副总裁兼CFO濮阳楠表示满意。", ["云栈科技"]),  # 副 begins the title
+        ("同样从大厂分拆的鲸歌游戏获得了融资。", ["鲸歌游戏"]),  # a brand and 游戏
+        ("这是一款单机游戏，由一家初创游戏公司开发。", []),  # kinds of games and companies
         # the register's place in brackets before the legal form, and the short form it introduces
         (
             "和瑞康生物医药（苏州）有限公司（以下简称“和瑞康”）宣布，和瑞康已完成融资。",
