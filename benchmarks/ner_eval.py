@@ -56,6 +56,8 @@ GOLD_SETS = (
     ("newset4", ROOT / "tests/fixtures/newset4/articles", ROOT / "tests/fixtures/newset4/gold"),
     ("newset5", ROOT / "tests/fixtures/newset5/articles", ROOT / "tests/fixtures/newset5/gold"),
     ("newset6", ROOT / "tests/fixtures/newset6/articles", ROOT / "tests/fixtures/newset6/gold"),
+    ("newset7", ROOT / "tests/fixtures/newset7/articles", ROOT / "tests/fixtures/newset7/gold"),
+    ("newset8", ROOT / "tests/fixtures/newset8/articles", ROOT / "tests/fixtures/newset8/gold"),
 )
 CONTEXT = 15  # characters shown on each side of an error
 

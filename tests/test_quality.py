@@ -68,6 +68,17 @@ With all of it merged, and the entity round on tunea and tuneb (F1, entities / f
   end of that day's work: newset3 entities P 0.883 R 0.860 F1 0.871, facts P 0.806 R 0.535 F1 0.643;
   newset4 entities P 0.831 R 0.840 F1 0.835, facts P 0.856 R 0.556 F1 0.674. (On that day's starting
   code: 0.871 / 0.639 and 0.823 / 0.671.)
+- tests/fixtures/newset5 and newset6: six each (robots, a drug licence, payments, liquid cooling, EV
+  charging, photoresist; games, logistics, short video, rockets, farm drones, endoscopes), by annotators
+  who read no code, measured once: 0.860 / 0.611 and 0.803 / 0.512. Read for errors on 2026-12-03, so
+  spent: 0.937 / 0.799 and 0.868 / 0.695 after that day's rounds.
+- tests/fixtures/newset7 and newset8: six each (an EV battery round, an internet company's reshuffle, a
+  chip supply contract, a university robot spin-off, a partnership ended for a rival, an acquisition
+  with conflicting prices; a model release, a drug licence, a tea-drink IPO, big-tech hires and a
+  firing, a state fund in chip equipment, a game company), by annotators who read no code, measured
+  once at the end of 2026-12-03 and not read for errors: newset7 0.860 / 0.600, newset8 0.872 / 0.524,
+  both together 0.860 / 0.559 (entities P 0.887 R 0.835; facts P 0.769 R 0.439). On that day's
+  starting code: 0.846 / 0.540.
 
 And name finding on the first 1,000 sentences of each public NER set, read where it lies in ../shared
 (skipped when it is not there; never copied): MSRA test Person F1 0.927, Organization 0.707; CLUENER
@@ -99,6 +110,8 @@ NEWSET3 = ROOT / "tests" / "fixtures" / "newset3"
 NEWSET4 = ROOT / "tests" / "fixtures" / "newset4"
 NEWSET5 = ROOT / "tests" / "fixtures" / "newset5"
 NEWSET6 = ROOT / "tests" / "fixtures" / "newset6"
+NEWSET7 = ROOT / "tests" / "fixtures" / "newset7"
+NEWSET8 = ROOT / "tests" / "fixtures" / "newset8"
 
 
 @pytest.fixture(scope="module")
@@ -175,8 +188,10 @@ LATER_SETS = [
     (NEWSET2, 6, 0.92, 0.75),  # measured once unseen: entities 0.881, facts 0.577; since tuned on
     (NEWSET3, 6, 0.92, 0.74),  # measured once unseen: entities 0.871, facts 0.643; tuned on since
     (NEWSET4, 6, 0.89, 0.76),  # measured once unseen: entities 0.835, facts 0.674; tuned on since
-    (NEWSET5, 6, 0.85, 0.60),  # unseen: measured once, entities 0.860, facts 0.611; not read for errors
-    (NEWSET6, 6, 0.79, 0.50),  # unseen: measured once, entities 0.803, facts 0.512; not read for errors
+    (NEWSET5, 6, 0.92, 0.78),  # measured once unseen: entities 0.860, facts 0.611; tuned on since
+    (NEWSET6, 6, 0.85, 0.68),  # measured once unseen: entities 0.803, facts 0.512; tuned on since
+    (NEWSET7, 6, 0.84, 0.58),  # unseen: measured once, entities 0.860, facts 0.600; not read for errors
+    (NEWSET8, 6, 0.85, 0.50),  # unseen: measured once, entities 0.872, facts 0.524; not read for errors
 ]
 
 
