@@ -1171,7 +1171,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relations.partnership_end.split.v1",
         "endedPartnershipWith",
-        r"(?P<s>{O}){G}{{0,8}}?(?:与|和|对)(?:{G}{{0,8}}?公司)?(?P<o>{O})(?:的)?{G}{{0,6}}?(?:决裂|分道扬镳|断绝关系|切割)",
+        # "与合作多年的末端配送服务商丰驿科技分道扬镳": the partner may be described before its name
+        r"(?P<s>{O}){G}{{0,8}}?(?:与|和|对)(?:{G}{{0,14}}?(?:公司|企业|商|伙伴|平台))?(?P<o>{O})(?:的)?{G}{{0,6}}?"
+        r"(?:决裂|分道扬镳|断绝关系|切割)",
         0.7,
     ),
     Rule(
