@@ -4218,6 +4218,9 @@ _ORG_LIST_OPENER = re.compile(
 )
 # the second half of a list cut in two: 竞争对手既包括A和B，也包括C和D; 既有A、B，也有C
 _ORG_LIST_GOES_ON = re.compile(r"(?:也|还|同时)(?:包括|包含|涵盖|有)")
+# a list of organizations after a clause that ends in what kind they are: 客户主要为商业卫星公司，包括A和B
+_KIND_THEN_LIST = re.compile(r"(?:其中)?(?:包括|比如|例如)")
+_KINDS_ENDING_A_CLAUSE = ("公司", "企业", "厂商", "机构", "车企", "药企", "品牌", "平台")
 # where a listed company is from, before its name: 日本的东京应化, 国内的南大光电
 _ITEM_ORIGIN = re.compile(rf"([{CJK}]{{2,4}}?)的")
 # where the first item of a list begins: after the word that introduces it
@@ -4346,6 +4349,8 @@ def _organizations_in_lists(ctx: DocumentView, found: list[Mention]) -> Iterator
             _ORG_LIST_OPENER.search(view, max(cs, cue.end() - 12), cue.end())
             or list_open
             and _ORG_LIST_GOES_ON.match(view, cs)
+            or view.endswith(_KINDS_ENDING_A_CLAUSE, 0, cs - 1)
+            and _KIND_THEN_LIST.match(view, cs)
         )
         list_open = opened
         items[0] = (cue.end(), first_e) if cue else items[0]

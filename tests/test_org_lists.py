@@ -33,6 +33,8 @@ def named(raw: str) -> dict[str, str]:
         # a name that reads as a foreign person's, in a list of what the list says are companies
         ("连星支付与拉卡斯、汇付天下等竞争对手展开价格战。", "拉卡斯"),
         ("高端市场被奥林巴斯、富士胶片等日本企业主导。", "奥林巴斯"),
+        # a clause that says what kind the members are, then the list
+        ("该公司的客户主要为商业航天公司，包括云帆航天和星桥宇航。", "星桥宇航"),
         # a known company and its line of business, named as one organization
         ("其客户包括万科物业、华住集团和锦江酒店。", "万科物业"),
     ],

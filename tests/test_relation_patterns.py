@@ -52,6 +52,7 @@ ARTICLES: dict[str, str] = {
     # passive hires and appointments
     "hired-by": "英特尔前副总裁张晓峰宣布离开英特尔，随后被腾讯聘为首席科学家。",
     "appointed-by": "李文涛被京东董事会任命为首席财务官。",
+    "customers-kind-first": "京东的客户主要为物流公司，包括顺丰控股和中通快递。",
     "split-described": "京东与合作多年的配送服务商顺丰控股分道扬镳。",
     "posts-held": "Vecta Labs成立于2020年，由张晓峰和李文涛共同创立，张晓峰任CEO，李文涛任CTO。",
     "board-appoints-later": "京东发布公告称，董事会随后任命王立群为新任首席财务官。",
@@ -533,6 +534,11 @@ def test_a_field_that_is_a_units_name_gives_no_post_at_the_parent(corpus: Corpus
             set(),
         ),
         ("former-finance-director", {("left", "张立新", "京东")}, set()),
+        (
+            "customers-kind-first",
+            {("customerOf", "顺丰控股", "京东"), ("customerOf", "中通快递", "京东")},
+            set(),
+        ),
         ("split-described", {("endedPartnershipWith", "京东", "顺丰控股")}, set()),
         (
             "posts-held",
