@@ -71,7 +71,7 @@ With all of it merged, and the entity round on tunea and tuneb (F1, entities / f
 - tests/fixtures/newset5 and newset6: six each (robots, a drug licence, payments, liquid cooling, EV
   charging, photoresist; games, logistics, short video, rockets, farm drones, endoscopes), by annotators
   who read no code, measured once: 0.860 / 0.611 and 0.803 / 0.512. Read for errors on 2026-12-03, so
-  spent: 0.937 / 0.799 and 0.868 / 0.695 after that day's rounds.
+  spent: 0.937 / 0.799 and 0.875 / 0.711 after that day's rounds.
 - tests/fixtures/newset7 and newset8: six each (an EV battery round, an internet company's reshuffle, a
   chip supply contract, a university robot spin-off, a partnership ended for a rival, an acquisition
   with conflicting prices; a model release, a drug licence, a tea-drink IPO, big-tech hires and a
