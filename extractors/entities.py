@@ -114,11 +114,14 @@ class Cluster:
         return sorted(forms)
 
     def full_names(self) -> list[str]:
-        """Names that identify the entity on their own (not a bare surname or first name)."""
+        """Names that identify the entity on their own (not a bare surname or first name, nor a
+        unit's name without its company's: 自动驾驶实验室 for 阿里巴巴自动驾驶实验室)."""
+        partial = {m.text for m in self.mentions if m.name != m.text and m.name.endswith(m.text)}
         names = [
             n
             for n in self.names()
-            if self.type != "Person" or len(name_parts(n)) > 1 or has_cjk(n) and len(n) >= 4
+            if (self.type != "Person" or len(name_parts(n)) > 1 or has_cjk(n) and len(n) >= 4)
+            and n not in partial
         ]
         return names or self.names()
 
@@ -245,6 +248,7 @@ def resolve_document(mentions: Sequence[Mention], raw: str) -> list[Cluster]:
                 if i != index
                 and other.type == "Organization"
                 and other.known is None
+                and other.kind != "Team"  # 浙江大学控制科学与工程学院 is a unit of 浙江大学, not its name
                 and any(_begins_with(identity_key(n), key) for n in other.names())
             }
             if len(owners) == 1:

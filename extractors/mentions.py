@@ -182,6 +182,7 @@ UNIT_SUFFIXES = (
     "研究院",
     "研究所",
     "事业部",
+    "事业群组",
     "事业群",
     "业务板块",
     "业务部",
@@ -1113,8 +1114,12 @@ class HeadedOrganizations:
             if legal_form:
                 start = _quoted_start(ctx.view, start, token.end)
             name = ctx.view[start : token.end]
-            if any(known_by_name(name[:n]) for n in range(2, len(name) - len(head) + 1)):
-                continue  # 浙江大学计算机学院, 阿里云智能集团: the known name is found on its own
+            if any(known_by_name(name[:n]) for n in range(2, len(name) - len(head) + 1)) or any(
+                _head_suffix(ctx.view[begin : start + n]) and known_by_name(ctx.view[begin : start + n])
+                for begin in range(max(0, start - 4), start)
+                for n in range(2, len(name) - len(head) + 1)
+            ):
+                continue  # 浙江大学计算机学院, 卡内基|梅隆大学机器人研究所: the known name is found alone
             suffix = _head_suffix(name)
             kind = org_suffixes()[suffix][0] if suffix else ""
             yield _mention(ctx, start, token.end, "Organization", self.name, 0.6, kind=kind)
@@ -1328,17 +1333,23 @@ class NamedUnits:
     name = "mentions.named_unit.v1"
     _AFTER = re.compile(
         rf"(?P<owned>旗下的?|的)?(?P<middle>第[一二三四五六七八九十]{{1,3}}|[A-Za-z0-9]{{1,12}}|[{CJK}]{{2,8}}?)"
-        rf"(?P<unit>事业群|事业部|业务板块|研究院|实验室|工作室)"
+        rf"(?P<unit>事业群组|事业群|事业部|业务板块|研究院|实验室|工作室)"
     )
+    # a university's schools, departments and institutes: 浙江大学|控制科学与工程学院, 复旦大学|计算机系
+    # (a department, 系, is left in the university: news gives it as a graduate's major, 北京大学化学系)
+    _SCHOOL = re.compile(rf"(?P<middle>[{CJK}]{{2,10}}?)(?P<unit>学院|研究所|研究院|实验室|研究中心)")
 
     def extend(self, ctx: DocumentView, found: list[Mention]) -> Iterator[Mention]:
         taken = {(m.start, m.end) for m in found}
         for mention in found:
             if mention.type != "Organization" or mention.kind in ("Team", "MediaOutlet"):
                 continue
+            if mention.name.endswith("大学"):
+                yield from self._school(ctx, mention, taken)
+                continue
             match = self._AFTER.match(ctx.view, mention.end)
-            if match is None or mention.name.endswith("大学"):
-                continue  # news, and readers, fold a university's schools and labs into it
+            if match is None:
+                continue
             middle = match.group("middle")
             ordinal = middle.startswith("第")
             if not ordinal and (_UNIT_STOP & set(middle) or not _unit_name(middle, True)):
@@ -1349,6 +1360,32 @@ class NamedUnits:
             end = match.end()
             if (start, end) not in taken and ctx.on_word_boundaries(start, end) and ctx.inside(start, end):
                 yield _mention(ctx, start, end, "Organization", self.name, 0.7, kind="Team")
+
+    def _school(
+        self, ctx: DocumentView, university: Mention, taken: set[tuple[int, int]]
+    ) -> Iterator[Mention]:
+        """A school of the university right after its name: a mention of its own that stands for
+        the whole name (控制科学与工程学院 for 浙江大学控制科学与工程学院)."""
+        match = self._SCHOOL.match(ctx.view, university.end)
+        if match is None:
+            return
+        start, end = match.span()
+        middle = match.group("middle")
+        first = tokenize(middle)[0]
+        # 控制|科学与工程 is a field; 成立|研究院, 共建|联合实验室 are what is done with the university
+        verb = first.pos == "v" and (len(middle) <= 3 or first.text in _BUILDING_VERBS)
+        if _SCHOOL_STOP & set(middle) or verb or first.pos in ("p", "c", "d", "r", "m", "t", "f"):
+            return  # 清华大学|在…实验室, 复旦大学|一个|实验室
+        if (start, end) not in taken and ctx.on_word_boundaries(start, end) and ctx.inside(start, end):
+            name = ctx.view[university.start : end]
+            yield _mention(ctx, start, end, "Organization", self.name, 0.7, kind="Team", name=name)
+
+
+_BUILDING_VERBS = frozenset(
+    {"成立", "设立", "共建", "组建", "新建", "筹建", "建立", "联合", "合作", "合办", "携手"}
+)
+# characters a school's name never has, though 与 it may (控制科学与工程学院)
+_SCHOOL_STOP = set("的和及在也是一了将对为从被把就都而但等其该这那则由向以，。、")
 
 
 # China's big state banks by one character each, in a list: 工、农、中、建四大行, 工、中、建、交等银行
@@ -2185,6 +2222,60 @@ def _names_whole_organization(ctx: DocumentView, stem: str) -> bool:
     unit = "|".join(UNIT_SUFFIXES)
     alone = re.compile(rf"(?<![A-Za-z0-9]){re.escape(stem)}(?![A-Za-z0-9]|\s*(?:{unit}))")
     return alone.search(ctx.view) is not None
+
+
+def _units_apart_from_parents(ctx: DocumentView, found: list[Mention]) -> list[Mention]:
+    """A unit named with its organization's name first is two mentions, since the text names both
+    (阿里巴巴|通义实验室, 宁德时代|21C创新实验室): the organization, and the unit, which keeps its whole
+    name as the name it stands for. A unit whose own part says nothing (百度|研究院, Meta| AI团队)
+    stays whole: a bare 研究院 would name every company's. So do known units (微软亚洲研究院, Google
+    Brain): their names are names of their own, that news uses without naming the parent."""
+    organizations = {
+        name_key(m.name) for m in found if m.type == "Organization" and m.kind not in ("Team", "MediaOutlet")
+    }
+    apart: list[Mention] = []
+    for mention in found:
+        is_unit = (
+            mention.type == "Organization" and mention.kind == "Team" and known_by_name(mention.name) is None
+        )
+        cut = (
+            _parent_cut(mention.name, organizations)
+            if is_unit and len(mention.name) == len(mention.text)
+            else None
+        )
+        if cut is None:
+            apart.append(mention)
+            continue
+        length, kind = cut
+        apart.append(
+            _mention(ctx, mention.start, mention.start + length, "Organization", _PARENT_NAMED, 0.75, kind)
+        )
+        apart.append(replace(mention, start=mention.start + length, text=mention.text[length:]))
+    return apart
+
+
+_PARENT_NAMED = "mentions.unit_parent.v1"
+# what a unit's own part must say more than: 研究院, AI团队, 研发部门 are any company's
+_BARE_UNIT = re.compile(rf"(?:AI|[A-Z]?|{alternation(_UNIT_GENERIC)})(?:{_UNIT_SUFFIX}|学院|系)")
+
+
+def _parent_cut(name: str, organizations: set[str]) -> tuple[int, str] | None:
+    """Where the organization's name ends in a unit's name, and its kind: the longest beginning that
+    is a known organization (not a unit), an organization the text names, or a university."""
+    for length in range(len(name) - 3, 1, -1):
+        parent, own = name[:length], name[length:]
+        if own[0] in "的之 " or _BARE_UNIT.fullmatch(own) or own in UNIT_SUFFIXES:
+            continue
+        if parent[-1].isascii() and own[0].isascii():
+            continue  # inside a Latin name
+        known = known_by_name(parent)
+        if known is not None and known.type == "Organization" and known.kind not in ("Team", "MediaOutlet"):
+            return length, known.kind or "Company"
+        if parent.endswith("大学") and length >= 4:
+            return length, "University"
+        if name_key(parent) in organizations:
+            return length, "Company"
+    return None
 
 
 # ---------------------------------------------------------------------------------------
@@ -3914,7 +4005,8 @@ def find_mentions(document: Document, ctx: DocumentView | None = None) -> list[M
     kept = resolve_overlaps(kept + list(_coordinated_people(ctx, kept)))
     kept = _with_glossed_people(ctx, kept)
     kept = resolve_overlaps(kept + list(_organizations_in_lists(ctx, kept)))
-    return _people_in_lists(ctx, resolve_overlaps(kept + list(_repeated(ctx, kept))))
+    kept = _people_in_lists(ctx, resolve_overlaps(kept + list(_repeated(ctx, kept))))
+    return _units_apart_from_parents(ctx, kept)
 
 
 def _brand_of(mention: Mention) -> str:

@@ -15,7 +15,7 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -1523,6 +1523,14 @@ def build_frame(sentence: Sentence, view: str, slots: Sequence[tuple[int, int, S
             raw_end[-1] = end + 1  # the first name's placeholder now spans "(gloss)" too
             position = end + 1
             continue
+        if previous is not None and _unit_after_parent(previous, slot, position, start) and text[-1] == ORG:
+            # 阿里巴巴|通义实验室: one party, the unit, named in full; its parent is found in its name
+            slot = replace(slot, start=previous.start)
+            frame_slots[len(text) - 1] = slot
+            raw_end[-1] = end
+            previous = slot
+            position = end
+            continue
         previous = slot
         _copy_text(view, position, start, text, raw_start, raw_end)
         frame_slots[len(text)] = slot
@@ -1532,6 +1540,16 @@ def build_frame(sentence: Sentence, view: str, slots: Sequence[tuple[int, int, S
         position = end
     _copy_text(view, position, sentence.end, text, raw_start, raw_end)
     return Frame(sentence, "".join(text), raw_start, raw_end, frame_slots)
+
+
+def _unit_after_parent(parent: Slot, unit: Slot, parent_end: int, unit_start: int) -> bool:
+    """Is ``unit`` a team named right after the organization it belongs to (字节跳动|Seed团队)?"""
+    return (
+        parent_end == unit_start
+        and unit.kind == "Team"
+        and parent.type == unit.type == "Organization"
+        and parent.kind not in ("Team", "MediaOutlet", "outlet-cited")
+    )
 
 
 _SPACES = frozenset(" \t\u3000\u00a0")
@@ -2081,6 +2099,9 @@ class RelationExtractor:
                             if fact.relation == "founded":
                                 told_here.append(fact)
                             yield fact
+                            school = self._university_of(o) if fact.relation == "educatedAt" else None
+                            if school is not None and fact is not None:
+                                yield replace(fact, object=school.entity)  # 浙江大学|计算机学院: both
 
     def _deal_terms(self, frame: Frame, start: int, end: int) -> tuple[Amount | None, Decimal | None]:
         """The amount and stake of an investment stated in the same sentence."""
@@ -2729,6 +2750,14 @@ class RelationExtractor:
             if fact:
                 facts.append(fact)
         return facts
+
+    def _university_of(self, unit: Slot) -> Slot | None:
+        """The university a school is named after (浙江大学|计算机学院): who studied at the school
+        studied at the university."""
+        parent = self._named_parent(unit) if unit.kind == "Team" else None
+        name = self.view[parent.start : parent.end] if parent else ""
+        known = known_by_name(name)
+        return parent if name.endswith("大学") or known is not None and known.kind == "University" else None
 
     def _named_parent(self, unit: Slot) -> Slot | None:
         """The organization a unit's own name begins with: ``Meta AI部门`` -> Meta."""

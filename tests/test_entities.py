@@ -243,3 +243,15 @@ def test_a_company_and_its_name_without_the_industry_word_are_one_entity(
     corpus = extract_corpus([document(raw, "short.txt")])
     companies = [e for e in corpus.entities if e.type == "Organization"]
     assert [sorted(set(texts_in(e, "short.txt"))) for e in companies] == [sorted({long_form, short_form})]
+
+
+def test_units_of_two_companies_stay_two_units_across_documents() -> None:
+    """A unit is also called by its own part (自动驾驶实验室), but that part names no one entity."""
+    corpus = extract_corpus(
+        [
+            document("阿里巴巴自动驾驶实验室负责人离职。", "a.txt"),
+            document("小米自动驾驶实验室负责人离职。", "b.txt"),
+        ]
+    )
+    labs = sorted(e.label_zh or "" for e in corpus.entities if e.kind == "Team")
+    assert labs == ["小米自动驾驶实验室", "阿里巴巴自动驾驶实验室"]

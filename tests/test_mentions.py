@@ -896,14 +896,14 @@ def test_companies_named_as_owned_or_bought(text: str, expected: list[str]) -> N
     [
         (
             "阿里巴巴自动驾驶实验室负责人离职。",
-            ["阿里巴巴自动驾驶实验室"],
-        ),  # a field (noun + verb) names a lab
-        ("京东零售事业群宣布调整架构。", ["京东零售事业群"]),
-        ("该工厂并入比亚迪海外业务板块。", ["比亚迪海外业务板块"]),
+            ["阿里巴巴", "自动驾驶实验室"],
+        ),  # a field (noun + verb) names a lab; the company is named too
+        ("京东零售事业群宣布调整架构。", ["京东", "零售事业群"]),
+        ("该工厂并入比亚迪海外业务板块。", ["比亚迪", "海外业务板块"]),
         ("腾讯现有团队不变。", ["腾讯"]),  # 现有 qualifies the team, it names none
         ("谷歌计划组建团队。", ["谷歌"]),  # a clause that ends in 团队
         ("小米研究院发布报告。", ["小米研究院"]),  # a research arm needs no name of its own
-        ("回国前他任强生中国研发中心主任。", ["强生中国研发中心"]),  # a centre that does research
+        ("回国前他任强生中国研发中心主任。", ["强生", "中国研发中心"]),  # a centre that does research
         ("百度数据中心落地山西。", ["百度"]),  # a site, not a unit
     ],
 )
@@ -1024,7 +1024,7 @@ def test_a_latin_name_right_after_a_known_company_is_its_product() -> None:
         ),  # 公司 names no one
         ("本轮还有苏州禾川控股和腾讯参与。", ["禾川控股", "腾讯"]),  # 控股 ends a holding's name in a list
         ("腾讯控股了这家公司。", ["腾讯控股"]),
-        ("华为2012实验室中央研究院首席科学家表示。", ["华为2012实验室", "中央研究院"]),
+        ("华为2012实验室中央研究院首席科学家表示。", ["华为", "2012实验室", "中央研究院"]),
     ],
 )
 def test_abbreviations_and_holdings(text: str, expected: list[str]) -> None:
@@ -1152,7 +1152,9 @@ def test_organizations_as_news_frames_them(text: str, expected: list[str]) -> No
         ("云帆网络科技有限公司旗下的第三工作室负责这款游戏。", ["云帆网络科技有限公司", "第三工作室"]),
         ("云帆网络科技有限公司的自动驾驶事业部今年扩招。", ["云帆网络科技有限公司", "自动驾驶事业部"]),
         ("云帆网络科技有限公司的研发团队今年扩招。", ["云帆网络科技有限公司"]),  # 团队: its staff
-        ("他毕业于华南理工大学计算机学院。", ["华南理工大学"]),  # a university's schools fold into it
+        ("他毕业于华南理工大学计算机学院。", ["华南理工大学", "计算机学院"]),  # a school of it
+        ("他毕业于北京大学化学系。", ["北京大学"]),  # a department: the graduate's major
+        ("腾讯与浙江大学共建联合实验室。", ["腾讯", "浙江大学"]),  # what is done with it
     ],
 )
 def test_units_named_after_the_organization_they_belong_to(text: str, expected: list[str]) -> None:

@@ -38,6 +38,9 @@ ARTICLES: dict[str, str] = {
     # units and subsidiaries
     "merged-into": "京东物流被收购后，已被并入顺丰控股。",
     "becomes-subsidiary": "交易完成后，饿了么成为阿里巴巴的控股子公司。",
+    # a unit named after its company: both are named, the unit is the party
+    "unit-after-company": "王立群曾任字节跳动智能创作实验室资深算法专家，今年加盟京东。",
+    "school-of-university": "刘海涛毕业于浙江大学控制科学与工程学院。",
     # partnerships through a joint body
     "joint-lab": "京东还宣布与北京大学共建联合实验室，双方将开展长期研究。",
     "joint-lab-planned": "京东计划与北京大学共建联合实验室。",
@@ -265,6 +268,22 @@ def test_units_merged_or_made_subsidiaries(
     corpus: Corpus, doc_id: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in relations(corpus, doc_id)
+
+
+def test_a_unit_named_after_its_company_is_part_of_it_and_the_party(corpus: Corpus) -> None:
+    found = relations(corpus, "unit-after-company")
+    assert ("partOf", "字节跳动智能创作实验室", "字节跳动") in found
+    assert ("left", "王立群", "字节跳动智能创作实验室") in found
+    assert ("left", "王立群", "字节跳动") not in found  # the post was at the lab
+
+
+def test_who_studied_at_a_school_studied_at_its_university(corpus: Corpus) -> None:
+    found = relations(corpus, "school-of-university")
+    assert {
+        ("educatedAt", "刘海涛", "浙江大学控制科学与工程学院"),
+        ("educatedAt", "刘海涛", "浙江大学"),
+    } <= found
+    assert ("partOf", "浙江大学控制科学与工程学院", "浙江大学") in found
 
 
 def test_a_joint_lab_is_a_partnership_and_a_planned_one_is_not(corpus: Corpus) -> None:
