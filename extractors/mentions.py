@@ -824,6 +824,7 @@ class SuffixOrganizations:
                     or prev.text.endswith(("公司", "集团"))  # 中金公司|医药分析师: a whole name, then a field
                     or prev.pos in ("nr", "nrfg", "nrt", "m", "t")
                     and not place_named
+                    or prev.text in _CLAUSE_VERBS - _NAMING_VERBS  # 正式|加盟(ns)|星桥集团: a hire
                 ):
                     break
                 if prev.pos in _PROPER_POS or prev.pos in ("n", "nz", "vn") and len(prev.text) >= 2:
@@ -871,6 +872,8 @@ class SuffixOrganizations:
                     parts = parts[1:]
                 start = max(start, parts[0].start)
             start += _place_before_known(ctx.view[start:end], suffix)
+            if ctx.view[start] in _GLUED_BEFORE and word_frequency(ctx.view[start : start + 2]) == 0:
+                start += 1  # 调整|由星桥|集团: the segmenter glued the preposition to the name
             place_words = [t for t in parts[:-1] if t.pos == "ns" or t.text in world_places()]
             government = kind in ("GovernmentBody", "University", "MediaOutlet")
             if not brands and not (government and (place_words or head_prefix)):

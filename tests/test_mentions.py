@@ -1172,3 +1172,14 @@ def test_units_named_after_the_organization_they_belong_to(text: str, expected: 
 )
 def test_products_and_what_is_no_product(text: str, expected: list[str]) -> None:
     assert [m.text for m in mentions(text) if m.type == "Product"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("这次调整由星桥集团董事长程牧之推动。", ["星桥集团"]),  # jieba glues 由 to the brand
+        ("他已正式加盟星桥集团，出任首席科学家。", ["星桥集团"]),  # 加盟, tagged a place, is a hire
+    ],
+)
+def test_no_group_name_begins_with_the_words_before_it(text: str, expected: list[str]) -> None:
+    assert organizations(text) == expected
