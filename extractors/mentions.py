@@ -1622,6 +1622,7 @@ INDUSTRY_WORDS = (
     "精密",
     "动力",
     "游戏",
+    "互娱",
 )
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
 CATEGORY_NOUNS = (
@@ -1982,7 +1983,8 @@ _LATIN_COMPANY_WORDS = frozenset(
     """
     AI Robotics Robot Robots Technology Technologies Tech Labs Lab Capital Ventures Partners Group Holdings
     Inc Ltd Corp Semiconductor Semi Systems Networks Intelligence Motors Automotive Autonomy Energy Bio
-    Biotech Therapeutics Interactive Games Studio Studios Media Cloud Dynamics Innovations Computing
+    Biotech Biotechnology Biotherapeutics Therapeutics Biomedical Interactive Games Studio Studios Media
+    Cloud Dynamics Innovations Computing
     Electronics Microelectronics Software Data Mobility Health Medical Investment Investments Fund
     Biosciences Bioscience Biologics Biopharma Pharma Pharmaceutical Pharmaceuticals Medicines
     Sciences Science Diagnostics Oncology Genomics Materials Chemicals Power Battery Batteries Logistics
@@ -2023,21 +2025,60 @@ class GlossedOrganizations:
         if not words_ or words_[-1].end != end:
             return None
         j = len(words_)
+        glued = False
         while j > 0 and len(words_) - j < 3:
-            word = words_[j - 1]  # the gloss vouches for a verbal noun in the name (澜沧|投资)
+            word = words_[j - 1]
+            if j < len(words_) and word.end != words_[j].start:
+                break
+            if _glued_kind(ctx.view, word.start) and len(word.text) >= 2:
+                glued = True  # 药|企和拓|生物, 研发|商曜石|能源: the kind's last character, then the brand
+                j -= 1
+                break
+            # the gloss vouches for a verbal noun in the name (澜沧|投资)
             if not (_name_material(word, first=False) or word.pos == "vn"):
                 break
-            if j < len(words_) and words_[j - 1].end != words_[j].start:
-                break
             j -= 1
-        while j < len(words_) and not _name_material(words_[j], first=True):
+        while not glued and j < len(words_) and not _name_material(words_[j], first=True):
             j += 1  # the name begins with its brand
         if j == len(words_):
             return None
         s = words_[j].start
-        if ctx.view[s] == "企" and ctx.view[s - 1 : s] in _KINDS_OF_ENTERPRISE:
-            s += 1  # 药|企启元生物: the segmenter glued the 企 of 药企 to the name
+        if _glued_kind(ctx.view, s):
+            s += 1
         return (s, end) if 2 <= end - s <= 8 else None
+
+
+# kinds of company that end in the character the segmenter glues to the name after them
+_KINDS_ENDING_GLUED = frozenset(
+    {
+        "研发商",
+        "供应商",
+        "服务商",
+        "制造商",
+        "提供商",
+        "开发商",
+        "运营商",
+        "经销商",
+        "厂商",
+        "生产商",
+        "方案商",
+        "集成商",
+        "设备商",
+        "材料商",
+        "零售商",
+        "代理商",
+    }
+)
+
+
+def _glued_kind(view: str, start: int) -> bool:
+    """Is the character at ``start`` the end of a kind of company before a name (药|企, 研发|商)?"""
+    if view[start : start + 1] == "企":
+        return view[start - 1 : start] in _KINDS_OF_ENTERPRISE
+    return view[start : start + 1] == "商" and (
+        view[start - 2 : start + 1] in _KINDS_ENDING_GLUED
+        or view[start - 1 : start + 1] in _KINDS_ENDING_GLUED
+    )
 
 
 def _is_person_shaped(name: str) -> bool:

@@ -938,6 +938,10 @@ def test_organization_boundaries(text: str, expected: list[str]) -> None:
             ["启元生物", "Qiyuan Biosciences", "启元"],  # not 企启元生物: the 企 is 药企's
         ),
         ("上海药企鹿鸣生物（Luming Biosciences）宣布。", ["鹿鸣生物", "Luming Biosciences"]),
+        # the segmenter glues the last character of the kind to the brand: 药|企和拓, 研发|商曜石
+        ("港股创新药企和拓生物（HeTop Biotherapeutics）公告称。", ["和拓生物", "HeTop Biotherapeutics"]),
+        ("固态电池研发商曜石能源（Obsidian Energy）完成融资。", ["曜石能源", "Obsidian Energy"]),
+        ("游戏公司弦月互娱否认了传闻。", ["弦月互娱"]),  # 互娱, tagged a verb, ends game companies' names
         ("材料企业锐川材料（Ruichuan Materials）获得订单。", ["锐川材料", "Ruichuan Materials"]),
         ("首席执行官马丁·科尔（Martin Cole）表示。", []),  # a person's gloss says nothing of a company
         ("英国芯片设计公司Tessera被收购。", ["Tessera"]),  # a category noun types a one-word Latin name

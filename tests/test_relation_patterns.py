@@ -35,6 +35,7 @@ ARTICLES: dict[str, str] = {
     "faces-rivals": "百度不仅要面对阿里巴巴、腾讯等大模型厂商，还要应对新玩家。",
     "faces-products": "小米将直接面对华为推出的鸿蒙、苹果推出的iOS等产品的挑战。",
     "faces-competition": "比亚迪正面临特斯拉、小鹏汽车等对手的激烈竞争。",
+    "faces-list-later": "比亚迪今年海外销量大增，在国内则面临特斯拉、小鹏汽车和理想汽车的激烈竞争。",
     # units and subsidiaries
     "merged-into": "京东物流被收购后，已被并入顺丰控股。",
     "becomes-subsidiary": "交易完成后，饿了么成为阿里巴巴的控股子公司。",
@@ -246,6 +247,15 @@ def test_goods_not_used_make_no_customer(corpus: Corpus) -> None:
         ("faces-rivals", {frozenset(("百度", "阿里巴巴")), frozenset(("百度", "腾讯"))}),
         ("faces-products", {frozenset(("小米", "华为")), frozenset(("小米", "苹果"))}),
         ("faces-competition", {frozenset(("比亚迪", "特斯拉")), frozenset(("比亚迪", "小鹏汽车"))}),
+        # the company the sentence is about, not the listed rivals among themselves
+        (
+            "faces-list-later",
+            {
+                frozenset(("比亚迪", "特斯拉")),
+                frozenset(("比亚迪", "小鹏汽车")),
+                frozenset(("比亚迪", "理想汽车")),
+            },
+        ),
     ],
 )
 def test_rivals_a_company_faces(corpus: Corpus, doc_id: str, expected: set[frozenset[str]]) -> None:
