@@ -905,7 +905,8 @@ RULES: tuple[Rule, ...] = (
         # a stake held says nothing of a sum paid: the sentence's sum is another deal's
         "relations.investment.holds.v1",
         "investedIn",
-        r"(?P<s>{O}){G}{{0,6}}?(?:持有|持股)(?P<o>{O}){G}{{0,6}}?[0-9.]+\s*[%％]",
+        # ("IDG资本和红杉中国分别持有柚见约8.6%和6.2%的股份": each holds a stake)
+        r"(?P<s>{OL})(?:分别|各自|各)?{G}{{0,6}}?(?:持有|持股)(?P<o>{O}){G}{{0,6}}?[0-9.]+\s*[%％]",
         0.75,
         ("Organization", "Person"),
         stake_only=True,
@@ -943,6 +944,42 @@ RULES: tuple[Rule, ...] = (
         0.65,
         ("Organization", "Person"),
         topic_object=True,
+    ),
+    Rule(
+        # "本轮融资中，红杉中国与问鼎投资各出资约4亿元", "国投创业出资8亿元，交易完成后持股约6.5%":
+        # what each investor put into the company in view (not a joint venture they set up)
+        "relations.investment.put_in_topic.v1",
+        "investedIn",
+        r"(?:^|[，,；;：:])(?:其中|本轮(?:融资)?中|此次|本次|此轮)?[，,]?(?:(?P<s>{O})|(?P<s2>{OL})各)"
+        r"(?:单独|独家)?(?:出资|投资|投入|注资)(?:了)?(?:约|近|超过|逾)?[0-9]"
+        r"(?![^，。；]*?(?:设立|成立|组建|共建|合资|收购|建设))",
+        0.65,
+        ("Organization", "Person"),
+        topic_object=True,
+        salient_topic=True,
+    ),
+    Rule(
+        # "高瓴资本、淡马锡和腾讯共同认购了约7500万美元的发售股份": the sum is theirs together
+        "relations.investment.subscribed_together.v1",
+        "investedIn",
+        r"(?:^|[，,；;：:])(?P<s>{OL})(?:共同|合计|联合|一同)(?:认购|出资|投资)(?:了)?{G}{{0,16}}?(?:股份|股票|新股|融资|份额)",
+        0.65,
+        ("Organization", "Person"),
+        topic_object=True,
+        salient_topic=True,
+        no_amount=True,
+    ),
+    Rule(
+        # "公司曾获礼来亚洲基金、君联资本等机构投资": investors of the company in view
+        "relations.investment.received_topic.v1",
+        "investedIn",
+        r"(?:^|[，,；;])(?:公司|该公司|其)?(?:此前|曾|已|先后|还|也)*(?:获得|获)(?:了)?"
+        r"(?P<s>[{O}{P}](?:{SEP}[{O}{P}])*)(?:等)?(?:的)?{G}{{0,6}}?(?:投资|注资|入股)(?!人|方|机构|者)",
+        0.65,
+        ("Organization", "Person"),
+        topic_object=True,
+        salient_topic=True,
+        no_amount=True,
     ),
     Rule(
         # "阿里巴巴对月之暗面、MiniMax的投资": each one listed received it
@@ -1649,7 +1686,7 @@ _COMPANY_ATTRIBUTE = (
 # what follows an organization that invests in a round rather than raises it: "A领投", "A、B和C跟投"
 _INVESTOR_IN_ROUND = re.compile(
     rf"(?:{_LIST_SEP}(?:{_BACKER}|[^，。；、{ANY}]{{0,4}})?[{ORG}{PERSON}])*(?:等)?(?:机构)?(?:继续|也|亦)?"
-    rf"(?:{_ROUND_LEAD}|{_ROUND_FOLLOW}|追加)"
+    rf"(?:{_ROUND_LEAD}|{_ROUND_FOLLOW}|追加|(?:共同|合计|联合|各|分别)?(?:认购|出资))"
 )
 
 
@@ -2026,7 +2063,8 @@ class RelationExtractor:
                 if groups.get("plan") and re.search(_PLANNED, groups["plan"]):
                     continue  # planned, not done: "原计划在4月推出…", "正准备发布…"
                 owned = rule.relation == "partOf"  # "X旗下的Y" is exactly what partOf rules read
-                subjects = frame.slots_in(*match.span("s"), owned) if groups.get("s") is not None else []
+                named_s = "s" if groups.get("s") is not None else "s2"  # a rule's second way of naming it
+                subjects = frame.slots_in(*match.span(named_s), owned) if groups.get(named_s) else []
                 named_as = "o" if groups.get("o") is not None else "o2"  # a rule's second way of naming it
                 objects = (
                     frame.slots_in(*match.span(named_as), owned) if groups.get(named_as) is not None else []
@@ -2050,7 +2088,7 @@ class RelationExtractor:
                     person = self._person_topic(frame, match.start())
                     subjects = [person] if person else []
                 if rule.topic_object and not objects:
-                    topic = self._topic(frame, match.start("s"))
+                    topic = self._topic(frame, match.start(named_s), rule.salient_topic)
                     objects = [topic] if topic else []
                 if rule.salient_object and not objects:
                     # a company named before it in the sentence ("Perplexity首席执行官…表示，卡特的加入")

@@ -22,6 +22,14 @@ ARTICLES: dict[str, str] = {
     "backers-named": "京东的投资方包括腾讯和红杉中国。",
     "backer-apposition": "本次股权的出让方包括百度的早期投资方高瓴资本。",
     "backer-in-round": "Vecta Labs完成2亿元A轮融资，红杉中国领投，老股东高瓴资本继续加注。",
+    # what each investor put in, held or bought into, told after the round
+    "each-put-in": "Vecta Labs完成10亿元C轮融资，这是Vecta Labs今年第二次融资。"
+    "其中，高瓴资本与腾讯各出资约3亿元。",
+    "put-in-together": "Vecta Labs今日上市，Vecta Labs此前完成多轮融资。"
+    "高瓴资本、腾讯和红杉中国共同认购了约5000万美元的股份。",
+    "received-from": "Vecta Labs成立于2019年，曾获君联资本、IDG资本等机构投资。",
+    "hold-each": "Vecta Labs成立于2019年。高瓴资本和腾讯分别持有Vecta Labs约8%和5%的股份。",
+    "put-in-joint-venture": "Vecta Labs成立于2019年。此外，红杉中国出资5亿元，与京东共同设立合资公司。",
     # an investing arm named with 投资 is no investment in it
     "investing-arm": "小米通过旗下投资平台顺为资本参与了多笔交易。",
     # advisers
@@ -216,6 +224,30 @@ def test_investors_listed_or_named_by_their_part(
     corpus: Corpus, doc_id: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {r for r in relations(corpus, doc_id) if r[0] == "investedIn"} == expected
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "expected"),
+    [
+        ("each-put-in", {("高瓴资本", 300000000), ("腾讯", 300000000)}),
+        ("put-in-together", {("高瓴资本", None), ("腾讯", None), ("红杉中国", None)}),  # the sum is shared
+        ("received-from", {("君联资本", None), ("IDG资本", None)}),
+        ("hold-each", {("高瓴资本", None), ("腾讯", None)}),
+        ("put-in-joint-venture", set()),  # money into a new company, not into this one
+    ],
+)
+def test_what_each_investor_put_in_or_holds(corpus: Corpus, doc_id: str, expected: set[tuple]) -> None:
+    names = {
+        e.key: min((m.start, m.name) for m in e.mentions if m.doc_id == doc_id)[1]
+        for e in corpus.entities
+        if any(m.doc_id == doc_id for m in e.mentions)
+    }
+    found = {
+        (names[f.subject], int(f.amount.value) if f.amount else None)
+        for f in facts_of(corpus, doc_id)
+        if f.relation == "investedIn" and names.get(f.object or "") == "Vecta Labs"
+    }
+    assert found == expected
 
 
 def test_an_investing_arm_is_no_investment_in_it(corpus: Corpus) -> None:
